@@ -1,0 +1,156 @@
+"""Load the whole library from a content folder: every file checked, every
+problem reported, the valid items gathered into a `Library`."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import frontmatter
+from .model import Item, Kind, Library
+from .problems import Problem, errors
+from .text import finnish_sort_key, slugify, suggest
+from .validate import ValidatedFile, validate_item
+from .vocabularies import AUDIENCES_FILE, THEMES_FILE, Vocabularies, load_vocabularies
+
+CONTENT_DIR = "practices"
+SLUG_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+RESERVED_SLUGS = {"index"}
+"""Slugs that would clash with a generated page (`kaytannot/index.md` is the listing)."""
+ALLOWED_TOP_LEVEL_FILES = {THEMES_FILE, AUDIENCES_FILE, "README.md"}
+
+
+@dataclass(frozen=True)
+class LoadedLibrary:
+    library: Library
+    problems: list[Problem]
+
+    @property
+    def is_valid(self) -> bool:
+        return not errors(self.problems)
+
+
+@dataclass(frozen=True)
+class _FoundFile:
+    kind: Kind
+    path: Path
+    shown: str
+
+
+def load_library(repository_root: Path, *, content_dir: str = CONTENT_DIR, today: datetime.date | None = None) -> LoadedLibrary:
+    """Read, check and gather every item under `repository_root/content_dir`."""
+    today = today or datetime.date.today()
+    root = repository_root / content_dir
+    vocabularies, problems = load_vocabularies(root, repository_root)
+    found, layout_problems = _find_item_files(root, repository_root)
+    problems += layout_problems
+    checked = {file.path: _check_file(file, vocabularies, today, repository_root) for file in found}
+    for result in checked.values():
+        problems += result.problems
+    problems += _check_slugs_unique(found)
+    problems += _check_related_exist(found, checked)
+    items = tuple(result.item for result in checked.values() if result.item is not None)
+    return LoadedLibrary(library=Library(items=items, vocabularies=vocabularies), problems=problems)
+
+
+def _shown(path: Path, repository_root: Path) -> str:
+    return path.relative_to(repository_root).as_posix()
+
+
+def _find_item_files(root: Path, repository_root: Path) -> tuple[list[_FoundFile], list[Problem]]:
+    if not root.is_dir():
+        return [], [Problem(_shown(root, repository_root), None, None, "Sisältökansiota ei löydy. Luo kansio ja sen alle kansiot kaytannot, verkostot ja materiaalit.")]
+    found, problems = [], []
+    kind_folders = ", ".join(kind.folder for kind in Kind)
+    for entry in sorted(root.iterdir()):
+        shown = _shown(entry, repository_root)
+        kind = Kind.from_folder(entry.name)
+        if entry.is_symlink():
+            problems.append(Problem(shown, None, None, "Symbolinen linkki ei ole sallittu sisältökansiossa. Korvaa se tavallisella tiedostolla tai kansiolla."))
+        elif entry.is_dir() and kind is not None:
+            folder_files, folder_problems = _find_in_kind_folder(entry, kind, repository_root)
+            found += folder_files
+            problems += folder_problems
+        elif not (entry.is_file() and entry.name in ALLOWED_TOP_LEVEL_FILES):
+            problems.append(Problem(shown, None, None, f"Tämä ei kuulu sisältökansioon. Kuvaukset kuuluvat kansioihin {kind_folders}; muuta tänne ei tarvita."))
+    return found, problems
+
+
+def _find_in_kind_folder(folder: Path, kind: Kind, repository_root: Path) -> tuple[list[_FoundFile], list[Problem]]:
+    found, problems = [], []
+    for entry in sorted(folder.iterdir()):
+        shown = _shown(entry, repository_root)
+        if entry.is_symlink():
+            problems.append(Problem(shown, None, None, "Symbolinen linkki ei ole sallittu. Korvaa se tavallisella Markdown-tiedostolla."))
+        elif entry.is_dir():
+            problems.append(Problem(shown, None, None, f"Alikansiot eivät ole käytössä. Siirrä kuvaukset suoraan kansioon {_shown(folder, repository_root)}."))
+        elif not entry.name.endswith(".md"):
+            problems.append(Problem(shown, None, None, "Vain Markdown-tiedostot (.md) ovat sallittuja. Kirjoita kuvaus .md-tiedostoon ja poista tämä tiedosto."))
+        elif not SLUG_FILE_NAME.match(entry.name):
+            problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi '{entry.name}' ei kelpaa. Käytä vain pieniä kirjaimia a-z, numeroita ja viivoja (ei ääkkösiä eikä välilyöntejä), esim. '{_suggest_file_name(entry.name)}'."))
+        elif entry.name.removesuffix(".md") in RESERVED_SLUGS:
+            problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi '{entry.name}' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi."))
+        else:
+            found.append(_FoundFile(kind=kind, path=entry, shown=shown))
+    return found, problems
+
+
+def _suggest_file_name(name: str) -> str:
+    return (slugify(name.removesuffix(".md")) or "kuvauksen-nimi") + ".md"
+
+
+def _check_file(file: _FoundFile, vocabularies: Vocabularies, today: datetime.date, repository_root: Path) -> ValidatedFile:
+    try:
+        raw = file.path.read_bytes()
+        text = frontmatter.normalise_text(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return ValidatedFile(None, [Problem(file.shown, line, None, "Tiedosto ei ole UTF-8-merkistöä. Tallenna se editorissa UTF-8-muodossa.")], {})
+    try:
+        split_file = frontmatter.split(text)
+        tree = frontmatter.parse(split_file)
+    except frontmatter.FrontMatterError as error:
+        return ValidatedFile(None, [Problem(file.shown, error.line, None, error.message)], {})
+    return validate_item(
+        tree,
+        path=file.shown,
+        kind=file.kind,
+        slug=file.path.name.removesuffix(".md"),
+        body=split_file.body,
+        body_line=split_file.body_line,
+        source_path=file.path.relative_to(repository_root),
+        vocabularies=vocabularies,
+        today=today,
+    )
+
+
+def _check_slugs_unique(found: list[_FoundFile]) -> list[Problem]:
+    first_by_slug: dict[str, _FoundFile] = {}
+    problems = []
+    for file in found:
+        slug = file.path.name.removesuffix(".md")
+        if slug in first_by_slug:
+            other = first_by_slug[slug].shown
+            problems.append(Problem(file.shown, None, "tiedostonimi", f"Tunniste '{slug}' on jo käytössä tiedostossa {other}. Nimeä tämä tiedosto uudelleen, esim. lisäämällä kunnan nimi."))
+        else:
+            first_by_slug[slug] = file
+    return problems
+
+
+def _check_related_exist(found: list[_FoundFile], checked: dict[Path, ValidatedFile]) -> list[Problem]:
+    slugs = {file.path.name.removesuffix(".md") for file in found}
+    problems = []
+    for file in found:
+        for slug, line in checked[file.path].related_lines.items():
+            if slug not in slugs:
+                closest = suggest(slug, slugs)
+                hint = f" Tarkoititko '{closest}'?" if closest else " Anna toisen kuvauksen tiedostonimi ilman .md-päätettä."
+                problems.append(Problem(file.shown, line, "related", f"Kuvausta '{slug}' ei löydy.{hint}"))
+    return problems
+
+
+def items_sorted(items: tuple[Item, ...] | list[Item]) -> list[Item]:
+    """Items in Finnish alphabetical order of title."""
+    return sorted(items, key=lambda item: (finnish_sort_key(item.title), item.slug))

@@ -1,0 +1,63 @@
+"""Live parts of hand-written pages: markers such as `<!-- kirjasto:uusimmat -->`
+in `docs/*.md` are replaced with Markdown computed from the library."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Kind, Library
+from ..text import escape_markdown
+from . import paths
+from .listing import item_entry, items_count, newest_first
+from .page import link
+
+NEWEST_COUNT = 5
+_MARKER = re.compile(r"<!--\s*kirjasto:([a-z-]+)\s*-->")
+
+
+def expand_markers(markdown: str, library: Library, src_uri: str) -> str:
+    """Replace every known marker; unknown markers stay as (invisible) comments."""
+    renderers = {
+        "luvut": _counts,
+        "uusimmat": _newest,
+        "teemat": _themes,
+    }
+
+    def replace(match: re.Match) -> str:
+        render = renderers.get(match.group(1))
+        return render(library, src_uri) if render else match.group(0)
+
+    return _MARKER.sub(replace, markdown)
+
+
+def _counts(library: Library, src: str) -> str:
+    items = library.items
+    by_kind = [
+        f"[{kind.plural}]({link(src, paths.kind_src(kind))}): {sum(1 for i in items if i.kind is kind)}"
+        for kind in Kind
+    ]
+    municipalities = {m.name for i in items for m in i.municipalities}
+    regions = {r.code for i in items for r in i.all_regions}
+    return (
+        f"Kirjastossa on nyt **{items_count(len(items))}**: {', '.join(by_kind)}. "
+        f"Ne koskevat {len(municipalities)} kuntaa ja {len(regions)} maakuntaa; "
+        f"{sum(1 for i in items if i.is_national)} on valtakunnallisia."
+    )
+
+
+def _newest(library: Library, src: str) -> str:
+    newest = newest_first(library.items)[:NEWEST_COUNT]
+    if not newest:
+        return f"Kirjastossa ei ole vielä kuvauksia. [Ehdota ensimmäistä]({link(src, paths.CONTRIBUTE)})."
+    return "\n".join(item_entry(item, src) for item in newest)
+
+
+def _themes(library: Library, src: str) -> str:
+    counts = {slug: 0 for slug in library.vocabularies.themes}
+    for item in library.items:
+        for theme in item.themes:
+            counts[theme.slug] += 1
+    popular = sorted(library.vocabularies.themes.values(), key=lambda t: -counts[t.slug])
+    return "\n".join(
+        f"- [{escape_markdown(t.name)}]({link(src, paths.theme_src(t))}) ({counts[t.slug]})" for t in popular if counts[t.slug]
+    )

@@ -1,0 +1,184 @@
+"""The index pages teachers browse by: per kind, theme, municipality, region
+and education level, and the overview page of each."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import Item, Kind, Library
+from ..text import escape_markdown, finnish_sort_key
+from ..vocabularies import Municipality, Region, sorted_by_name
+from . import paths
+from .listing import grouped_by_kind, item_entry, items_count, newest_first
+from .page import Page, link, with_front_matter
+
+
+def plan_index_pages(library: Library) -> list[Page]:
+    return [
+        *(_kind_page(kind, library) for kind in Kind),
+        *_theme_pages(library),
+        *_place_pages(library),
+        *_level_pages(library),
+    ]
+
+
+def _page(src: str, title: str, intro: str, body: str) -> Page:
+    markdown = f"# {escape_markdown(title)}\n\n{intro}\n\n{body}"
+    return Page(src_uri=src, title=title, markdown=with_front_matter(title, intro_description(intro), markdown))
+
+
+def intro_description(intro: str) -> str:
+    """The page description for search engines: the intro without Markdown links."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", intro)
+    return plain.replace("\\", "")
+
+
+# --- kinds ---------------------------------------------------------------
+
+_KIND_INTROS = {
+    Kind.PRACTICE: "Hyvät käytännöt ovat koulujen, kuntien ja alueiden toimintamalleja, joita muut voivat soveltaa omaan työhönsä.",
+    Kind.NETWORK: "Verkostot kertovat, keitä niissä on, millaisia tiimejä niillä on, ketä ne palvelevat ja miten mukaan pääsee.",
+    Kind.TOOLKIT: "Materiaalit ovat työkaluja ja aineistoja, kuten vuosikelloja ja muistioita, joita voi ottaa käyttöön ja muokata.",
+}
+
+
+def _kind_page(kind: Kind, library: Library) -> Page:
+    src = paths.kind_src(kind)
+    items = newest_first(item for item in library.items if item.kind is kind)
+    if items:
+        entries = "\n".join(item_entry(item, src) for item in items)
+        body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n{entries}"
+    else:
+        body = grouped_by_kind([], src)
+    return _page(src, kind.plural, _KIND_INTROS[kind], body)
+
+
+# --- themes --------------------------------------------------------------
+
+def _theme_pages(library: Library) -> list[Page]:
+    themes = library.vocabularies.themes.values()
+    by_theme = _group(library.items, lambda item: [theme.slug for theme in item.themes])
+    pages = []
+    for theme in themes:
+        src = paths.theme_src(theme)
+        pages.append(_page(src, theme.name, escape_markdown(theme.description), grouped_by_kind(by_theme[theme.slug], src)))
+    lines = [
+        f"- [{escape_markdown(theme.name)}]({link(paths.THEMES_INDEX, paths.theme_src(theme))}) ({items_count(len(by_theme[theme.slug]))}): {escape_markdown(theme.description)}"
+        for theme in sorted_by_name(themes)
+    ]
+    intro = "Kuvaukset on ryhmitelty teemoittain. Yksi kuvaus voi kuulua enintään viiteen teemaan."
+    pages.append(_page(paths.THEMES_INDEX, "Teemat", intro, f"## {len(lines)} teemaa\n\n" + "\n".join(lines)))
+    return pages
+
+
+# --- municipalities and regions -----------------------------------------
+
+def _place_pages(library: Library) -> list[Page]:
+    by_municipality = _group(library.items, lambda item: [m.name for m in item.municipalities])
+    by_region = _group(library.items, lambda item: [r.code for r in item.all_regions])
+    region_wide = _group(library.items, lambda item: [r.code for r in item.regions])
+    national = [item for item in library.items if item.is_national]
+    municipalities = library.vocabularies.municipalities
+    regions = library.vocabularies.regions.values()
+
+    pages = [
+        _municipality_page(municipalities[name], items)
+        for name, items in by_municipality.items()
+    ]
+    pages += [_region_page(region, by_region[region.code], by_municipality, municipalities) for region in regions]
+    pages.append(_national_page(national))
+    pages.append(_municipalities_index(library, by_municipality, by_region, region_wide, national))
+    pages.append(_regions_index(regions, by_region))
+    return pages
+
+
+def _municipality_page(municipality: Municipality, items: list[Item]) -> Page:
+    src = paths.municipality_src(municipality)
+    region = municipality.region
+    intro = (
+        f"Kuvaukset, jotka koskevat kuntaa {escape_markdown(municipality.name)}. "
+        f"Koko maakuntaa koskevat kuvaukset löydät sivulta [{escape_markdown(region.name)}]({link(src, paths.region_src(region))})."
+    )
+    return _page(src, municipality.name, intro, grouped_by_kind(items, src))
+
+
+def _region_page(region: Region, items: list[Item], by_municipality: dict[str, list[Item]], municipalities: dict[str, Municipality]) -> Page:
+    src = paths.region_src(region)
+    members = sorted_by_name(m for m in municipalities.values() if m.region == region and m.name in by_municipality)
+    intro = f"Maakunnan {escape_markdown(region.name)} kuntien kuvaukset sekä koko maakuntaa koskevat kuvaukset."
+    if members:
+        member_links = ", ".join(
+            f"[{escape_markdown(m.name)}]({link(src, paths.municipality_src(m))}) ({len(by_municipality[m.name])})" for m in members
+        )
+        intro += f" Kunnat, joista on kuvauksia: {member_links}."
+    return _page(src, region.name, intro, grouped_by_kind(items, src))
+
+
+def _national_page(items: list[Item]) -> Page:
+    intro = "Kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan vaan koskevat koko Suomea."
+    return _page(paths.NATIONAL, "Valtakunnalliset kuvaukset", intro, grouped_by_kind(items, paths.NATIONAL))
+
+
+def _municipalities_index(library: Library, by_municipality, by_region, region_wide, national) -> Page:
+    src = paths.MUNICIPALITIES_INDEX
+    sections = []
+    for region in sorted_by_name(r for r in library.vocabularies.regions.values() if by_region[r.code]):
+        lines = [
+            f"- [{escape_markdown(m.name)}]({link(src, paths.municipality_src(m))}) ({items_count(len(by_municipality[m.name]))})"
+            for m in sorted_by_name(library.vocabularies.municipalities.values())
+            if m.region == region and by_municipality[m.name]
+        ]
+        if region_wide[region.code]:
+            lines.append(
+                f"- [Koko maakuntaa koskevat]({link(src, paths.region_src(region))}) ({items_count(len(region_wide[region.code]))})"
+            )
+        heading = f"## [{escape_markdown(region.name)}]({link(src, paths.region_src(region))}) ({items_count(len(by_region[region.code]))})"
+        sections.append(heading + "\n\n" + "\n".join(lines))
+    sections.append(
+        f"## [Valtakunnalliset]({link(src, paths.NATIONAL)}) ({items_count(len(national))})\n\n"
+        "Koko Suomea koskevat kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan."
+    )
+    intro = (
+        "Kunnat, joista kirjastossa on kuvauksia, maakunnittain. Kunnan kohdalla oleva luku kertoo sen kuvausten määrän. "
+        f"Kaikki maakunnat löydät [maakuntaluettelosta]({link(src, paths.REGIONS_INDEX)})."
+    )
+    return _page(src, "Kunnat ja maakunnat", intro, "\n\n".join(sections))
+
+
+def _regions_index(regions, by_region) -> Page:
+    src = paths.REGIONS_INDEX
+    lines = [
+        f"- [{escape_markdown(r.name)}]({link(src, paths.region_src(r))}) ({items_count(len(by_region[r.code]))})"
+        for r in sorted_by_name(regions)
+    ]
+    intro = f"Suomen {len(lines)} maakuntaa. Maakunnan sivulla ovat sen kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset."
+    return _page(src, "Maakunnat", intro, "\n".join(lines))
+
+
+# --- education levels ----------------------------------------------------
+
+def _level_pages(library: Library) -> list[Page]:
+    by_level = _group(library.items, lambda item: [level.slug for level in item.levels])
+    levels = library.vocabularies.levels.values()
+    pages = [
+        _page(paths.level_src(level), level.name, f"Kuvaukset, joiden koulutusasteena on {escape_markdown(level.name.lower())}.",
+              grouped_by_kind(by_level[level.slug], paths.level_src(level)))
+        for level in levels
+    ]
+    lines = [
+        f"- [{escape_markdown(level.name)}]({link(paths.LEVELS_INDEX, paths.level_src(level))}) ({items_count(len(by_level[level.slug]))})"
+        for level in levels
+    ]
+    intro = "Koulutusasteet oppijan polun järjestyksessä varhaiskasvatuksesta korkeakoulutukseen, lopuksi koko elämän kattavat koulutusmuodot."
+    pages.append(_page(paths.LEVELS_INDEX, "Koulutusasteet", intro, "\n".join(lines)))
+    return pages
+
+
+def _group(items, keys_of) -> defaultdict[str, list[Item]]:
+    """Items by each key they carry, keys in first-seen order, items in input order."""
+    groups: defaultdict[str, list[Item]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: finnish_sort_key(i.title)):
+        for key in keys_of(item):
+            groups[key].append(item)
+    return groups

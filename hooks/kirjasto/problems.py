@@ -1,0 +1,50 @@
+"""Problems found in the content, and the report contributors read."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .text import count_phrase
+
+
+class Severity(enum.Enum):
+    ERROR = "virhe"
+    WARNING = "varoitus"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file, with where it is and how to fix it."""
+
+    path: str
+    """File path relative to the repository root, with forward slashes."""
+    line: int | None
+    """1-based line in the file, when known."""
+    field: str | None
+    """Front-matter field the problem concerns, e.g. `themes` or `contacts[1].role`."""
+    message: str
+    """Finnish: what is wrong and how to fix it."""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """`path:line: field: message`, the form editors and CI logs link to."""
+        location = f"{self.path}:{self.line}" if self.line else self.path
+        prefix = "" if self.severity is Severity.ERROR else "varoitus: "
+        return f"{location}: {self.field or 'tiedosto'}: {prefix}{self.message}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [problem for problem in problems if problem.severity is Severity.ERROR]
+
+
+def format_report(problems: list[Problem]) -> str:
+    """All problems, sorted by file and line, with a closing summary line."""
+    ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or ""))
+    lines = [problem.format() for problem in ordered]
+    error_count = len(errors(problems))
+    warning_count = len(problems) - error_count
+    summary = f"Kirjastossa on {count_phrase(error_count, 'virhe', 'virhettä')} ja {count_phrase(warning_count, 'varoitus', 'varoitusta')}."
+    if error_count:
+        summary += " Korjaa virheet ja aja 'kirjasto validate' uudelleen."
+    return "\n".join([*lines, summary])

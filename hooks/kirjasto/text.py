@@ -1,0 +1,61 @@
+"""Small text helpers shared by validation and page planning: slugs, Finnish
+sort order, suggestions for misspelt values and Markdown escaping."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Finnish alphabetical order puts å, ä and ö after z (and treats ü as y and
+# w as its own letter after v, which plain code point order already does).
+_FINNISH_TAIL = {"å": "{", "ä": "|", "ö": "}"}
+_FOLD_TO_BASE = {"ü": "y", "æ": "|", "ø": "}"}
+
+
+def slugify(name: str) -> str:
+    """ASCII URL slug of a Finnish name: 'Hämeenlinna' -> 'hameenlinna'."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+
+
+def finnish_sort_key(text: str) -> str:
+    """Key that sorts Finnish text as a Finnish reader expects: ... z, å, ä, ö."""
+    key = []
+    for char in text.lower():
+        if char in _FINNISH_TAIL:
+            key.append(_FINNISH_TAIL[char])
+            continue
+        char = _FOLD_TO_BASE.get(char, char)
+        base = unicodedata.normalize("NFKD", char)[:1]
+        key.append(base)
+    return "".join(key)
+
+
+def suggest(value: str, choices: Iterable[str]) -> str | None:
+    """The closest known value to a misspelt one, if any is close enough."""
+    by_folded = {finnish_sort_key(choice): choice for choice in choices}
+    matches = difflib.get_close_matches(finnish_sort_key(value), list(by_folded), n=1, cutoff=0.75)
+    return by_folded[matches[0]] if matches else None
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make untrusted text render literally inside Markdown: no markup, no HTML."""
+    flat = " ".join(text.split())
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def format_date_fi(value) -> str:
+    """A date the Finnish way, without leading zeros: 24.11.2026."""
+    return f"{value.day}.{value.month}.{value.year}"
+
+
+def count_phrase(count: int, singular: str, plural: str) -> str:
+    """'1 kuvaus', '3 kuvausta'."""
+    return f"{count} {singular if count == 1 else plural}"

@@ -1,0 +1,379 @@
+"""Check one item's front matter against the content model and build an `Item`.
+
+Every check adds a `Problem` and goes on, so that one run reports everything
+that is wrong in the file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .frontmatter import Entry, Mapping, Scalar, Sequence
+from .model import STATUSES, Contact, Item, Kind, Link
+from .problems import Problem
+from .text import suggest
+from .vocabularies import Vocabularies
+
+REQUIRED_FIELDS = ("title", "summary", "levels", "themes", "updated")
+OPTIONAL_FIELDS = (
+    "municipalities", "regions", "status", "started", "organisations", "audience",
+    "contacts", "links", "funding", "source", "related",
+)
+KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+KINDS_REQUIRING_STATUS = (Kind.PRACTICE, Kind.NETWORK)
+
+TITLE_LENGTH = (5, 120)
+SUMMARY_MAX_LENGTH = 300
+SUMMARY_MAX_SENTENCES = 3
+MAX_THEMES = 5
+EARLIEST_YEAR = 1900
+
+_TYPE_NAMES = {
+    "bool": "totuusarvoksi (kyllä/ei)",
+    "int": "kokonaisluvuksi",
+    "float": "desimaaliluvuksi",
+    "null": "tyhjäksi arvoksi",
+    "timestamp": "päivämääräksi",
+}
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\"”'])")
+_EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
+_WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'()]+\.[^\s/?#<>\"'()]+(?:[/?#][^\s<>\"']*)?$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class _Checker:
+    """Collects the problems of one file while its fields are read."""
+
+    path: str
+    tree: Mapping
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, line: int | None, field_name: str | None, message: str) -> None:
+        self.problems.append(Problem(self.path, line, field_name, message))
+
+    def entry(self, name: str, *, required: bool) -> Entry | None:
+        found = self.tree.entries.get(name)
+        if found is None or _is_empty(found.value):
+            if required:
+                line = found.key_line if found else self.tree.line
+                self.report(line, name, f"Pakollinen kenttä puuttuu tai on tyhjä. Lisää front matteriin rivi '{name}: ...'.")
+            return None
+        return found
+
+    # --- value readers -------------------------------------------------
+    def text(self, value: Any, name: str) -> str | None:
+        """A single piece of text; other YAML types get a 'quote it' hint."""
+        if isinstance(value, Scalar) and value.type == "str":
+            text = " ".join(value.value.split())
+            if not text:
+                self.report(value.line, name, "Arvo on tyhjä. Kirjoita siihen tekstiä tai poista kenttä.")
+                return None
+            return text
+        if isinstance(value, Scalar):
+            self.report(value.line, name, f"YAML lukee arvon '{value.raw}' {_TYPE_NAMES[value.type]}, ei tekstiksi. Kirjoita se lainausmerkkeihin: \"{value.raw}\".")
+        else:
+            self.report(value.line, name, "Arvon pitää olla yksi teksti, ei lista eikä kenttäryhmä.")
+        return None
+
+    def text_list(self, entry: Entry, name: str) -> list[tuple[str, int]]:
+        """A list of texts with the line of each; a bare text gets a 'make it a list' hint."""
+        value = entry.value
+        if isinstance(value, Scalar):
+            self.report(value.line, name, f"Arvon pitää olla lista. Kirjoita {name}: [{value.raw}] tai jokainen arvo omalle rivilleen viivan perään ('- {value.raw}').")
+            return []
+        if isinstance(value, Mapping):
+            self.report(value.line, name, "Arvon pitää olla lista tekstejä, ei kenttäryhmä.")
+            return []
+        texts, seen = [], set()
+        for position, element in enumerate(value.items, start=1):
+            text = self.text(element, f"{name}[{position}]")
+            if text is None:
+                continue
+            if text in seen:
+                self.report(element.line, name, f"'{text}' on listalla kahdesti. Poista toinen.")
+                continue
+            seen.add(text)
+            texts.append((text, element.line))
+        return texts
+
+    def vocabulary_list(self, entry: Entry, name: str, known: dict, what: str, names: dict[str, str] | None = None) -> list:
+        """Values looked up in a vocabulary, with a suggestion for unknown ones."""
+        found = []
+        for text, line in self.text_list(entry, name):
+            if text in known:
+                found.append(known[text])
+                continue
+            hint = _suggestion(text, known, names)
+            self.report(line, name, f"Tuntematon {what} '{text}'.{hint}")
+        return found
+
+    def date(self, entry: Entry, name: str, today: datetime.date) -> datetime.date | None:
+        value = entry.value
+        if not isinstance(value, Scalar) or value.type not in ("timestamp", "str"):
+            raw = value.raw if isinstance(value, Scalar) else "lista"
+            self.report(value.line, name, f"'{raw}' ei ole päivämäärä. Kirjoita päivämäärä muodossa VVVV-KK-PP, esim. {today.isoformat()}.")
+            return None
+        if not _ISO_DATE.match(value.raw):
+            self.report(value.line, name, f"'{value.raw}' ei ole muotoa VVVV-KK-PP. Kirjoita esim. {today.isoformat()}.")
+            return None
+        try:
+            parsed = datetime.date.fromisoformat(value.raw)
+        except ValueError:
+            self.report(value.line, name, f"Päivämäärää {value.raw} ei ole olemassa. Tarkista kuukausi ja päivä.")
+            return None
+        if parsed > today:
+            self.report(value.line, name, f"Päivämäärä {value.raw} on tulevaisuudessa. Anna päivä, jolloin kuvaus viimeksi tarkistettiin.")
+            return None
+        return parsed
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, Scalar):
+        return value.type == "null" or (value.type == "str" and not value.value.strip())
+    if isinstance(value, Sequence):
+        return not value.items
+    return not value.entries
+
+
+def _suggestion(text: str, known: dict, names: dict[str, str] | None) -> str:
+    """' Tarkoititko 'x'?' for the closest key, or for a key whose display name was typed."""
+    if names:
+        by_name = {display: key for key, display in names.items()}
+        if text in by_name:
+            return f" Kirjoita tunniste '{by_name[text]}' (nimen '{text}' sijaan)."
+        named = suggest(text, by_name)
+        if named:
+            return f" Tarkoititko '{by_name[named]}' ({named})?"
+    closest = suggest(text, known)
+    return f" Tarkoititko '{closest}'?" if closest else ""
+
+
+@dataclass(frozen=True)
+class ValidatedFile:
+    """The outcome of checking one file: an item when it is valid, and its problems."""
+
+    item: Item | None
+    problems: list[Problem]
+    related_lines: dict[str, int]
+    """Line of each slug in `related`, for the library-wide check that they exist."""
+
+
+def validate_item(
+    tree: Mapping,
+    *,
+    path: str,
+    kind: Kind,
+    slug: str,
+    body: str,
+    body_line: int,
+    source_path: Path,
+    vocabularies: Vocabularies,
+    today: datetime.date,
+) -> ValidatedFile:
+    """Check every field of one item and build the `Item` if all are valid."""
+    check = _Checker(path=path, tree=tree)
+    _check_unknown_keys(check)
+    values = _read_fields(check, kind, vocabularies, today)
+    _check_body(check, body, body_line)
+    related_entry = check.entry("related", required=False)
+    related_lines = {text: line for text, line in check.text_list(related_entry, "related")} if related_entry else {}
+    if related_lines.pop(slug, None) is not None:
+        check.report(related_entry.key_line, "related", f"Kuvaus ei voi viitata itseensä ('{slug}'). Poista se related-listasta.")
+    if check.problems:
+        return ValidatedFile(None, check.problems, related_lines)
+    item = Item(kind=kind, slug=slug, source_path=source_path, body=body, related=tuple(related_lines), **values)
+    return ValidatedFile(item, [], related_lines)
+
+
+def _check_unknown_keys(check: _Checker) -> None:
+    for key, entry in check.tree.entries.items():
+        if key in KNOWN_FIELDS:
+            continue
+        closest = suggest(key, KNOWN_FIELDS)
+        hint = f" Tarkoititko '{closest}'?" if closest else ""
+        check.report(entry.key_line, key, f"Tuntematon kenttä '{key}'.{hint} Sallitut kentät: {', '.join(KNOWN_FIELDS)}.")
+
+
+def _read_fields(check: _Checker, kind: Kind, vocabularies: Vocabularies, today: datetime.date) -> dict[str, Any]:
+    return {
+        "title": _read_title(check),
+        "summary": _read_summary(check),
+        **_read_places(check, vocabularies),
+        "levels": _read_vocabulary(check, "levels", vocabularies.levels, "koulutusaste", required=True,
+                                   names={k: v.name for k, v in vocabularies.levels.items()}),
+        "themes": _read_themes(check, vocabularies),
+        "audience": _read_vocabulary(check, "audience", vocabularies.audiences, "kohderyhmä", required=False,
+                                     names={k: v.name for k, v in vocabularies.audiences.items()}),
+        "status": _read_status(check, kind),
+        "updated": _read_updated(check, today),
+        "started": _read_started(check, today),
+        "organisations": _read_plain_list(check, "organisations"),
+        "funding": _read_plain_list(check, "funding"),
+        "source": _read_optional_text(check, "source"),
+        "contacts": _read_contacts(check),
+        "links": _read_links(check),
+    }
+
+
+def _read_title(check: _Checker) -> str | None:
+    entry = check.entry("title", required=True)
+    title = check.text(entry.value, "title") if entry else None
+    if title is not None and not TITLE_LENGTH[0] <= len(title) <= TITLE_LENGTH[1]:
+        check.report(entry.value.line, "title", f"Otsikossa on {len(title)} merkkiä; sallittu pituus on {TITLE_LENGTH[0]}-{TITLE_LENGTH[1]} merkkiä.")
+    return title
+
+
+def _read_summary(check: _Checker) -> str | None:
+    entry = check.entry("summary", required=True)
+    summary = check.text(entry.value, "summary") if entry else None
+    if summary is None:
+        return None
+    if len(summary) > SUMMARY_MAX_LENGTH:
+        check.report(entry.value.line, "summary", f"Tiivistelmässä on {len(summary)} merkkiä; enintään {SUMMARY_MAX_LENGTH} on sallittu. Lyhennä se 1-3 virkkeeseen.")
+    sentences = len(_SENTENCE_END.findall(summary)) + 1
+    if sentences > SUMMARY_MAX_SENTENCES:
+        check.report(entry.value.line, "summary", f"Tiivistelmässä on {sentences} virkettä; enintään {SUMMARY_MAX_SENTENCES} on sallittu. Siirrä loput kuvaustekstiin.")
+    return summary
+
+
+def _read_places(check: _Checker, vocabularies: Vocabularies) -> dict[str, tuple]:
+    municipalities = _read_vocabulary(check, "municipalities", vocabularies.municipalities, "kunta", required=False)
+    regions = _read_vocabulary(check, "regions", vocabularies.regions, "maakunta", required=False)
+    derived = {m.region.name: m.name for m in municipalities}
+    regions_entry = check.tree.entries.get("regions")
+    for region in regions:
+        if region.name in derived:
+            check.report(regions_entry.key_line, "regions", f"Maakunta '{region.name}' päätellään jo kunnasta '{derived[region.name]}'. Poista se regions-listasta; maakuntaa ei kirjoiteta kahdesti.")
+    return {"municipalities": tuple(municipalities), "regions": tuple(regions)}
+
+
+def _read_vocabulary(check: _Checker, name: str, known: dict, what: str, *, required: bool, names: dict[str, str] | None = None) -> tuple:
+    entry = check.entry(name, required=required)
+    return tuple(check.vocabulary_list(entry, name, known, what, names)) if entry else ()
+
+
+def _read_themes(check: _Checker, vocabularies: Vocabularies) -> tuple:
+    names = {key: theme.name for key, theme in vocabularies.themes.items()}
+    themes = _read_vocabulary(check, "themes", vocabularies.themes, "teema", required=True, names=names)
+    if len(themes) > MAX_THEMES:
+        check.report(check.tree.entries["themes"].key_line, "themes", f"Teemoja on {len(themes)}; enintään {MAX_THEMES} on sallittu. Valitse kuvausta parhaiten vastaavat.")
+    return themes
+
+
+def _read_status(check: _Checker, kind: Kind) -> str | None:
+    entry = check.entry("status", required=kind in KINDS_REQUIRING_STATUS)
+    status = check.text(entry.value, "status") if entry else None
+    if status is not None and status not in STATUSES:
+        choices = ", ".join(f"{slug} ({label})" for slug, label in STATUSES.items())
+        closest = suggest(status, STATUSES)
+        if closest is None:
+            by_label = {label: slug for slug, label in STATUSES.items()}
+            label = suggest(status, by_label)
+            closest = by_label[label] if label else None
+        hint = f" Tarkoititko '{closest}'?" if closest else ""
+        check.report(entry.value.line, "status", f"Tuntematon tila '{status}'.{hint} Sallitut arvot: {choices}.")
+        return None
+    return status
+
+
+def _read_updated(check: _Checker, today: datetime.date) -> datetime.date | None:
+    entry = check.entry("updated", required=True)
+    return check.date(entry, "updated", today) if entry else None
+
+
+def _read_started(check: _Checker, today: datetime.date) -> int | None:
+    entry = check.entry("started", required=False)
+    if entry is None:
+        return None
+    value = entry.value
+    if not (isinstance(value, Scalar) and value.type == "int"):
+        raw = value.raw if isinstance(value, Scalar) else "lista"
+        check.report(value.line, "started", f"'{raw}' ei ole vuosiluku. Kirjoita aloitusvuosi numerona ilman lainausmerkkejä, esim. started: 2014.")
+        return None
+    if not EARLIEST_YEAR <= value.value <= today.year:
+        check.report(value.line, "started", f"Vuosi {value.value} ei ole mahdollinen. Anna vuosi väliltä {EARLIEST_YEAR}-{today.year}.")
+        return None
+    return value.value
+
+
+def _read_plain_list(check: _Checker, name: str) -> tuple[str, ...]:
+    entry = check.entry(name, required=False)
+    return tuple(text for text, _ in check.text_list(entry, name)) if entry else ()
+
+
+def _read_optional_text(check: _Checker, name: str) -> str | None:
+    entry = check.entry(name, required=False)
+    return check.text(entry.value, name) if entry else None
+
+
+def _read_records(check: _Checker, name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[dict[str, str], Mapping]]:
+    """A list of small records such as contacts: each a group of `key: text` fields."""
+    entry = check.entry(name, required=False)
+    if entry is None:
+        return []
+    if not isinstance(entry.value, Sequence):
+        example = ", ".join(f"{key}: ..." for key in required)
+        check.report(entry.value.line, name, f"Arvon pitää olla lista, jonka jokainen kohta alkaa viivalla: '- {example}'.")
+        return []
+    records = []
+    for position, element in enumerate(entry.value.items, start=1):
+        where = f"{name}[{position}]"
+        if not isinstance(element, Mapping):
+            check.report(element.line, where, f"Kohdan pitää olla kenttäryhmä, jossa on {', '.join(required)}.")
+            continue
+        record, complete = {}, True
+        for key, sub in element.entries.items():
+            if key not in required + optional:
+                check.report(sub.key_line, f"{where}.{key}", f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(required + optional)}.")
+                complete = False
+                continue
+            text = check.text(sub.value, f"{where}.{key}")
+            complete &= text is not None
+            record[key] = text
+        for key in required:
+            if key not in element.entries:
+                check.report(element.line, f"{where}.{key}", f"Pakollinen kenttä '{key}' puuttuu.")
+                complete = False
+        if complete:
+            records.append((record, element))
+    return records
+
+
+def _read_contacts(check: _Checker) -> tuple[Contact, ...]:
+    contacts = []
+    for record, element in _read_records(check, "contacts", ("role", "organisation"), ("name", "email")):
+        email = record.get("email")
+        if email and not _EMAIL.match(email):
+            line = element.entries["email"].value.line
+            check.report(line, "contacts.email", f"'{email}' ei ole sähköpostiosoite. Kirjoita muodossa nimi@organisaatio.fi tai poista kenttä.")
+            continue
+        contacts.append(Contact(**record))
+    return tuple(contacts)
+
+
+def _read_links(check: _Checker) -> tuple[Link, ...]:
+    links = []
+    for record, element in _read_records(check, "links", ("title", "url"), ()):
+        if not _WEB_URL.match(record["url"]):
+            line = element.entries["url"].value.line
+            check.report(line, "links.url", f"Osoite '{record['url']}' ei kelpaa. Linkin pitää alkaa http:// tai https://, esim. https://www.oph.fi/.")
+            continue
+        links.append(Link(**record))
+    return tuple(links)
+
+
+def _check_body(check: _Checker, body: str, body_line: int) -> None:
+    if not body.strip():
+        check.report(body_line, "teksti", "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...).")
+        return
+    in_code = False
+    for offset, line in enumerate(body.split("\n")):
+        if re.match(r"^\s*(```|~~~)", line):
+            in_code = not in_code
+        elif not in_code and re.match(r"^#\s", line):
+            check.report(body_line + offset, "teksti", "Pääotsikko '# ...' ei kuulu tekstiin: sivun otsikko tulee title-kentästä. Aloita väliotsikot kahdella risuaidalla: '## ...'.")

@@ -1,0 +1,53 @@
+"""MkDocs adapter for the kirjasto core: validate the library, add the
+generated pages, expand live markers in hand-written pages. No logic here."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from kirjasto import Library, expand_markers, format_report, load_library, plan_pages
+from kirjasto.problems import errors
+
+log = logging.getLogger("mkdocs.hooks.kirjasto")
+
+
+@dataclass
+class _BuildState:
+    """What one build learnt in on_files and later events read. Reset in on_config,
+    because `mkdocs serve` keeps this module loaded between rebuilds."""
+
+    library: Library | None = None
+    settings: dict = field(default_factory=dict)
+
+
+_state = _BuildState()
+
+
+def on_config(config):
+    global _state
+    _state = _BuildState(settings=dict(config.extra.get("kirjasto") or {}))
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    root = Path(config.config_file_path).parent
+    loaded = load_library(root, content_dir=_state.settings.get("content_dir", "practices"))
+    if errors(loaded.problems):
+        raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(loaded.problems))
+    for problem in loaded.problems:
+        log.warning(problem.format())
+    _state.library = loaded.library
+    for page in plan_pages(loaded.library):
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if _state.library is None:
+        return markdown
+    return expand_markers(markdown, _state.library, page.file.src_uri)
