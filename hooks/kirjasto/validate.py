@@ -142,15 +142,14 @@ def _is_empty(value: Any) -> bool:
 
 def _suggestion(text: str, known: dict, names: dict[str, str] | None) -> str:
     """' Tarkoititko 'x'?' for the closest key, or for a key whose display name was typed."""
-    if names:
-        by_name = {display: key for key, display in names.items()}
-        if text in by_name:
-            return f" Kirjoita tunniste '{by_name[text]}' (nimen '{text}' sijaan)."
-        named = suggest(text, by_name)
-        if named:
-            return f" Tarkoititko '{by_name[named]}' ({named})?"
+    by_name = {display: key for key, display in (names or {}).items()}
+    if text in by_name:
+        return f" Kirjoita tunniste '{by_name[text]}' (nimen '{text}' sijaan)."
     closest = suggest(text, known)
-    return f" Tarkoititko '{closest}'?" if closest else ""
+    if closest:
+        return f" Tarkoititko '{closest}'?"
+    named = suggest(text, by_name)
+    return f" Tarkoititko '{by_name[named]}' ({named})?" if named else ""
 
 
 @dataclass(frozen=True)

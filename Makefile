@@ -1,0 +1,44 @@
+# Käytäntökirjasto: everything runs from a local .venv with the locked versions.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CONFIG ?= mkdocs.yml
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test validate lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Käytäntökirjasto tarvitsee Python 3.11:n tai uudemman.")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+serve: install
+	$(BIN)/mkdocs serve -f $(CONFIG) -a $(ADDR)
+
+build: install
+	$(BIN)/mkdocs build --strict -f $(CONFIG)
+
+test: install
+	$(BIN)/python -m pytest
+
+validate: install
+	$(BIN)/kirjasto validate
+
+# Re-resolve requirements.in into requirements.lock in a throw-away venv.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
+	{ echo "# Exact versions installed by 'make install' (pip install -r requirements.lock)."; \
+	  echo "# Regenerate with 'make lock' after changing requirements.in."; \
+	  .venv-lock/bin/python -m pip freeze --all | grep -v '^pip=='; } > requirements.lock
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,74 @@
+"""Fixtures that write small libraries into tmp_path."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kirjasto import load_library
+
+REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
+TODAY = datetime.date(2026, 11, 24)
+
+VALID_FRONT_MATTER = """\
+title: Tutoropettajat tukevat kollegoitaan
+summary: Tutoropettajat auttavat kollegoitaan digitaalisen pedagogiikan käytössä.
+municipalities: [Hämeenlinna]
+levels: [perusopetus]
+themes: [tutoropettajatoiminta]
+status: kaytossa
+updated: 2026-11-01
+"""
+VALID_BODY = "## Tavoitteet\n\nKollegat oppivat toisiltaan.\n"
+
+
+class LibraryFolder:
+    """A throw-away repository with the real vocabularies and chosen items."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        content = root / "practices"
+        for folder in ("kaytannot", "verkostot", "materiaalit"):
+            (content / folder).mkdir(parents=True)
+        for vocabulary in ("teemat.yml", "kohderyhmat.yml"):
+            shutil.copy(REPOSITORY_ROOT / "practices" / vocabulary, content / vocabulary)
+
+    def write(self, relative: str, front_matter: str = VALID_FRONT_MATTER, body: str = VALID_BODY) -> Path:
+        """Write `practices/<relative>` with the given front matter (dedented) and body."""
+        path = self.root / "practices" / relative
+        path.write_text(f"---\n{textwrap.dedent(front_matter)}---\n\n{body}", encoding="utf-8")
+        return path
+
+    def write_raw(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / "practices" / relative
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def load(self):
+        return load_library(self.root, today=TODAY)
+
+    def problems(self) -> list[str]:
+        return [problem.format() for problem in self.load().problems]
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> LibraryFolder:
+    return LibraryFolder(tmp_path)
+
+
+def front_matter(**changes: str | None) -> str:
+    """The valid front matter with fields replaced (value is the YAML text) or removed (None)."""
+    lines = dict(line.split(":", 1) for line in VALID_FRONT_MATTER.strip().split("\n"))
+    for key, value in changes.items():
+        if value is None:
+            lines.pop(key, None)
+        else:
+            lines[key] = " " + value
+    return "\n".join(f"{key}:{value}" for key, value in lines.items()) + "\n"
