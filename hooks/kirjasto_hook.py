@@ -1,5 +1,5 @@
-"""MkDocs adapter for the kirjasto core: validate the library, add the
-generated pages, expand live markers in hand-written pages. No logic here."""
+"""MkDocs adapter for the kirjasto core: validate the library (on_pre_build),
+add the generated pages (on_files), expand live markers in hand-written pages. No logic here."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ def on_config(config):
     return config
 
 
-def on_files(files: Files, config) -> Files:
+def on_pre_build(config) -> None:
+    # Validate before MkDocs cleans site/, so a failed build leaves the last
+    # good site as it was and nothing half-built is written.
     root = Path(config.config_file_path).parent
     loaded = load_library(root, content_dir=_state.settings.get("content_dir", "practices"))
     if errors(loaded.problems):
@@ -42,7 +44,10 @@ def on_files(files: Files, config) -> Files:
     for problem in loaded.problems:
         log.warning(problem.format())
     _state.library = loaded.library
-    for page in plan_pages(loaded.library):
+
+
+def on_files(files: Files, config) -> Files:
+    for page in plan_pages(_state.library):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     return files
 

@@ -41,14 +41,22 @@ def suggest(value: str, choices: Iterable[str]) -> str | None:
     return by_folded[matches[0]] if matches else None
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
+# Parentheses need no escape: with brackets escaped they cannot form a link.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~])")
+# At the start of a line these would begin a list: "- x", "1. x".
+_LIST_START = re.compile(r"^(-|\d+(?=[.)]))")
 
 
 def escape_markdown(text: str) -> str:
     """Make untrusted text render literally inside Markdown: no markup, no HTML."""
     flat = " ".join(text.split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    escaped = _LIST_START.sub(_escape_list_marker, _MARKDOWN_SPECIAL.sub(r"\\\1", flat))
     return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_list_marker(match: re.Match) -> str:
+    marker = match.group(0)
+    return marker + "\\" if marker[0].isdigit() else "\\" + marker
 
 
 def format_date_fi(value) -> str:

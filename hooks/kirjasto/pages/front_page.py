@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Kind, Library
-from ..text import escape_markdown
+from ..text import count_phrase, escape_markdown
 from . import paths
 from .listing import item_entry, items_count, newest_first
 from .page import link
@@ -38,10 +38,11 @@ def _counts(library: Library, src: str) -> str:
     ]
     municipalities = {m.name for i in items for m in i.municipalities}
     regions = {r.code for i in items for r in i.all_regions}
+    national = sum(1 for i in items if i.is_national)
     return (
         f"Kirjastossa on nyt **{items_count(len(items))}**: {', '.join(by_kind)}. "
         f"Ne koskevat {len(municipalities)} kuntaa ja {len(regions)} maakuntaa; "
-        f"{sum(1 for i in items if i.is_national)} on valtakunnallisia."
+        f"{count_phrase(national, 'kuvaus on valtakunnallinen', 'kuvausta on valtakunnallisia')}."
     )
 
 

@@ -1,0 +1,156 @@
+"""Page planning without MkDocs: which pages exist and what a reader sees on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import front_matter
+from kirjasto import expand_markers, plan_pages
+
+
+def pages_of(library) -> dict[str, str]:
+    loaded = library.load()
+    assert loaded.problems == []
+    return {page.src_uri: page.markdown for page in plan_pages(loaded.library)}
+
+
+@pytest.fixture
+def small_library(library):
+    library.write("kaytannot/tutorit.md")
+    library.write("verkostot/satakunta.md", front_matter(
+        title="Satakunnan tutoryhteistyö", municipalities="[]", status="kaytossa", updated="2026-10-01",
+    ) + "regions: [Satakunta]\n")
+    library.write("verkostot/porin-tutorit.md", front_matter(
+        title="Porin tutoropettajat", municipalities="[Pori]", updated="2025-01-01",
+    ))
+    library.write("materiaalit/muistio.md", front_matter(
+        title="Ääkkösillä alkava muistio", municipalities="[]", status=None, themes="[tutoropettajatoiminta, johtaminen]",
+    ))
+    library.write("materiaalit/zeta.md", front_matter(
+        title="Zeta-materiaali tutoreille", municipalities="[]", status=None, levels="[lukiokoulutus]",
+    ))
+    return library
+
+
+def test_every_index_page_is_planned(small_library):
+    pages = pages_of(small_library)
+    expected = {
+        "kaytannot/index.md", "verkostot/index.md", "materiaalit/index.md",
+        "teemat/index.md", "teemat/tutoropettajatoiminta.md", "teemat/steam.md",
+        "kunnat/index.md", "kunnat/hameenlinna.md", "kunnat/pori.md", "kunnat/valtakunnalliset.md",
+        "maakunnat/index.md", "maakunnat/satakunta.md", "maakunnat/kanta-hame.md", "maakunnat/lappi.md",
+        "asteet/index.md", "asteet/perusopetus.md", "asteet/varhaiskasvatus.md",
+        "kaytannot/tutorit.md", "verkostot/satakunta.md", "materiaalit/muistio.md",
+    }
+    assert expected <= set(pages)
+    assert "kunnat/helsinki.md" not in pages, "municipalities without items get no page"
+
+
+def test_region_page_holds_municipal_and_region_wide_items(small_library):
+    page = pages_of(small_library)["maakunnat/satakunta.md"]
+    assert "[Porin tutoropettajat](../verkostot/porin-tutorit.md)" in page
+    assert "[Satakunnan tutoryhteistyö](../verkostot/satakunta.md)" in page
+    assert "## Verkostot (2)" in page
+    assert "[Pori](../kunnat/pori.md) (1)" in page
+
+
+def test_municipalities_index_groups_by_region_with_counts(small_library):
+    page = pages_of(small_library)["kunnat/index.md"]
+    assert "## [Satakunta](../maakunnat/satakunta.md) (2 kuvausta)" in page
+    assert "- [Pori](pori.md) (1 kuvaus)" in page
+    assert "- [Koko maakuntaa koskevat](../maakunnat/satakunta.md) (1 kuvaus)" in page
+    assert "## [Valtakunnalliset](valtakunnalliset.md) (2 kuvausta)" in page
+    assert page.index("Kanta-Häme") < page.index("Satakunta")
+
+
+def test_national_items_are_listed_from_municipalities(small_library):
+    page = pages_of(small_library)["kunnat/valtakunnalliset.md"]
+    assert "[Ääkkösillä alkava muistio](../materiaalit/muistio.md)" in page
+
+
+def test_listing_uses_finnish_alphabetical_order(small_library):
+    page = pages_of(small_library)["teemat/tutoropettajatoiminta.md"]
+    assert page.index("Zeta-materiaali") < page.index("Ääkkösillä alkava muistio")
+
+
+def test_listing_entry_shows_summary_kind_place_level_status_and_date(small_library):
+    page = pages_of(small_library)["teemat/tutoropettajatoiminta.md"]
+    assert "### [Tutoropettajat tukevat kollegoitaan](../kaytannot/tutorit.md)" in page
+    assert "Tutoropettajat auttavat kollegoitaan digitaalisen pedagogiikan käytössä." in page
+    assert "Hyvä käytäntö · Hämeenlinna · Perusopetus · Käytössä · Päivitetty 1.11.2026\n{: .kk-meta }" in page
+    assert "Verkosto · Satakunta (maakunta) ·" in page
+    assert "Materiaali · Valtakunnallinen · Lukiokoulutus · Päivitetty" in page
+
+
+def test_kind_page_lists_newest_first_with_count(small_library):
+    page = pages_of(small_library)["verkostot/index.md"]
+    assert "## 2 kuvausta, uusimmat ensin" in page
+    assert page.index("Satakunnan tutoryhteistyö") < page.index("Porin tutoropettajat")
+
+
+def test_theme_index_counts_every_theme(small_library):
+    page = pages_of(small_library)["teemat/index.md"]
+    assert "- [Tutoropettajatoiminta](tutoropettajatoiminta.md) (5 kuvausta):" in page
+    assert "- [STEAM](steam.md) (0 kuvausta):" in page
+
+
+def test_empty_theme_page_invites_contributions(small_library):
+    page = pages_of(small_library)["teemat/steam.md"]
+    assert "Täällä ei ole vielä yhtään kuvausta. [Ehdota omaa kuvausta](../osallistu.md)." in page
+
+
+def test_item_page_card_links_every_vocabulary_value(small_library):
+    page = pages_of(small_library)["kaytannot/tutorit.md"]
+    assert page.startswith("---\ntitle: Tutoropettajat tukevat kollegoitaan\ndescription: Tutoropettajat auttavat")
+    assert "[Tutoropettajatoiminta](../teemat/tutoropettajatoiminta.md)" in page
+    assert "[Hämeenlinna](../kunnat/hameenlinna.md)" in page
+    assert "[Kanta-Häme](../maakunnat/kanta-hame.md)" in page
+    assert "[Perusopetus](../asteet/perusopetus.md)" in page
+    assert "Tila\n:   Käytössä" in page
+    assert page.index("kk-kortti") < page.index("## Tavoitteet")
+
+
+def test_item_page_shows_three_to_five_related_items(small_library):
+    page = pages_of(small_library)["kaytannot/tutorit.md"]
+    related = page.split("## Katso myös", 1)[1]
+    assert 3 <= related.count("\n- [") <= 5
+
+
+def test_explicit_related_comes_first(library):
+    library.write("kaytannot/tutorit.md", front_matter() + "related: [kaukainen]\n")
+    library.write("kaytannot/lahella.md", front_matter(title="Lähellä oleva tutorointi"))
+    library.write("materiaalit/kaukainen.md", front_matter(
+        title="Kaukainen materiaali", municipalities="[Inari]", themes="[steam]", levels="[lukiokoulutus]", status=None,
+    ))
+    related = pages_of(library)["kaytannot/tutorit.md"].split("## Katso myös", 1)[1]
+    assert related.index("Kaukainen materiaali") < related.index("Lähellä oleva tutorointi")
+
+
+def test_contacts_and_links_are_rendered(library):
+    library.write("kaytannot/tutorit.md", front_matter() + (
+        "contacts:\n  - role: Koordinaattori\n    organisation: Hämeenlinnan kaupunki\n    email: opetus@hameenlinna.fi\n"
+        "links:\n  - title: Kaupungin sivut\n    url: https://www.hameenlinna.fi/\n"
+    ))
+    page = pages_of(library)["kaytannot/tutorit.md"]
+    assert "**Koordinaattori**, Hämeenlinnan kaupunki, [opetus@hameenlinna.fi](mailto:opetus@hameenlinna.fi)" in page
+    assert "[Kaupungin sivut](<https://www.hameenlinna.fi/>)" in page
+
+
+def test_front_matter_text_cannot_inject_markup(library):
+    library.write("kaytannot/tutorit.md", front_matter(
+        title='"Tutorit [klikkaa](javascript:x) *ja* `koodi`"',
+        summary='"Tiivistelmä & <b>lihava</b> # ei otsikko"',
+    ) + "organisations: ['<script>alert(1)</script>']\n")
+    page = pages_of(library)["kaytannot/tutorit.md"]
+    assert "# Tutorit \\[klikkaa\\](javascript:x) \\*ja\\* \\`koodi\\`" in page
+    assert "Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; \\# ei otsikko" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_front_page_markers_show_live_counts_and_newest(small_library):
+    loaded = small_library.load()
+    text = expand_markers("<!-- kirjasto:luvut -->\n\n<!-- kirjasto:uusimmat -->\n<!-- kirjasto:tuntematon -->", loaded.library, "index.md")
+    assert "Kirjastossa on nyt **5 kuvausta**: [Hyvät käytännöt](kaytannot/index.md): 1" in text
+    assert "### [Satakunnan tutoryhteistyö](verkostot/satakunta.md)" in text
+    assert text.index("Tutoropettajat tukevat") < text.index("Satakunnan tutoryhteistyö"), "newest first"
+    assert "<!-- kirjasto:tuntematon -->" in text
