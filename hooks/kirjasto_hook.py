@@ -56,3 +56,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.library is None:
         return markdown
     return expand_markers(markdown, _state.library, page.file.src_uri)
+
+
+def on_serve(server, config, builder):
+    # MkDocs watches docs/ and mkdocs.yml only; contributors edit practices/.
+    root = Path(config.config_file_path).parent
+    server.watch(str(root / _state.settings.get("content_dir", "practices")))
+    return server

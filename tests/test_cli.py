@@ -55,3 +55,4 @@ def test_outside_a_library_the_command_says_where_to_run_it(tmp_path: Path):
     assert result.returncode == 2
     assert "aja komento kirjaston kansiossa" in result.stderr
     assert "Traceback" not in result.stderr
+

@@ -178,7 +178,7 @@ def test_duplicate_values_in_a_list(library):
 
 def test_duplicate_keys_are_rejected(library):
     library.write("kaytannot/tutorit.md", front_matter() + "title: Toinen otsikko tähän\n")
-    assert only_problem(library).startswith(f"{PATH}:9: tiedosto: Kenttä 'title' on kahdesti (myös rivillä 2)")
+    assert only_problem(library).startswith(f"{PATH}:9: title: Kenttä 'title' on kahdesti (myös rivillä 2)")
 
 
 def test_yaml_aliases_are_rejected(library):

@@ -32,10 +32,11 @@ _SHORT_TAGS = {
 class FrontMatterError(Exception):
     """The file's front matter cannot be read; `line` is 1-based in the file."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def _convert(node: yaml.Node, offset: int) -> YamlNode:
         key = key_node.value
         if key in entries:
             first = entries[key].key_line
-            raise FrontMatterError(key_line, f"Kenttä '{key}' on kahdesti (myös rivillä {first}). Yhdistä arvot yhteen kenttään.")
+            raise FrontMatterError(key_line, f"Kenttä '{key}' on kahdesti (myös rivillä {first}). Yhdistä arvot yhteen kenttään.", field=key)
         entries[key] = Entry(key_line=key_line, value=_convert(value_node, offset))
     return Mapping(entries=entries, line=line)
 

@@ -112,7 +112,7 @@ def _check_file(file: _FoundFile, vocabularies: Vocabularies, today: datetime.da
         split_file = frontmatter.split(text)
         tree = frontmatter.parse(split_file)
     except frontmatter.FrontMatterError as error:
-        return ValidatedFile(None, [Problem(file.shown, error.line, None, error.message)], {})
+        return ValidatedFile(None, [Problem(file.shown, error.line, error.field, error.message)], {})
     return validate_item(
         tree,
         path=file.shown,
