@@ -278,3 +278,14 @@ def test_repository_content_is_valid():
     loaded = load_library(REPOSITORY_ROOT)
     assert [p.format() for p in loaded.problems] == []
     assert len(loaded.library.items) >= 9
+
+
+@pytest.mark.parametrize("yaml_text", ["\n", "# pelkkä kommentti\n"])
+def test_empty_front_matter_is_rejected(library, yaml_text):
+    library.write_raw("kaytannot/tutorit.md", f"---\n{yaml_text}---\n\nTekstiä.\n")
+    assert only_problem(library).startswith(f"{PATH}:1: tiedosto: Front matter on tyhjä.")
+
+
+def test_explicit_yaml_tags_are_rejected(library):
+    library.write("kaytannot/tutorit.md", front_matter(source="!!python/object:os.system 'ls'"))
+    assert only_problem(library).startswith(f"{PATH}:9: tiedosto: YAML-tunniste 'tag:yaml.org,2002:python/object:os.system' ei ole sallittu")

@@ -39,7 +39,7 @@ _TYPE_NAMES = {
     "null": "tyhjäksi arvoksi",
     "timestamp": "päivämääräksi",
 }
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\"”'])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”'])")
 _EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
 _WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'()]+\.[^\s/?#<>\"'()]+(?:[/?#][^\s<>\"']*)?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -8,12 +8,13 @@ from .front_page import expand_markers
 from .index_pages import plan_index_pages
 from .item_page import plan_item_page
 from .page import Page
-from .related import related_items
+from .related import RelatedIndex, related_items
 
 __all__ = ["Page", "expand_markers", "plan_pages"]
 
 
 def plan_pages(library: Library) -> list[Page]:
     """Every generated page: one per item plus every index page."""
-    item_pages = [plan_item_page(item, related_items(item, library)) for item in library.items]
+    index = RelatedIndex.build(library)
+    item_pages = [plan_item_page(item, related_items(item, index)) for item in library.items]
     return item_pages + plan_index_pages(library)
