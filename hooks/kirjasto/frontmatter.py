@@ -108,21 +108,11 @@ def split(text: str) -> SplitFile:
 _EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _RefusedYaml(Exception):
-    def __init__(self, line: int, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-        self.field = field
-
-
 def parse(split_file: SplitFile) -> Mapping:
     """The front matter as a `Mapping` with file line numbers."""
     offset = split_file.first_yaml_line
     try:
         tree = _Composer(yaml.parse(split_file.front_matter, Loader=_EventLoader), offset).compose()
-    except _RefusedYaml as refused:
-        raise FrontMatterError(refused.line, refused.message, refused.field) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + offset if mark else offset
@@ -161,7 +151,7 @@ class _Composer:
     def _expect(self, event_type) -> None:
         event = next(self._events)
         if not isinstance(event, event_type):
-            raise _RefusedYaml(self._line(event), "Front matterissa saa olla vain yksi YAML-dokumentti. Poista ylimääräinen '---'- tai '...'-rivi.")
+            raise FrontMatterError(self._line(event), "Front matterissa saa olla vain yksi YAML-dokumentti. Poista ylimääräinen '---'- tai '...'-rivi.")
 
     def _line(self, event) -> int:
         return event.start_mark.line + self._offset
@@ -169,10 +159,10 @@ class _Composer:
     def _node(self, event) -> YamlNode:
         line = self._line(event)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _RefusedYaml(line, "YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja. Kirjoita arvo auki joka kohtaan.")
+            raise FrontMatterError(line, "YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja. Kirjoita arvo auki joka kohtaan.")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
-            raise _RefusedYaml(line, f"YAML-tunniste '{tag}' ei ole sallittu. Poista se; jos arvo on tekstiä, kirjoita se lainausmerkkeihin.")
+            raise FrontMatterError(line, f"YAML-tunniste '{tag}' ei ole sallittu. Poista se; jos arvo on tekstiä, kirjoita se lainausmerkkeihin.")
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, line)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -191,12 +181,12 @@ class _Composer:
         for key in children:
             value = next(children)
             if not isinstance(key, Scalar):
-                raise _RefusedYaml(key.line, "Kentän nimen pitää olla tavallista tekstiä.")
+                raise FrontMatterError(key.line, "Kentän nimen pitää olla tavallista tekstiä.")
             if key.type == "merge":
-                raise _RefusedYaml(key.line, "YAML-yhdistämisavain '<<' ei ole sallittu. Kirjoita kentät auki.")
+                raise FrontMatterError(key.line, "YAML-yhdistämisavain '<<' ei ole sallittu. Kirjoita kentät auki.")
             if key.raw in entries:
                 first = entries[key.raw].key_line
-                raise _RefusedYaml(key.line, f"Kenttä '{key.raw}' on kahdesti (myös rivillä {first}). Yhdistä arvot yhteen kenttään.", key.raw)
+                raise FrontMatterError(key.line, f"Kenttä '{key.raw}' on kahdesti (myös rivillä {first}). Yhdistä arvot yhteen kenttään.", key.raw)
             entries[key.raw] = Entry(key_line=key.line, value=value)
         return Mapping(entries=entries, line=line)
 
