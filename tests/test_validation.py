@@ -289,3 +289,22 @@ def test_empty_front_matter_is_rejected(library, yaml_text):
 def test_explicit_yaml_tags_are_rejected(library):
     library.write("kaytannot/tutorit.md", front_matter(source="!!python/object:os.system 'ls'"))
     assert only_problem(library).startswith(f"{PATH}:9: tiedosto: YAML-tunniste 'tag:yaml.org,2002:python/object:os.system' ei ole sallittu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: " + "[" * 5000 + "\n---\n",
+        "---\n" + "- " * 3000 + "x\n---\n",
+        "---\ntitle: {a: [1, {b: c}]}\nsummary: ]\n---\n",
+        "---\n: tyhjä avain\n---\n",
+        "---\n? [monimutkainen, avain]\n: arvo\n---\n",
+        "---\ntitle: ok\n---\n---\nsummary: toinen\n---\n",
+        "---\n\t- sarkain\n---\n",
+        "\x00\x01\x02---\n",
+    ],
+)
+def test_hostile_front_matter_gives_a_problem_not_a_traceback(library, text):
+    library.write_raw("kaytannot/tutorit.md", text)
+    problems = library.problems()
+    assert problems and all(p.startswith(PATH) for p in problems)

@@ -119,6 +119,8 @@ def parse(split_file: SplitFile) -> Mapping:
         raise FrontMatterError(line, f"YAML ei ole kelvollista: {_describe_yaml_error(error)}. Tarkista sisennykset, kaksoispisteet ja lainausmerkit; tekstiarvo, jossa on kaksoispiste, kirjoitetaan lainausmerkkeihin.") from None
     except yaml.YAMLError as error:
         raise FrontMatterError(offset, f"YAML ei ole kelvollista: {error}.") from None
+    except RecursionError:
+        raise FrontMatterError(offset, "Front matterissa on liian monta sisäkkäistä listaa tai kenttäryhmää. Kirjoita arvot tavallisina listoina.") from None
     if tree is None:
         raise FrontMatterError(1, "Front matter on tyhjä. Kirjoita '---'-rivien väliin kentät title, summary, levels, themes ja updated.")
     if not isinstance(tree, Mapping):

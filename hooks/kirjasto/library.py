@@ -104,6 +104,9 @@ def _suggest_file_name(name: str) -> str:
 def _check_file(file: _FoundFile, vocabularies: Vocabularies, today: datetime.date, repository_root: Path) -> ValidatedFile:
     try:
         raw = file.path.read_bytes()
+    except OSError as error:
+        return ValidatedFile(None, [Problem(file.shown, None, None, f"Tiedostoa ei voi lukea ({error.strerror}). Tarkista tiedoston oikeudet.")], {})
+    try:
         text = frontmatter.normalise_text(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
