@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from conftest import front_matter
-from kirjasto import expand_markers, plan_pages
+from kirjasto import Library, expand_markers, plan_pages
 
 
 def pages_of(library) -> dict[str, str]:
@@ -137,14 +139,19 @@ def test_contacts_and_links_are_rendered(library):
 
 
 def test_front_matter_text_cannot_inject_markup(library):
-    library.write("kaytannot/tutorit.md", front_matter(
-        title='"Tutorit [klikkaa](javascript:x) *ja* `koodi`"',
-        summary='"Tiivistelmä & <b>lihava</b> # ei otsikko"',
-    ) + "organisations: ['<script>alert(1)</script>']\n")
-    page = pages_of(library)["kaytannot/tutorit.md"]
-    assert "# Tutorit \\[klikkaa\\](javascript:x) \\*ja\\* \\`koodi\\`" in page
+    """Even values validation would refuse are escaped when they reach a page."""
+    library.write("kaytannot/tutorit.md", front_matter() + "organisations: ['<script>alert(1)</script>']\n")
+    loaded = library.load()
+    planted = dataclasses.replace(
+        loaded.library.items[0],
+        title='Tutorit [klikkaa](javascript:x) *ja* `koodi` {: onclick=x }',
+        summary='Tiivistelmä & <b>lihava</b> # ei otsikko "lainaus"',
+    )
+    page = plan_pages(Library(items=(planted,), vocabularies=loaded.library.vocabularies))[0].markdown
+    assert "# Tutorit \\[klikkaa\\](javascript:x) \\*ja\\* \\`koodi\\` \\{: onclick=x \\}" in page
     assert "Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; \\# ei otsikko" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "description: 'Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; # ei otsikko &quot;lainaus&quot;'" in page, "template attributes are not escaped by MkDocs"
 
 
 def test_front_page_markers_show_live_counts_and_newest(small_library):

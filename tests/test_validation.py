@@ -71,9 +71,10 @@ def test_unknown_key_gets_a_suggestion(library):
     assert problem.startswith(f"{PATH}:9: tittle: Tuntematon kenttä 'tittle'. Tarkoititko 'title'?")
 
 
-def test_template_key_is_unknown(library):
-    library.write("kaytannot/tutorit.md", front_matter() + "template: main.html\n")
-    assert "Tuntematon kenttä 'template'" in only_problem(library)
+@pytest.mark.parametrize("key", ["template", "hide", "search", "icon", "location", "Meta"])
+def test_keys_the_engine_acts_on_are_refused(library, key):
+    library.write("kaytannot/tutorit.md", front_matter() + f"{key}: main.html\n")
+    assert only_problem(library).startswith(f"{PATH}:9: {key}: Kenttä '{key}' ohjaisi sivuston teknistä toteutusta")
 
 
 def test_text_typed_where_a_list_belongs(library):

@@ -90,17 +90,39 @@ def normalise_text(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+MAX_FRONT_MATTER_CHARS = 16_000
+"""A long real front matter (ten contacts and links) is about 2,000 characters."""
+
+_START = "Tiedoston pitää alkaa front matterilla: ensimmäiselle riville pelkkä '---', sitten kentät (title, summary, ...) ja lopuksi taas '---' omalle rivilleen."
+
+
 def split(text: str) -> SplitFile:
-    """Front matter and body of a normalised Markdown text."""
+    """Front matter and body of a normalised Markdown text.
+
+    Uses MkDocs' own expression, then refuses what MkDocs would accept but a
+    contributor should not write: other front-matter formats, a first line
+    that is not exactly `---`, and the `...` terminator.
+    """
+    first_line = text.split("\n", 1)[0]
+    if first_line.startswith("{"):
+        raise FrontMatterError(1, "JSON-muotoista front matteria ei tueta. " + _START)
+    if first_line.startswith("+++"):
+        raise FrontMatterError(1, "TOML-muotoista front matteria (+++) ei tueta. " + _START)
     match = FRONT_MATTER_RE.match(text)
     if match is None:
-        first_line = text.split("\n", 1)[0]
         if first_line.rstrip() == "---":
             raise FrontMatterError(1, "Front matter alkaa rivillä 1, mutta sen päättävä '---'-rivi puuttuu. Lisää '---' omalle rivilleen kenttien jälkeen.")
-        raise FrontMatterError(1, "Tiedoston pitää alkaa front matterilla: ensimmäiselle riville '---', sitten kentät (title, summary, ...) ja lopuksi taas '---'.")
+        raise FrontMatterError(1, _START)
+    if first_line != "---":
+        raise FrontMatterError(1, "Ensimmäisellä rivillä pitää olla pelkkä '---'. Poista rivin lopusta välilyönnit.")
+    closing_line = text[: match.end()].count("\n")
+    if text[match.end(1):match.end()].startswith("..."):
+        raise FrontMatterError(closing_line, "Front matter päättyy riviin '...'. Käytä päättävänä rivinä '---'.")
+    if len(match.group(1)) > MAX_FRONT_MATTER_CHARS:
+        raise FrontMatterError(1, f"Front matter on liian pitkä ({len(match.group(1))} merkkiä, enintään {MAX_FRONT_MATTER_CHARS}). Siirrä pitkät tekstit kuvaustekstiin.")
     rest = text[match.end():]
     body = rest.lstrip("\n")
-    body_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(body))
+    body_line = closing_line + 1 + (len(rest) - len(body))
     return SplitFile(front_matter=match.group(1), body=body, first_yaml_line=2, body_line=body_line)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,14 +13,17 @@ from . import frontmatter
 from .model import Item, Kind, Library
 from .problems import Problem, errors
 from .text import finnish_sort_key, slugify, suggest
-from .validate import ValidatedFile, validate_item
-from .vocabularies import AUDIENCES_FILE, THEMES_FILE, Vocabularies, load_vocabularies
+from .privacy import ALLOWED_CONTACTS_FILE, load_allowed_contacts
+from .validate import ValidatedFile, ValidationContext, validate_item
+from .vocabularies import AUDIENCES_FILE, THEMES_FILE, load_vocabularies
 
 CONTENT_DIR = "practices"
 SLUG_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 RESERVED_SLUGS = {"index"}
 """Slugs that would clash with a generated page (`kaytannot/index.md` is the listing)."""
-ALLOWED_TOP_LEVEL_FILES = {THEMES_FILE, AUDIENCES_FILE, "README.md"}
+MAX_FILE_BYTES = 256 * 1024
+"""The longest real description is about 6 KB; a file forty times that is not a description."""
+ALLOWED_TOP_LEVEL_FILES = {THEMES_FILE, AUDIENCES_FILE, ALLOWED_CONTACTS_FILE, "README.md"}
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,13 @@ def load_library(repository_root: Path, *, content_dir: str = CONTENT_DIR, today
     today = today or datetime.date.today()
     root = repository_root / content_dir
     vocabularies, problems = load_vocabularies(root, repository_root)
+    allowed, allow_list_problem = load_allowed_contacts(root)
+    if allow_list_problem:
+        problems.append(Problem(_shown(root / ALLOWED_CONTACTS_FILE, repository_root), None, None, allow_list_problem))
+    context = ValidationContext(vocabularies=vocabularies, today=today, allowed_contacts=allowed)
     found, layout_problems = _find_item_files(root, repository_root)
     problems += layout_problems
-    checked = {file.path: _check_file(file, vocabularies, today, repository_root) for file in found}
+    checked = {file.path: _check_file(file, context, repository_root) for file in found}
     for result in checked.values():
         problems += result.problems
     problems += _check_slugs_unique(found)
@@ -60,6 +68,8 @@ def _shown(path: Path, repository_root: Path) -> str:
 
 
 def _find_item_files(root: Path, repository_root: Path) -> tuple[list[_FoundFile], list[Problem]]:
+    if root.is_symlink():
+        return [], [Problem(_shown(root, repository_root), None, None, "Sisältökansio on symbolinen linkki. Korvaa se tavallisella kansiolla.")]
     if not root.is_dir():
         return [], [Problem(_shown(root, repository_root), None, None, "Sisältökansiota ei löydy. Luo kansio ja sen alle kansiot kaytannot, verkostot ja materiaalit.")]
     found, problems = [], []
@@ -80,14 +90,22 @@ def _find_item_files(root: Path, repository_root: Path) -> tuple[list[_FoundFile
 
 def _find_in_kind_folder(folder: Path, kind: Kind, repository_root: Path) -> tuple[list[_FoundFile], list[Problem]]:
     found, problems = [], []
+    seen_folded: dict[str, str] = {}
     for entry in sorted(folder.iterdir()):
         shown = _shown(entry, repository_root)
+        folded = unicodedata.normalize("NFC", entry.name).casefold()
+        if folded in seen_folded:
+            problems.append(Problem(shown, None, "tiedostonimi", f"Nimi eroaa tiedostosta {seen_folded[folded]} vain kirjainkooltaan. Kaikissa järjestelmissä ne olisivat sama tiedosto; nimeä toinen uudelleen."))
+            continue
+        seen_folded[folded] = shown
         if entry.is_symlink():
             problems.append(Problem(shown, None, None, "Symbolinen linkki ei ole sallittu. Korvaa se tavallisella Markdown-tiedostolla."))
         elif entry.is_dir():
             problems.append(Problem(shown, None, None, f"Alikansiot eivät ole käytössä. Siirrä kuvaukset suoraan kansioon {_shown(folder, repository_root)}."))
         elif not entry.name.endswith(".md"):
             problems.append(Problem(shown, None, None, "Vain Markdown-tiedostot (.md) ovat sallittuja. Kirjoita kuvaus .md-tiedostoon ja poista tämä tiedosto."))
+        elif unicodedata.normalize("NFC", entry.name) != entry.name:
+            problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi ei ole NFC-muodossa (ääkköset on tallennettu hajotettuina merkkeinä). Nimeä tiedosto uudelleen pelkillä merkeillä a-z, 0-9 ja -, esim. '{_suggest_file_name(entry.name)}'."))
         elif not SLUG_FILE_NAME.match(entry.name):
             problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi '{entry.name}' ei kelpaa. Käytä vain pieniä kirjaimia a-z, numeroita ja viivoja (ei ääkkösiä eikä välilyöntejä), esim. '{_suggest_file_name(entry.name)}'."))
         elif entry.name.removesuffix(".md") in RESERVED_SLUGS:
@@ -101,11 +119,14 @@ def _suggest_file_name(name: str) -> str:
     return (slugify(name.removesuffix(".md")) or "kuvauksen-nimi") + ".md"
 
 
-def _check_file(file: _FoundFile, vocabularies: Vocabularies, today: datetime.date, repository_root: Path) -> ValidatedFile:
+def _check_file(file: _FoundFile, context: ValidationContext, repository_root: Path) -> ValidatedFile:
     try:
-        raw = file.path.read_bytes()
+        with file.path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return ValidatedFile(None, [Problem(file.shown, None, None, f"Tiedostoa ei voi lukea ({error.strerror}). Tarkista tiedoston oikeudet.")], {})
+    if len(raw) > MAX_FILE_BYTES:
+        return ValidatedFile(None, [Problem(file.shown, None, None, f"Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin.")], {})
     try:
         text = frontmatter.normalise_text(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -124,8 +145,7 @@ def _check_file(file: _FoundFile, vocabularies: Vocabularies, today: datetime.da
         body=split_file.body,
         body_line=split_file.body_line,
         source_path=file.path.relative_to(repository_root),
-        vocabularies=vocabularies,
-        today=today,
+        context=context,
     )
 
 

@@ -67,3 +67,21 @@ def format_date_fi(value) -> str:
 def count_phrase(count: int, singular: str, plural: str) -> str:
     """'1 kuvaus', '3 kuvausta'."""
     return f"{count} {singular if count == 1 else plural}"
+
+
+class LineMap:
+    """Maps a character offset in a text to its 1-based line in the file."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._first = first_line
+
+    def __call__(self, offset: int) -> int:
+        low, high = 0, len(self._starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return self._first + low

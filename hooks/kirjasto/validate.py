@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .body import FIELD as BODY_FIELD, check_body
+from .characters import has_unsafe_characters, unsafe_character
 from .frontmatter import Entry, Mapping, Scalar, Sequence
 from .model import STATUSES, Contact, Item, Kind, Link
-from .problems import Problem
-from .text import suggest
+from .privacy import find_personal_details, warning_message
+from .problems import Problem, Severity, errors
+from .text import LineMap, suggest
 from .vocabularies import Vocabularies
 
 REQUIRED_FIELDS = ("title", "summary", "levels", "themes", "updated")
@@ -56,6 +59,9 @@ class _Checker:
     def report(self, line: int | None, field_name: str | None, message: str) -> None:
         self.problems.append(Problem(self.path, line, field_name, message))
 
+    def warn(self, line: int | None, field_name: str | None, message: str) -> None:
+        self.problems.append(Problem(self.path, line, field_name, message, Severity.WARNING))
+
     def entry(self, name: str, *, required: bool) -> Entry | None:
         found = self.tree.entries.get(name)
         if found is None or _is_empty(found.value):
@@ -69,6 +75,10 @@ class _Checker:
     def text(self, value: Any, name: str) -> str | None:
         """A single piece of text; other YAML types get a 'quote it' hint."""
         if isinstance(value, Scalar) and value.type == "str":
+            if has_unsafe_characters(value.value):
+                _, what = unsafe_character(value.value)
+                self.report(value.line, name, f"Arvossa on {what}. Kirjoita arvo uudelleen tai liitä se ilman muotoiluja (esim. Muistion kautta).")
+                return None
             text = " ".join(value.value.split())
             if not text:
                 self.report(value.line, name, "Arvo on tyhjä. Kirjoita siihen tekstiä tai poista kenttä.")
@@ -153,6 +163,16 @@ def _suggestion(text: str, known: dict, names: dict[str, str] | None) -> str:
 
 
 @dataclass(frozen=True)
+class ValidationContext:
+    """What every item is checked against."""
+
+    vocabularies: Vocabularies
+    today: datetime.date
+    allowed_contacts: frozenset[str] = frozenset()
+    """Reviewed personal addresses and numbers (normalised) that need no warning."""
+
+
+@dataclass(frozen=True)
 class ValidatedFile:
     """The outcome of checking one file: an item when it is valid, and its problems."""
 
@@ -171,27 +191,38 @@ def validate_item(
     body: str,
     body_line: int,
     source_path: Path,
-    vocabularies: Vocabularies,
-    today: datetime.date,
+    context: ValidationContext,
 ) -> ValidatedFile:
     """Check every field of one item and build the `Item` if all are valid."""
     check = _Checker(path=path, tree=tree)
     _check_unknown_keys(check)
-    values = _read_fields(check, kind, vocabularies, today)
+    values = _read_fields(check, kind, context.vocabularies, context.today)
     _check_body(check, body, body_line)
+    _warn_about_personal_details(check, body, body_line, values["contacts"], context.allowed_contacts)
     related_entry = check.entry("related", required=False)
     related_lines = {text: line for text, line in check.text_list(related_entry, "related")} if related_entry else {}
     if related_lines.pop(slug, None) is not None:
         check.report(related_entry.key_line, "related", f"Kuvaus ei voi viitata itseensä ('{slug}'). Poista se related-listasta.")
-    if check.problems:
+    if errors(check.problems):
         return ValidatedFile(None, check.problems, related_lines)
     item = Item(kind=kind, slug=slug, source_path=source_path, body=body, related=tuple(related_lines), **values)
-    return ValidatedFile(item, [], related_lines)
+    return ValidatedFile(item, check.problems, related_lines)
+
+
+ENGINE_KEYS = frozenset({
+    "template", "hide", "search", "icon", "status_icon", "subtitle", "location", "meta", "tags",
+    "description", "social", "comments", "nav_title", "edit_url", "redirect", "render_macros", "draft",
+})
+"""Keys MkDocs, mkdocs-material or common plugins act on: a page could choose its
+own template, hide navigation or leave the search index through them."""
 
 
 def _check_unknown_keys(check: _Checker) -> None:
     for key, entry in check.tree.entries.items():
         if key in KNOWN_FIELDS:
+            continue
+        if key.lower() in ENGINE_KEYS:
+            check.report(entry.key_line, key, f"Kenttä '{key}' ohjaisi sivuston teknistä toteutusta (sivupohjaa, hakua tai näkyvyyttä), eikä sitä voi käyttää kuvauksissa. Poista rivi. Sallitut kentät: {', '.join(KNOWN_FIELDS)}.")
             continue
         closest = suggest(key, KNOWN_FIELDS)
         hint = f" Tarkoititko '{closest}'?" if closest else ""
@@ -219,9 +250,16 @@ def _read_fields(check: _Checker, kind: Kind, vocabularies: Vocabularies, today:
     }
 
 
+def _no_angle_brackets(check: _Checker, entry: Entry, name: str, text: str | None) -> str | None:
+    if text is not None and ("<" in text or ">" in text):
+        check.report(entry.value.line, name, "Merkit < ja > eivät ole sallittuja otsikossa eikä tiivistelmässä. Käytä sanoja (esim. 'yli', 'alle') tai poista merkit.")
+        return None
+    return text
+
+
 def _read_title(check: _Checker) -> str | None:
     entry = check.entry("title", required=True)
-    title = check.text(entry.value, "title") if entry else None
+    title = _no_angle_brackets(check, entry, "title", check.text(entry.value, "title")) if entry else None
     if title is not None and not TITLE_LENGTH[0] <= len(title) <= TITLE_LENGTH[1]:
         check.report(entry.value.line, "title", f"Otsikossa on {len(title)} merkkiä; sallittu pituus on {TITLE_LENGTH[0]}-{TITLE_LENGTH[1]} merkkiä.")
     return title
@@ -229,7 +267,7 @@ def _read_title(check: _Checker) -> str | None:
 
 def _read_summary(check: _Checker) -> str | None:
     entry = check.entry("summary", required=True)
-    summary = check.text(entry.value, "summary") if entry else None
+    summary = _no_angle_brackets(check, entry, "summary", check.text(entry.value, "summary")) if entry else None
     if summary is None:
         return None
     if len(summary) > SUMMARY_MAX_LENGTH:
@@ -366,13 +404,19 @@ def _read_links(check: _Checker) -> tuple[Link, ...]:
     return tuple(links)
 
 
+def _warn_about_personal_details(check: _Checker, body: str, body_line: int, contacts, allowed: frozenset[str]) -> None:
+    line_of = LineMap(body, body_line)
+    for detail in find_personal_details(body, allowed):
+        check.warn(line_of(detail.offset), BODY_FIELD, warning_message(detail))
+    contacts_entry = check.tree.entries.get("contacts")
+    for position, contact in enumerate(contacts or (), start=1):
+        for detail in find_personal_details(" ".join(filter(None, (contact.email, contact.role, contact.organisation))), allowed):
+            check.warn(contacts_entry.key_line, f"contacts[{position}]", warning_message(detail))
+
+
 def _check_body(check: _Checker, body: str, body_line: int) -> None:
     if not body.strip():
-        check.report(body_line, "teksti", "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...).")
+        check.report(body_line, BODY_FIELD, "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...).")
         return
-    in_code = False
-    for offset, line in enumerate(body.split("\n")):
-        if re.match(r"^\s*(```|~~~)", line):
-            in_code = not in_code
-        elif not in_code and re.match(r"^#\s", line):
-            check.report(body_line + offset, "teksti", "Pääotsikko '# ...' ei kuulu tekstiin: sivun otsikko tulee title-kentästä. Aloita väliotsikot kahdella risuaidalla: '## ...'.")
+    for problem in check_body(body, body_line):
+        check.report(problem.line, BODY_FIELD, problem.message)

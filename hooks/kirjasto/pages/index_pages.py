@@ -3,6 +3,7 @@ and education level, and the overview page of each."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 
@@ -31,7 +32,7 @@ def _page(src: str, title: str, intro: str, body: str) -> Page:
 def intro_description(intro: str) -> str:
     """The page description for search engines: the intro without Markdown links."""
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", intro)
-    return plain.replace("\\", "")
+    return html.unescape(plain.replace("\\", ""))
 
 
 # --- kinds ---------------------------------------------------------------

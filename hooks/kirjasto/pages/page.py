@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
 
@@ -31,9 +32,13 @@ def link(from_src_uri: str, to_src_uri: str) -> str:
 
 
 def with_front_matter(title: str, description: str | None, body: str) -> str:
-    """Prefix Markdown with a safely quoted front matter."""
-    meta = {"title": title}
+    """Prefix Markdown with a front matter holding only title and description.
+
+    Both are HTML-escaped: MkDocs renders templates without autoescaping, and
+    the theme puts them inside `<title>` and a `content="..."` attribute.
+    """
+    meta = {"title": html.escape(title)}
     if description:
-        meta["description"] = description
+        meta["description"] = html.escape(description)
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n\n{body.rstrip()}\n"

@@ -1,0 +1,75 @@
+"""Personal contact details in contributed text.
+
+Policy (documented in docs/turvallisuus.md): contacts are given by role and
+organisation. An e-mail address whose local part looks like a person's name
+(`etunimi.sukunimi@...`) and any phone number is reported as a warning, because
+a published copy of the library, and every fork of it, keeps the address
+beyond anyone's reach. Role addresses (`opetus@kunta.fi`) stay quiet. The
+maintainers allow a reviewed address or number by adding it to
+`practices/sallitut-yhteystiedot.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ALLOWED_CONTACTS_FILE = "sallitut-yhteystiedot.yml"
+
+_EMAIL = re.compile(r"[\w.%+-]+(?:@|\s?[(\[]\s?(?:ät|at|a)\s?[)\]]\s?)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_PERSONAL_LOCAL_PART = re.compile(r"^[a-zåäöé]+(?:-[a-zåäöé]+)?[._][a-zåäöé]+(?:-[a-zåäöé]+)?$", re.IGNORECASE)
+# Finnish numbers: +358 or a leading 0, then at least six more digits in groups.
+_PHONE = re.compile(r"(?<![\w.,/-])(?:\+358|00358|0)[ -]?\(?\d{1,3}\)?(?:[ -]?\d){5,8}(?![\w,.]\d)")
+
+
+@dataclass(frozen=True)
+class PersonalDetail:
+    value: str
+    kind: str
+    """'sähköpostiosoite' or 'puhelinnumero'."""
+    offset: int
+
+
+def normalised(value: str) -> str:
+    """How an address or number is compared with the allow list."""
+    value = re.sub(r"\s?[(\[]\s?(?:ät|at|a)\s?[)\]]\s?", "@", value.strip().lower())
+    return re.sub(r"[\s()-]", "", value)
+
+
+def find_personal_details(text: str, allowed: frozenset[str]) -> list[PersonalDetail]:
+    """E-mail addresses that look personal, and phone numbers, not on the allow list."""
+    found = []
+    for match in _EMAIL.finditer(text):
+        address = normalised(match.group(0))
+        local = address.split("@", 1)[0]
+        if _PERSONAL_LOCAL_PART.match(local) and address not in allowed:
+            found.append(PersonalDetail(match.group(0), "sähköpostiosoite", match.start()))
+    for match in _PHONE.finditer(text):
+        if normalised(match.group(0)) not in allowed:
+            found.append(PersonalDetail(match.group(0).strip(), "puhelinnumero", match.start()))
+    return found
+
+
+def warning_message(detail: PersonalDetail) -> str:
+    return (
+        f"'{detail.value}' näyttää henkilökohtaiselta {'sähköpostiosoitteelta' if detail.kind == 'sähköpostiosoite' else 'puhelinnumerolta'}. "
+        "Käytä tehtävä- tai palveluosoitetta (esim. opetus@kunta.fi) tai kerro pelkkä tehtävänimike ja organisaatio. "
+        f"Ylläpitäjä voi sallia tämän lisäämällä sen tiedostoon practices/{ALLOWED_CONTACTS_FILE}."
+    )
+
+
+def load_allowed_contacts(content_root: Path) -> tuple[frozenset[str], str | None]:
+    """The maintainers' allow list, and a Finnish problem text if it cannot be read."""
+    path = content_root / ALLOWED_CONTACTS_FILE
+    if not path.is_file() or path.is_symlink():
+        return frozenset(), None
+    try:
+        entries = yaml.safe_load(path.read_text("utf-8")) or []
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return frozenset(), "Tiedosto ei ole kelvollista YAMLia. Kirjoita se listana: jokaisella rivillä '- osoite@organisaatio.fi'."
+    if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
+        return frozenset(), "Tiedoston pitää olla lista osoitteita ja numeroita, jokainen omalla rivillään viivan perässä."
+    return frozenset(normalised(entry) for entry in entries), None
