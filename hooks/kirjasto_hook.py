@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 
 from kirjasto import Library, expand_markers, format_report, load_library, plan_pages
 from kirjasto.problems import errors
+from kirjasto.safety import sanitise_item_html, secure_page
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
 
@@ -23,6 +24,8 @@ class _BuildState:
 
     library: Library | None = None
     settings: dict = field(default_factory=dict)
+    item_sources: dict[str, str] = field(default_factory=dict)
+    """Generated item page (src_uri) -> the contributed file it came from."""
 
 
 _state = _BuildState()
@@ -46,6 +49,7 @@ def on_pre_build(config) -> None:
     for problem in loaded.problems:
         log.info(problem.format())
     _state.library = loaded.library
+    _state.item_sources = {item.src_uri: item.source_path.as_posix() for item in loaded.library.items}
 
 
 def on_files(files: Files, config) -> Files:
@@ -58,6 +62,21 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.library is None:
         return markdown
     return expand_markers(markdown, _state.library, page.file.src_uri)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    source = _state.item_sources.get(page.file.src_uri)
+    if source is None:
+        return html
+    sanitised = sanitise_item_html(html)
+    if sanitised.removed:
+        # Validation should have refused this; a warning fails `--strict` builds.
+        log.warning(f"{source}: tekstistä poistettiin sivulta kielletty HTML ({', '.join(sanitised.removed)}). Tarkista tiedosto ja ilmoita tarkistuksen aukosta ylläpitäjille.")
+    return sanitised.html
+
+
+def on_post_page(output: str, page, config) -> str:
+    return secure_page(output)
 
 
 def on_serve(server, config, builder):

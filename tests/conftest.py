@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -72,3 +75,36 @@ def front_matter(**changes: str | None) -> str:
         else:
             lines[key] = " " + value
     return "\n".join(f"{key}:{value}" for key, value in lines.items()) + "\n"
+
+
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess:
+    """The real `mkdocs build --strict`, as `make build` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=root, capture_output=True, text=True, env=BUILD_ENV, timeout=300,
+    )
+
+
+def copy_repository(destination: Path) -> Path:
+    """The parts of the repository a build reads, copied to `destination`."""
+    destination.mkdir(parents=True)
+    for name in ("mkdocs.yml", "docs", "practices", "hooks"):
+        source = REPOSITORY_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy(source, destination / name)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The repository's own site, built once per test run."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPOSITORY_ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return site_dir

@@ -2,88 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
-import sys
-from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPOSITORY_ROOT
+from conftest import REPOSITORY_ROOT, copy_repository, mkdocs_build
+from site_html import html_files, page_url, parse, resolve
 from kirjasto import Kind, load_library, plan_pages
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=root, capture_output=True, text=True, env=ENV, timeout=300,
-    )
-
-
-class _Collector(HTMLParser):
-    """Links (a href) and loaded resources (script src, link href, img src) of one page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.resources: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "a" and attributes.get("href"):
-            self.links.append(attributes["href"])
-        if tag in ("script", "img", "iframe", "source") and attributes.get("src"):
-            self.resources.append(attributes["src"])
-        if tag == "link" and attributes.get("href") and attributes.get("rel") not in ("canonical", "alternate"):
-            self.resources.append(attributes["href"])
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPOSITORY_ROOT, site_dir)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return site_dir
 
 
 @pytest.fixture(scope="module")
 def planned():
     loaded = load_library(REPOSITORY_ROOT)
     return loaded.library, plan_pages(loaded.library)
-
-
-def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
-
-
-def parse(path: Path) -> _Collector:
-    collector = _Collector()
-    collector.feed(path.read_text("utf-8"))
-    return collector
-
-
-def page_url(site: Path, html: Path) -> str:
-    """Site-relative directory URL of a built page: 'teemat/steam/'."""
-    relative = html.relative_to(site).as_posix()
-    return relative.removesuffix("index.html")
-
-
-def resolve(site: Path, from_url: str, href: str) -> Path | None:
-    """The file a relative link points to, or None for external links."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith("#"):
-        return None
-    target = PurePosixPath("/" + from_url) / parts.path if parts.path else PurePosixPath("/" + from_url)
-    normalised = os.path.normpath(str(target)).lstrip("/")
-    path = site / normalised
-    return path / "index.html" if path.is_dir() or parts.path.endswith("/") else path
 
 
 def test_every_planned_page_is_built(site, planned):
@@ -152,17 +83,6 @@ def test_item_pages_are_not_in_the_nav(site, planned):
         assert f"{item.kind.folder}/{item.slug}/" not in nav
     for kind in Kind:
         assert f"{kind.folder}/" in nav
-
-
-def copy_repository(destination: Path) -> Path:
-    destination.mkdir()
-    for name in ("mkdocs.yml", "docs", "practices", "hooks"):
-        source = REPOSITORY_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy(source, destination / name)
-    return destination
 
 
 def test_broken_item_fails_the_build_with_a_readable_report(tmp_path):

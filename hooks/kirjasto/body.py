@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .characters import unsafe_character
+from .characters import has_unsafe_characters, unsafe_character
 from .text import LineMap
 
 FIELD = "teksti"
@@ -93,12 +93,9 @@ def _without_code(body: str) -> str:
 
 
 def _unsafe_characters(body: str, line_of: LineMap) -> list[BodyProblem]:
-    if body.replace("\n", "").replace("\t", "").isprintable():
+    if not has_unsafe_characters(body):
         return []
-    found = unsafe_character(body)
-    if found is None:
-        return []
-    offset, what = found
+    offset, what = unsafe_character(body)
     return [BodyProblem(line_of(offset), f"Tekstissä on {what}. Poista se (kopioi teksti ensin muotoilemattomana, esim. Muistion kautta).")]
 
 

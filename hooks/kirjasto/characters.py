@@ -22,4 +22,4 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
 
 def has_unsafe_characters(text: str) -> bool:
     """Fast path: most texts are plain, so test the whole string at C speed first."""
-    return not text.isprintable() and unsafe_character(text) is not None
+    return not text.replace("\n", "").replace("\t", "").isprintable() and unsafe_character(text) is not None

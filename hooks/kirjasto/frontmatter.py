@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .characters import has_unsafe_characters, unsafe_character
+
 # The same expression as mkdocs.utils.meta.YAML_RE (MkDocs 1.6), so that
 # what validates here is what MkDocs would split.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
@@ -133,6 +135,7 @@ _EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def parse(split_file: SplitFile) -> Mapping:
     """The front matter as a `Mapping` with file line numbers."""
     offset = split_file.first_yaml_line
+    _refuse_unsafe_characters(split_file.front_matter, offset)
     try:
         tree = _Composer(yaml.parse(split_file.front_matter, Loader=_EventLoader), offset).compose()
     except yaml.MarkedYAMLError as error:
@@ -148,6 +151,16 @@ def parse(split_file: SplitFile) -> Mapping:
     if not isinstance(tree, Mapping):
         raise FrontMatterError(offset, "Front matterin pitää olla kenttiä muodossa 'kenttä: arvo', yksi kenttä riville; nyt se on lista tai pelkkä arvo.")
     return tree
+
+
+def _refuse_unsafe_characters(front_matter: str, offset: int) -> None:
+    """Control and bidi characters, named with their line, before YAML sees them
+    (libyaml would refuse some with an English message and accept others)."""
+    if not has_unsafe_characters(front_matter):
+        return
+    index, what = unsafe_character(front_matter)
+    line = front_matter.count("\n", 0, index) + offset
+    raise FrontMatterError(line, f"Front matterissa on {what}. Kirjoita rivi uudelleen tai liitä teksti ilman muotoiluja (esim. Muistion kautta).")
 
 
 class _Composer:
