@@ -79,6 +79,11 @@ def on_post_page(output: str, page, config) -> str:
     return secure_page(output)
 
 
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # 404.html is rendered as a theme template, not as a page.
+    return secure_page(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_serve(server, config, builder):
     # MkDocs watches docs/ and mkdocs.yml only; contributors edit practices/.
     root = Path(config.config_file_path).parent

@@ -1,0 +1,185 @@
+"""The built site stays safe: escaped values, sanitised bodies, a CSP, no
+third-party requests, nothing from outside practices/ published."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import REPOSITORY_ROOT, copy_repository, front_matter, mkdocs_build
+from kirjasto import load_library
+from kirjasto.safety import inline_script_hashes, sanitise_item_html, secure_page
+from site_html import html_files, parse
+
+SAFE_EXTENSIONS = {"toc", "attr_list", "def_list", "fenced_code", "md_in_html", "admonition", "tables"}
+# The theme's bundle also names unpkg.com, for a ResizeObserver polyfill (every
+# current browser has ResizeObserver) and for Mermaid (not enabled here); the
+# CSP's script-src 'self' would block both. It names api.github.com for repository
+# facts, used only when repo_url is set (test_config_makes_no_third_party_requests)
+# and blocked by connect-src 'self' anyway.
+THIRD_PARTY_HOSTS = re.compile(
+    r"fonts\.googleapis|fonts\.gstatic|googletagmanager|google-analytics|plausible\.io|matomo",
+)
+HTML_CSS_THIRD_PARTY = re.compile(r"(?:src|href)=[\"']?(?:https?:)?//(?!127\.0\.0\.1)|url\(\s*['\"]?(?:https?:)?//|@import")
+
+
+# --- sanitiser ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("planted", "removed"),
+    [
+        ("<script>alert(1)</script>", "<script>"),
+        ('<img src="x" onerror="alert(1)" alt="a">', "onerror <img>-tagissa"),
+        ('<a href="javascript:alert(1)">x</a>', "href <a>-tagissa"),
+        ('<a href="&#106;avascript:alert(1)">x</a>', "href <a>-tagissa"),
+        ('<a href="java&#9;script:alert(1)">x</a>', "href <a>-tagissa"),
+        ('<img src="https://seuranta.example/p.png" alt="p">', "src <img>-tagissa"),
+        ('<iframe src="https://example.com"></iframe>', "<iframe>"),
+        ('<p style="background:url(https://x)">x</p>', "style <p>-tagissa"),
+        ('<meta http-equiv="refresh" content="0;url=https://x">', "<meta>"),
+        ('<base href="https://x/">', "<base>"),
+    ],
+)
+def test_sanitiser_removes_what_validation_should_have_refused(planted, removed):
+    result = sanitise_item_html(f"<p>Alku</p>{planted}<p>Loppu</p>")
+    assert removed in result.removed
+    assert "<script" not in result.html and "onerror=" not in result.html
+    assert "javascript:" not in result.html.replace("&#106;", "j")
+    assert "<p>Alku</p>" in result.html and "<p>Loppu</p>" in result.html
+
+
+def test_sanitiser_escapes_an_unclosed_tag():
+    result = sanitise_item_html('<p>x</p><img src=x onerror=alert(1)//')
+    assert "<img" not in result.html and "&lt;img" in result.html
+
+
+def test_sanitiser_keeps_every_real_item_page_unchanged(site):
+    library = load_library(REPOSITORY_ROOT).library
+    for item in library.items:
+        html = (site / item.kind.folder / item.slug / "index.html").read_text("utf-8")
+        article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        assert sanitise_item_html(article).removed == [], item.slug
+
+
+def test_secure_page_puts_the_policy_first_and_hashes_inline_scripts():
+    page = '<html><head><meta charset="utf-8"><script>var a=1</script><script src="x.js"></script></head><body><a href="https://x" target="_blank">x</a></body></html>'
+    secured = secure_page(page)
+    assert secured.index('http-equiv="Content-Security-Policy"') < secured.index("<script>")
+    assert "'sha256-" in secured and secured.count("'sha256-") == 1
+    assert 'target="_blank" rel="noopener">' in secured
+
+
+# --- configuration ----------------------------------------------------------
+
+def mkdocs_config() -> dict:
+    return yaml.safe_load((REPOSITORY_ROOT / "mkdocs.yml").read_text("utf-8"))
+
+
+def test_only_extensions_that_cannot_read_files():
+    extensions = {next(iter(e)) if isinstance(e, dict) else e for e in mkdocs_config()["markdown_extensions"]}
+    assert extensions <= SAFE_EXTENSIONS
+    assert not any("snippets" in e or "include" in e or "macros" in e for e in extensions)
+
+
+def test_config_makes_no_third_party_requests():
+    config = mkdocs_config()
+    assert config["theme"]["font"] is False
+    assert "repo_url" not in config and "repo_name" not in config
+    assert "analytics" not in (config.get("extra") or {})
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]] == ["search"]
+
+
+# --- the whole real site ----------------------------------------------------
+
+def test_only_the_themes_own_scripts(site):
+    for html in html_files(site):
+        text = html.read_text("utf-8")
+        for match in re.finditer(r"<script([^>]*)>(.*?)</script>", text, re.DOTALL):
+            source = re.search(r'src="([^"]*)"', match.group(1))
+            if source:
+                assert "assets/javascripts/" in source.group(1) and not urlsplit(source.group(1)).netloc, html
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
+        assert policy, html
+        for source in inline_script_hashes(text):
+            assert source in policy.group(1)
+
+
+def test_no_event_handlers_or_dangerous_elements_in_any_page(site):
+    for html in html_files(site):
+        text = html.read_text("utf-8")
+        assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", text, re.IGNORECASE), html
+        content = text.split('class="md-content"', 1)[1]
+        assert not re.search(r"<(iframe|object|embed|base)\b", content, re.IGNORECASE), html
+        assert not re.search(r'http-equiv="refresh"', text, re.IGNORECASE), html
+
+
+def test_every_href_and_src_is_web_mail_or_relative(site):
+    for html in html_files(site):
+        collector = parse(html)
+        for target in collector.links + collector.resources:
+            scheme = urlsplit(target).scheme
+            assert scheme in ("", "http", "https", "mailto"), f"{html}: {target}"
+
+
+def test_no_file_requests_a_third_party(site):
+    for path in [*site.rglob("*.html"), *site.rglob("*.css"), *site.rglob("*.js")]:
+        text = path.read_text("utf-8", errors="replace")
+        assert not THIRD_PARTY_HOSTS.search(text), path
+        if path.suffix == ".css":
+            assert not HTML_CSS_THIRD_PARTY.search(text), path
+    for html in html_files(site):
+        assert [r for r in parse(html).resources if urlsplit(r).netloc] == [], html
+
+
+def test_item_pages_equal_items(site):
+    library = load_library(REPOSITORY_ROOT).library
+    for kind_folder in ("kaytannot", "verkostot", "materiaalit"):
+        built = {p.parent.name for p in (site / kind_folder).glob("*/index.html")}
+        assert built == {i.slug for i in library.items if i.kind.folder == kind_folder}
+
+
+# --- planted payloads and canaries through a real build ---------------------
+
+PAYLOAD_ITEM = front_matter(
+    title="'Tutorit & \"lainaus\" {: onclick=x }'",
+    summary="'Tiivistelmä, jossa on \"lainaus\" & heittomerkki.'",
+) + (
+    "organisations: ['<script>alert(1)</script>', '\"><img src=x onerror=alert(2)>']\n"
+    "contacts:\n  - role: '<img src=x onerror=alert(3)>'\n    organisation: \"Porin kaupunki\"\n"
+    "links:\n  - title: '<b>lihava</b>'\n    url: 'https://www.pori.fi/?a=1&b=2'\n"
+)
+CANARY = "KANARIALINTU-7f3a9c"
+
+
+def test_planted_payloads_are_escaped_and_canaries_stay_out(tmp_path):
+    root = copy_repository(tmp_path / "repo")
+    (root / "salaisuus.txt").write_text(CANARY, encoding="utf-8")
+    (root / "hooks" / "salaisuus.md").write_text(CANARY, encoding="utf-8")
+    body = (
+        "## Tavoitteet\n\n"
+        '--8<-- "salaisuus.txt"\n\n'
+        "{% include 'salaisuus.txt' %}\n\n"
+        "`<script>alert(4)</script>` on koodia.\n"
+    )
+    (root / "practices/kaytannot/hyokkays.md").write_text(f"---\n{PAYLOAD_ITEM}---\n\n{body}", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(root, site)
+    assert result.returncode == 0, result.stderr
+
+    page = (site / "kaytannot/hyokkays/index.html").read_text("utf-8")
+    assert "<script>alert" not in page
+    assert not re.search(r"<img[^>]*onerror", page)
+    assert "&lt;img src=x onerror=alert(3)&gt;" in page, "shown as text"
+    assert '<meta name="description" content="Tiivistelmä, jossa on &quot;lainaus&quot; &amp; heittomerkki.">' in page
+    assert "<title>Tutorit &amp; &quot;lainaus&quot; {: onclick=x } - Käytäntökirjasto</title>" in page
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in page
+    index = (site / "search/search_index.json").read_text("utf-8")
+    assert "<script>alert" not in index and "<img src=x" not in index
+    for path in site.rglob("*"):
+        if path.is_file():
+            assert CANARY not in path.read_text("utf-8", errors="replace"), path
+    assert not list(site.rglob("salaisuus*"))
