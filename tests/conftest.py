@@ -91,7 +91,7 @@ def mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess:
 def copy_repository(destination: Path) -> Path:
     """The parts of the repository a build reads, copied to `destination`."""
     destination.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "practices", "hooks"):
+    for name in ("mkdocs.yml", "docs", "overrides", "practices", "hooks"):
         source = REPOSITORY_ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))

@@ -1,0 +1,102 @@
+"""Headless Chromium (Debian's package) driven from the command line: load a
+page, keep its DOM, its console messages and a network log of every request."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
+# Without these, Chromium itself calls Google services; the network log marks those
+# as not initiated by the page, and the flags keep the log small.
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
+    "--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,MediaRouter",
+    "--enable-logging=stderr", "--v=0", "--virtual-time-budget=4000",
+)
+
+
+def chromium_or_skip() -> str:
+    """The browser's path; a clear skip locally, a failure in CI, when there is none."""
+    for candidate in CHROMIUM_CANDIDATES:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    reason = "Chromium puuttuu: asenna se komennolla 'apt-get install chromium' (CI asentaa sen .ci/run-skriptissä)."
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@dataclass(frozen=True)
+class LoadedPage:
+    dom: str
+    console: list[str]
+    requests_by_page: list[str]
+    """URLs of every request the page itself started (its origin as initiator)."""
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site as a static host does: quietly, with the site's own 404 page."""
+
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        not_found_page = Path(self.directory) / "404.html"
+        if code != 404 or not not_found_page.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class StaticServer:
+    """Serves a folder on 127.0.0.1 at a free port for the duration of a with-block."""
+
+    def __init__(self, folder: Path) -> None:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(folder)))
+        self.origin = f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> StaticServer:
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def load(chromium: str, url: str, origin: str) -> LoadedPage:
+    with tempfile.TemporaryDirectory() as scratch:
+        net_log = Path(scratch) / "net.json"
+        result = subprocess.run(
+            [chromium, *FLAGS, f"--user-data-dir={scratch}/profile", f"--log-net-log={net_log}", "--dump-dom", url],
+            capture_output=True, text=True, timeout=120,
+        )
+        console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+        return LoadedPage(dom=result.stdout, console=console, requests_by_page=_page_requests(net_log, origin))
+
+
+def _page_requests(net_log: Path, origin: str) -> list[str]:
+    log = json.loads(net_log.read_text("utf-8"))
+    start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+    return [
+        event["params"]["url"]
+        for event in log["events"]
+        if event["type"] == start_job and event.get("params", {}).get("initiator") == origin
+    ]
