@@ -161,3 +161,12 @@ def test_front_page_markers_show_live_counts_and_newest(small_library):
     assert "### [Satakunnan tutoryhteistyö](verkostot/satakunta.md)" in text
     assert text.index("Tutoropettajat tukevat") < text.index("Satakunnan tutoryhteistyö"), "newest first"
     assert "<!-- kirjasto:tuntematon -->" in text
+
+
+def test_generated_pages_carry_only_title_and_description(small_library):
+    """Nothing else reaches MkDocs: no contributor-chosen template, hiding or search settings."""
+    import yaml
+
+    for src, markdown in pages_of(small_library).items():
+        meta = yaml.safe_load(markdown.split("---\n", 2)[1])
+        assert set(meta) <= {"title", "description"}, src

@@ -183,3 +183,9 @@ def test_planted_payloads_are_escaped_and_canaries_stay_out(tmp_path):
         if path.is_file():
             assert CANARY not in path.read_text("utf-8", errors="replace"), path
     assert not list(site.rglob("salaisuus*"))
+
+
+def test_links_opening_new_windows_have_noopener(site):
+    for html in html_files(site):
+        for tag in re.findall(r"<a\s[^>]*\btarget=[^>]*>", html.read_text("utf-8")):
+            assert "noopener" in tag, f"{html}: {tag}"
