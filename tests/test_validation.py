@@ -309,3 +309,15 @@ def test_hostile_front_matter_gives_a_problem_not_a_traceback(library, text):
     library.write_raw("kaytannot/tutorit.md", text)
     problems = library.problems()
     assert problems and all(p.startswith(PATH) for p in problems)
+
+
+@pytest.mark.parametrize("line", ["<https://www.oph.fi/>", "<opetus@kunta.fi>", "Katso <https://www.oph.fi/>."])
+def test_markdown_autolinks_are_not_html(library, line):
+    library.write("kaytannot/tutorit.md", body=f"## Linkit\n\n{line}\n")
+    assert library.problems() == []
+
+
+def test_html_inside_code_is_allowed(library):
+    body = "## Esimerkki\n\n```html\n<script>alert(1)</script>\n```\n\nTagi `<b>` näkyy koodina.\n"
+    library.write("kaytannot/tutorit.md", body=body)
+    assert library.problems() == []

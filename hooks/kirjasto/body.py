@@ -27,7 +27,7 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
 _HTML = re.compile(
     r"<(?:/?[A-Za-z][^<>@\s]*(?:\s[^<>]*)?|!--.*?--|![A-Za-z][^<>]*|\?[^<>]*)>"
-    r"|<!--|^ {0,3}</?[A-Za-z]",
+    r"|<!--|^ {0,3}</?[A-Za-z](?![A-Za-z0-9.+-]*[@:])",
     re.DOTALL | re.MULTILINE,
 )
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")
