@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from kirjasto import Library, expand_markers, format_report, load_library, plan_pages
 from kirjasto.problems import errors
 from kirjasto.safety import sanitise_item_html, secure_page
+from kirjasto.settings import LibrarySettings, SettingsError, read_settings
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
 
@@ -23,7 +24,7 @@ class _BuildState:
     because `mkdocs serve` keeps this module loaded between rebuilds."""
 
     library: Library | None = None
-    settings: dict = field(default_factory=dict)
+    settings: LibrarySettings = field(default_factory=LibrarySettings)
     item_sources: dict[str, str] = field(default_factory=dict)
     """Generated item page (src_uri) -> the contributed file it came from."""
 
@@ -33,7 +34,11 @@ _state = _BuildState()
 
 def on_config(config):
     global _state
-    _state = _BuildState(settings=dict(config.extra.get("kirjasto") or {}))
+    try:
+        settings = read_settings(config.extra.get("kirjasto"))
+    except SettingsError as error:
+        raise PluginError(f"{config.config_file_path}: {error}") from None
+    _state = _BuildState(settings=settings)
     return config
 
 
@@ -41,7 +46,7 @@ def on_pre_build(config) -> None:
     # Validate before MkDocs cleans site/, so a failed build leaves the last
     # good site as it was and nothing half-built is written.
     root = Path(config.config_file_path).parent
-    loaded = load_library(root, content_dir=_state.settings.get("content_dir", "practices"))
+    loaded = load_library(root, content_dir=_state.settings.content_dir)
     if errors(loaded.problems):
         raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(loaded.problems))
     # Warnings (personal contact details) are for the reviewer of a pull
@@ -61,7 +66,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.library is None:
         return markdown
-    return expand_markers(markdown, _state.library, page.file.src_uri)
+    return expand_markers(markdown, _state.library, page.file.src_uri, _state.settings)
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -87,5 +92,5 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 def on_serve(server, config, builder):
     # MkDocs watches docs/ and mkdocs.yml only; contributors edit practices/.
     root = Path(config.config_file_path).parent
-    server.watch(str(root / _state.settings.get("content_dir", "practices")))
+    server.watch(str(root / _state.settings.content_dir))
     return server

@@ -6,9 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from .library import CONTENT_DIR, load_library
+import datetime
+
+from .library import CONTENT_DIR, SLUG_FILE_NAME, load_library
+from .model import Kind
 from .problems import Problem, errors, format_report
-from .text import count_phrase
+from .reporting import format_github_annotations
+from .schema import SCHEMA_PATH, schema_text
+from .templates import new_item_text
+from .text import count_phrase, slugify
+from .vocabularies import load_vocabularies
+
+KIND_NAMES = {"practice": Kind.PRACTICE, "network": Kind.NETWORK, "material": Kind.TOOLKIT,
+              "kaytanto": Kind.PRACTICE, "verkosto": Kind.NETWORK, "materiaali": Kind.TOOLKIT}
 
 
 def find_repository_root(start: Path) -> Path | None:
@@ -28,14 +38,23 @@ def _problems_under(problems: list[Problem], root: Path, paths: list[str]) -> li
     return [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
 
 
-def validate_command(args: argparse.Namespace) -> int:
+def _repository_root(args: argparse.Namespace) -> Path | None:
     root = Path(args.root).resolve() if args.root else find_repository_root(Path.cwd().resolve())
     if root is None:
         print("Kirjastoa ei löydy: aja komento kirjaston kansiossa (siinä, jossa on mkdocs.yml) tai anna --root.", file=sys.stderr)
+    return root
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    root = _repository_root(args)
+    if root is None:
         return 2
     loaded = load_library(root, content_dir=args.content)
     problems = _problems_under(loaded.problems, root, args.paths) if args.paths else loaded.problems
-    if problems:
+    if problems and args.format == "github":
+        print(format_github_annotations(problems))
+        print(format_report(problems).splitlines()[-1])
+    elif problems:
         print(format_report(problems))
     if errors(problems):
         return 1
@@ -44,14 +63,65 @@ def validate_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def new_command(args: argparse.Namespace) -> int:
+    root = _repository_root(args)
+    if root is None:
+        return 2
+    kind = KIND_NAMES[args.kind]
+    slug = args.name or slugify(args.title)
+    if not SLUG_FILE_NAME.match(f"{slug}.md"):
+        print(f"Tiedostonimeä ei voi muodostaa otsikosta '{args.title}'. Anna nimi itse: --name esimerkki-nimi.", file=sys.stderr)
+        return 2
+    path = root / args.content / kind.folder / f"{slug}.md"
+    shown = path.relative_to(root).as_posix()
+    if path.exists():
+        print(f"Tiedosto {shown} on jo olemassa, eikä sitä korvata. Valitse toinen otsikko tai anna nimi: --name {slug}-2.", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_item_text(kind, args.title, datetime.date.today()), encoding="utf-8")
+    print(f"Luotiin {shown}. Täytä tyhjät kentät ja kirjoita teksti, sitten aja: kirjasto validate {shown}")
+    return 0
+
+
+def schema_command(args: argparse.Namespace) -> int:
+    root = _repository_root(args)
+    if root is None:
+        return 2
+    vocabularies, problems = load_vocabularies(root / args.content, root)
+    if errors(problems):
+        print(format_report(problems))
+        return 1
+    target = root / SCHEMA_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(schema_text(vocabularies), encoding="utf-8")
+    print(f"Kirjoitettiin {SCHEMA_PATH}.")
+    return 0
+
+
+def _add_location_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", help="kirjaston kansio (oletus: lähin kansio, jossa on mkdocs.yml)")
+    parser.add_argument("--content", default=CONTENT_DIR, help=f"sisältökansio kirjaston kansion sisällä (oletus: {CONTENT_DIR})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kirjasto", description="Käytäntökirjaston työkalut.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
     validate = commands.add_parser("validate", help="tarkista kuvausten metatiedot", description="Tarkistaa koko kirjaston ja raportoi jokaisen virheen muodossa polku:rivi: kenttä: viesti.")
     validate.add_argument("paths", nargs="*", metavar="POLKU", help="raportoi vain näiden tiedostojen tai kansioiden virheet (oletus: kaikki)")
-    validate.add_argument("--root", help="kirjaston kansio (oletus: lähin kansio, jossa on mkdocs.yml)")
-    validate.add_argument("--content", default=CONTENT_DIR, help=f"sisältökansio kirjaston kansion sisällä (oletus: {CONTENT_DIR})")
+    validate.add_argument("--format", choices=("text", "github"), default="text", help="'github' tulostaa GitHubin tarkistusmerkinnät (::error file=...)")
+    _add_location_options(validate)
     validate.set_defaults(run=validate_command)
+
+    new = commands.add_parser("new", help="luo uusi kuvaus", description="Luo uuden kuvaustiedoston oikeaan kansioon suositelluin väliotsikoin. Ei koskaan korvaa olemassa olevaa tiedostoa.")
+    new.add_argument("kind", choices=("practice", "network", "material", "kaytanto", "verkosto", "materiaali"), metavar="TYYPPI", help="practice (käytäntö), network (verkosto) tai material (materiaali)")
+    new.add_argument("title", metavar="OTSIKKO", help="kuvauksen otsikko; tiedostonimi muodostetaan siitä")
+    new.add_argument("--name", help="tiedostonimi ilman .md-päätettä (oletus: otsikosta)")
+    _add_location_options(new)
+    new.set_defaults(run=new_command)
+
+    schema = commands.add_parser("schema", help=f"kirjoita {SCHEMA_PATH}", description="Kirjoittaa front matterin JSON Scheman sanastoista. Aja, kun teemoja tai kohderyhmiä on muutettu.")
+    _add_location_options(schema)
+    schema.set_defaults(run=schema_command)
     return parser
 
 

@@ -4,7 +4,7 @@ of Markdown pages, engine-neutral (links are relative `.md` links)."""
 from __future__ import annotations
 
 from ..model import Library
-from .front_page import expand_markers
+from .markers import expand_markers
 from .index_pages import plan_index_pages
 from .item_page import plan_item_page
 from .page import Page

@@ -1,26 +1,34 @@
 """Live parts of hand-written pages: markers such as `<!-- kirjasto:uusimmat -->`
-in `docs/*.md` are replaced with Markdown computed from the library."""
+in `docs/*.md` are replaced with Markdown (or, for the form, HTML) computed
+from the library and the settings."""
 
 from __future__ import annotations
 
 import re
 
+from ..form import form_html
 from ..model import Kind, Library
+from ..settings import LibrarySettings
 from ..text import count_phrase, escape_markdown
 from . import paths
 from .listing import item_entry, items_count, newest_first
-from .page import link
+from .page import Page, link
 
 NEWEST_COUNT = 5
 _MARKER = re.compile(r"<!--\s*kirjasto:([a-z-]+)\s*-->")
 
 
-def expand_markers(markdown: str, library: Library, src_uri: str) -> str:
+FORM_SCRIPT = "javascripts/lomake.js"
+
+
+def expand_markers(markdown: str, library: Library, src_uri: str, settings: LibrarySettings | None = None) -> str:
     """Replace every known marker; unknown markers stay as (invisible) comments."""
+    settings = settings or LibrarySettings()
     renderers = {
         "luvut": _counts,
         "uusimmat": _newest,
         "teemat": _themes,
+        "lomake": lambda library, src: form_html(library, settings, url_from_page(src, FORM_SCRIPT)),
     }
 
     def replace(match: re.Match) -> str:
@@ -28,6 +36,12 @@ def expand_markers(markdown: str, library: Library, src_uri: str) -> str:
         return render(library, src_uri) if render else match.group(0)
 
     return _MARKER.sub(replace, markdown)
+
+
+def url_from_page(src_uri: str, site_path: str) -> str:
+    """A site file's URL relative to the directory-style URL of the page built from `src_uri`."""
+    depth = Page(src_uri=src_uri, title="", markdown="").url.count("/")
+    return "../" * depth + site_path
 
 
 def _counts(library: Library, src: str) -> str:

@@ -1,0 +1,386 @@
+// Käytäntökirjasto: the submission form ("Ehdota käytäntöä").
+// Checks what can be checked in the browser, writes the item file exactly as
+// `kirjasto validate` expects it, and offers three ways to send it. Plain
+// JavaScript, no dependencies; the vocabularies and limits come from the JSON
+// the build writes into the page (#kk-lomake-data), from the validator's data.
+(function () {
+  "use strict";
+
+  var dataElement = document.getElementById("kk-lomake-data");
+  var form = document.getElementById("kk-lomake");
+  if (!dataElement || !form) return;
+  var data = JSON.parse(dataElement.textContent);
+  var limits = data.limits;
+  var result = document.getElementById("kk-tulos");
+  var chosen = { municipalities: [], related: [] };
+  var bodyEdited = false;
+  var slugEdited = false;
+
+  // --- small helpers -------------------------------------------------------
+
+  function field(name) { return form.querySelector('[data-kentta="' + name + '"]'); }
+  function input(name) { return document.getElementById("kk-" + name); }
+  function checked(name) {
+    return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'), function (box) { return box.value; });
+  }
+  function lines(name) {
+    return input(name).value.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+  }
+  function flat(text) { return text.replace(/\s+/g, " ").trim(); }
+  function kind() { return (checked("kind")[0]) || null; }
+
+  // Same rules as kirjasto.text.slugify: ASCII, lower case, dashes.
+  function slugify(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  // Control and bidirectional characters, as kirjasto.characters refuses them.
+  var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  // A double-quoted YAML string: safe for any text the checks let through.
+  function quote(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"'; }
+  function flowList(values) { return "[" + values.map(quote).join(", ") + "]"; }
+
+  // --- picking municipalities and related items ----------------------------
+
+  function renderChosen(name) {
+    var list = document.getElementById("kk-" + name + "-valitut");
+    list.textContent = "";
+    chosen[name].forEach(function (value, index) {
+      var item = document.createElement("li");
+      var text = document.createElement("span");
+      text.textContent = value;
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "kk-poista";
+      remove.textContent = "Poista";
+      remove.setAttribute("aria-label", "Poista " + value);
+      remove.addEventListener("click", function () {
+        chosen[name].splice(index, 1);
+        renderChosen(name);
+        input(name).focus();
+      });
+      item.appendChild(text);
+      item.appendChild(remove);
+      list.appendChild(item);
+    });
+  }
+
+  function allowedValues(name) { return name === "municipalities" ? Object.keys(data.municipalities) : data.items; }
+
+  function addChosen(name) {
+    var box = input(name);
+    var value = box.value.trim();
+    if (!value) return;
+    var match = allowedValues(name).filter(function (known) { return known.toLowerCase() === value.toLowerCase(); })[0];
+    if (!match) {
+      showFieldError(name, name === "municipalities"
+        ? "Tuntematon kunta '" + value + "'. Valitse kunta listasta, joka aukeaa kirjoittaessa."
+        : "Tuntematon kuvaus '" + value + "'. Valitse kuvaus listasta.");
+      return;
+    }
+    clearFieldError(name);
+    if (chosen[name].indexOf(match) < 0) chosen[name].push(match);
+    box.value = "";
+    renderChosen(name);
+    setStatus("Lisättiin " + match + ".");
+  }
+
+  Array.prototype.forEach.call(form.querySelectorAll("[data-lisaa]"), function (button) {
+    var name = button.getAttribute("data-lisaa");
+    button.addEventListener("click", function () { addChosen(name); });
+    input(name).addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); addChosen(name); }
+    });
+  });
+
+  // --- repeatable groups (contacts, links) ---------------------------------
+
+  function addGroup(name) {
+    var template = document.getElementById("kk-" + name + "-pohja");
+    var groups = field(name).querySelector(".kk-ryhmat");
+    var group = template.content.firstElementChild.cloneNode(true);
+    var number = groups.children.length + 1;
+    group.setAttribute("aria-label", (name === "contacts" ? "Yhteystieto " : "Linkki ") + number);
+    group.querySelector(".kk-poista").addEventListener("click", function () {
+      group.remove();
+      field(name).querySelector("[data-lisaa-ryhma]").focus();
+    });
+    groups.appendChild(group);
+    group.querySelector("input").focus();
+  }
+
+  function groupValues(name) {
+    return Array.prototype.map.call(field(name).querySelectorAll(".kk-ryhma"), function (group) {
+      var values = {};
+      Array.prototype.forEach.call(group.querySelectorAll("[data-osa]"), function (part) {
+        values[part.getAttribute("data-osa")] = flat(part.value);
+      });
+      return values;
+    }).filter(function (values) {
+      return Object.keys(values).some(function (key) { return values[key]; });
+    });
+  }
+
+  Array.prototype.forEach.call(form.querySelectorAll("[data-lisaa-ryhma]"), function (button) {
+    button.addEventListener("click", function () { addGroup(button.getAttribute("data-lisaa-ryhma")); });
+  });
+
+  // --- kind, title and body follow each other until the contributor edits --
+
+  function onKindChange() {
+    var selected = kind();
+    if (!selected) return;
+    if (!bodyEdited) input("body").value = data.kinds[selected].body;
+    field("status").querySelector("legend").firstChild.textContent =
+      data.kinds[selected].statusRequired ? "Tila (pakollinen) " : "Tila ";
+  }
+  Array.prototype.forEach.call(form.querySelectorAll('input[name="kind"]'), function (radio) {
+    radio.addEventListener("change", onKindChange);
+  });
+  input("body").addEventListener("input", function () { bodyEdited = true; });
+  input("slug").addEventListener("input", function () { slugEdited = true; });
+  input("title").addEventListener("input", function () {
+    if (!slugEdited) input("slug").value = slugify(input("title").value);
+  });
+
+  // --- checks ----------------------------------------------------------------
+
+  function showFieldError(name, message) {
+    var error = document.getElementById("kk-" + name + "-virhe");
+    error.textContent = message;
+    error.hidden = false;
+    var control = input(name);
+    if (control) control.setAttribute("aria-invalid", "true");
+  }
+  function clearFieldError(name) {
+    var error = document.getElementById("kk-" + name + "-virhe");
+    error.textContent = "";
+    error.hidden = true;
+    var control = input(name);
+    if (control) control.removeAttribute("aria-invalid");
+  }
+
+  function today() {
+    var now = new Date();
+    var month = String(now.getMonth() + 1).padStart(2, "0");
+    var day = String(now.getDate()).padStart(2, "0");
+    return now.getFullYear() + "-" + month + "-" + day;
+  }
+
+  function checkText(problems, name, text, label) {
+    if (UNSAFE.test(text)) problems.push([name, label + ": tekstissä on näkymätön ohjausmerkki. Kirjoita teksti uudelleen."]);
+  }
+
+  function collect() {
+    var problems = [];
+    var values = {
+      kind: kind(),
+      title: flat(input("title").value),
+      summary: flat(input("summary").value),
+      slug: input("slug").value.trim(),
+      municipalities: chosen.municipalities.slice(),
+      regions: checked("regions"),
+      levels: checked("levels"),
+      themes: checked("themes"),
+      status: checked("status")[0] || "",
+      updated: input("updated").value,
+      started: input("started").value.trim(),
+      organisations: lines("organisations").map(flat),
+      audience: checked("audience"),
+      contacts: groupValues("contacts"),
+      links: groupValues("links"),
+      funding: lines("funding").map(flat),
+      source: flat(input("source").value),
+      related: chosen.related.slice(),
+      body: input("body").value.replace(/\r\n?/g, "\n").trim()
+    };
+    if (!values.kind) problems.push(["kind", "Valitse kuvauksen tyyppi."]);
+    if (!values.title) problems.push(["title", "Kirjoita otsikko."]);
+    else if (values.title.length < limits.titleMin || values.title.length > limits.titleMax) {
+      problems.push(["title", "Otsikossa on " + values.title.length + " merkkiä; sallittu pituus on " + limits.titleMin + "–" + limits.titleMax + "."]);
+    }
+    if (/[<>]/.test(values.title)) problems.push(["title", "Merkit < ja > eivät ole sallittuja otsikossa."]);
+    if (!values.summary) problems.push(["summary", "Kirjoita tiivistelmä (1–" + limits.summarySentences + " virkettä)."]);
+    else {
+      if (values.summary.length > limits.summaryMax) problems.push(["summary", "Tiivistelmässä on " + values.summary.length + " merkkiä; enintään " + limits.summaryMax + "."]);
+      var sentences = (values.summary.match(/[.!?](?=\s+[A-ZÅÄÖ"”'])/g) || []).length + 1;
+      if (sentences > limits.summarySentences) problems.push(["summary", "Tiivistelmässä on " + sentences + " virkettä; enintään " + limits.summarySentences + "."]);
+      if (/[<>]/.test(values.summary)) problems.push(["summary", "Merkit < ja > eivät ole sallittuja tiivistelmässä."]);
+    }
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug) || values.slug === "index") {
+      problems.push(["slug", "Tiedostonimessä saa olla vain pieniä kirjaimia a–z, numeroita ja viivoja (ei 'index')."]);
+    } else if (data.items.indexOf(values.slug) >= 0) {
+      problems.push(["slug", "Kirjastossa on jo kuvaus nimellä " + values.slug + ". Muuta tiedostonimeä."]);
+    }
+    values.regions.forEach(function (region) {
+      var from = values.municipalities.filter(function (name) { return data.municipalities[name] === region; })[0];
+      if (from) problems.push(["regions", "Maakunta " + region + " tulee jo kunnasta " + from + "; poista valinta."]);
+    });
+    if (!values.levels.length) problems.push(["levels", "Valitse vähintään yksi koulutusaste."]);
+    if (!values.themes.length) problems.push(["themes", "Valitse vähintään yksi teema."]);
+    if (values.themes.length > limits.themesMax) problems.push(["themes", "Valitse enintään " + limits.themesMax + " teemaa."]);
+    if (values.kind && data.kinds[values.kind].statusRequired && !values.status) problems.push(["status", "Valitse tila."]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.updated)) problems.push(["updated", "Anna päivämäärä."]);
+    else if (values.updated > today()) problems.push(["updated", "Päivämäärä on tulevaisuudessa."]);
+    if (values.started && (!/^\d{4}$/.test(values.started) || +values.started < limits.earliestYear || +values.started > new Date().getFullYear())) {
+      problems.push(["started", "Anna aloitusvuosi väliltä " + limits.earliestYear + "–" + new Date().getFullYear() + "."]);
+    }
+    values.contacts.forEach(function (contact, index) {
+      if (!contact.role || !contact.organisation) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": anna tehtävänimike ja organisaatio."]);
+      if (contact.email && !/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(contact.email)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": sähköpostiosoite ei kelpaa."]);
+    });
+    values.links.forEach(function (link, index) {
+      if (!link.title) problems.push(["links", "Linkki " + (index + 1) + ": anna linkin teksti."]);
+      if (!/^https?:\/\/[^\s/?#<>"'()]+\.[^\s/?#<>"'()]+([/?#][^\s<>"']*)?$/i.test(link.url)) problems.push(["links", "Linkki " + (index + 1) + ": osoitteen pitää alkaa https:// tai http://."]);
+    });
+    if (!values.body) problems.push(["body", "Kirjoita kuvausteksti."]);
+    else if (/^ {0,3}#(\s|$)/m.test(values.body)) problems.push(["body", "Älä käytä pääotsikkoa '# ...' tekstissä; väliotsikot alkavat merkeillä ##."]);
+    else if (/<\/?[A-Za-z][^>]*>|<!--/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", "Tekstissä on HTML-koodia. Käytä Markdownia: **lihavointi**, [linkki](https://...)."]);
+    checkText(problems, "title", values.title, "Otsikko");
+    checkText(problems, "summary", values.summary, "Tiivistelmä");
+    checkText(problems, "body", values.body, "Kuvausteksti");
+    return { values: values, problems: problems };
+  }
+
+  // --- the file ---------------------------------------------------------------
+
+  function itemFile(values) {
+    var out = ["---", "title: " + quote(values.title), "summary: " + quote(values.summary)];
+    out.push("municipalities: " + flowList(values.municipalities));
+    if (values.regions.length) out.push("regions: " + flowList(values.regions));
+    out.push("levels: " + flowList(values.levels));
+    out.push("themes: " + flowList(values.themes));
+    if (values.status) out.push("status: " + values.status);
+    out.push("updated: " + values.updated);
+    if (values.started) out.push("started: " + Number(values.started));
+    if (values.organisations.length) out.push("organisations: " + flowList(values.organisations));
+    if (values.audience.length) out.push("audience: " + flowList(values.audience));
+    if (values.contacts.length) {
+      out.push("contacts:");
+      values.contacts.forEach(function (contact) {
+        out.push("  - role: " + quote(contact.role));
+        out.push("    organisation: " + quote(contact.organisation));
+        if (contact.email) out.push("    email: " + quote(contact.email));
+      });
+    }
+    if (values.links.length) {
+      out.push("links:");
+      values.links.forEach(function (link) {
+        out.push("  - title: " + quote(link.title));
+        out.push("    url: " + quote(link.url));
+      });
+    }
+    if (values.funding.length) out.push("funding: " + flowList(values.funding));
+    if (values.source) out.push("source: " + quote(values.source));
+    if (values.related.length) out.push("related: " + flowList(values.related));
+    out.push("---", "", values.body, "");
+    return out.join("\n");
+  }
+
+  // --- showing problems and the result -----------------------------------------
+
+  function setStatus(message) { document.getElementById("kk-tila").textContent = message; }
+
+  function showProblems(problems) {
+    var summary = document.getElementById("kk-virheet");
+    Array.prototype.forEach.call(form.querySelectorAll(".kk-virhe"), function (error) { error.hidden = true; error.textContent = ""; });
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (control) { control.removeAttribute("aria-invalid"); });
+    summary.textContent = "";
+    if (!problems.length) { summary.hidden = true; return; }
+    var heading = document.createElement("h3");
+    heading.textContent = "Korjaa nämä kohdat (" + problems.length + "):";
+    var list = document.createElement("ul");
+    problems.forEach(function (problem) {
+      var name = problem[0];
+      var error = document.getElementById("kk-" + name + "-virhe");
+      error.textContent = error.textContent ? error.textContent + " " + problem[1] : problem[1];
+      error.hidden = false;
+      var control = input(name);
+      if (control) control.setAttribute("aria-invalid", "true");
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#kk-" + name;
+      link.textContent = problem[1];
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var target = control && control.focus ? control : field(name).querySelector("input, textarea");
+        if (target) target.focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    summary.appendChild(heading);
+    summary.appendChild(list);
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  function showResult(values) {
+    var path = "practices/" + data.kinds[values.kind].folder + "/" + values.slug + ".md";
+    var content = itemFile(values);
+    document.getElementById("kk-polku").textContent = path;
+    document.getElementById("kk-sisalto").textContent = content;
+    var github = document.getElementById("kk-github");
+    var tooLong = document.getElementById("kk-pitka");
+    if (data.repository) {
+      var base = data.repository.newFileUrl + "?filename=" + encodeURIComponent(path);
+      var full = base + "&value=" + encodeURIComponent(content);
+      var fits = full.length <= limits.githubUrlMax;
+      github.href = fits ? full : base;
+      github.hidden = false;
+      tooLong.hidden = fits;
+    }
+    result.hidden = false;
+    result.dataset.path = path;
+    result.dataset.content = content;
+    result.focus();
+    setStatus("Tiedosto on valmis. Tarkista se ja lähetä jollakin alla olevista tavoista.");
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var checkedForm = collect();
+    showProblems(checkedForm.problems);
+    if (checkedForm.problems.length) { result.hidden = true; return; }
+    showResult(checkedForm.values);
+  });
+
+  document.getElementById("kk-lataa").addEventListener("click", function () {
+    var blob = new Blob([result.dataset.content], { type: "text/markdown;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = result.dataset.path.split("/").pop();
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    setStatus("Tiedosto " + link.download + " ladattiin. Tallenna se kansioon " + result.dataset.path.replace(/[^/]+$/, "") + ".");
+  });
+
+  document.getElementById("kk-kopioi").addEventListener("click", function () {
+    var content = result.dataset.content;
+    function fallback() {
+      var code = document.getElementById("kk-sisalto");
+      var range = document.createRange();
+      range.selectNodeContents(code);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      setStatus("Kopiointi ei onnistunut automaattisesti. Teksti on valittuna: kopioi se näppäimillä Ctrl+C.");
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(content).then(function () { setStatus("Tiedosto kopioitiin leikepöydälle."); }, fallback);
+    } else {
+      fallback();
+    }
+  });
+
+  // --- start ---------------------------------------------------------------------
+
+  input("updated").value = today();
+  input("updated").max = today();
+  Array.prototype.forEach.call(document.querySelectorAll(".kk-ilman-js"), function (note) { note.hidden = true; });
+  form.hidden = false;
+})();

@@ -1,0 +1,209 @@
+"""The submission form in a real browser (Playwright driving Debian's Chromium):
+what it writes is accepted by `kirjasto validate` and by the build, unchanged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from browser import StaticServer, chromium_or_skip
+from conftest import TODAY, LibraryFolder, REPOSITORY_ROOT, copy_repository, mkdocs_build
+from playwright.sync_api import expect
+
+FORM_PAGE = "ehdota/"
+NEW_FILE_URL = "https://github.com/kaytantokirjasto/kaytantokirjasto/new/main"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = chromium_or_skip()
+    from playwright.sync_api import sync_playwright  # imported here: only when a browser exists
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with StaticServer(site) as running:
+        yield running
+
+
+@pytest.fixture
+def form(browser, server):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server.origin}/{FORM_PAGE}")
+    page.wait_for_selector("#kk-lomake:not([hidden])")
+    yield page
+    assert errors == [], "no script errors"
+    page.close()
+
+
+def pick(page, name: str, value: str) -> None:
+    """Type into a search-as-you-type field and add with the keyboard (Enter)."""
+    page.fill(f"#kk-{name}", value)
+    page.press(f"#kk-{name}", "Enter")
+
+
+def fill(page, kind: str, title: str, *, municipality: str | None = None, region: str | None = None, status: str | None = "kaytossa") -> None:
+    page.check(f"input[name=kind][value={kind}]")
+    page.fill("#kk-title", title)
+    page.fill("#kk-summary", f"{title} kokoaa opettajat yhteen. Toiminta on vakiintunut osaksi arkea.")
+    if municipality:
+        pick(page, "municipalities", municipality)
+    if region:
+        page.check(f"input[name=regions][value='{region}']")
+    page.check("input[name=levels][value=perusopetus]")
+    page.check("input[name=themes][value=tutoropettajatoiminta]")
+    page.check("input[name=themes][value=digitaalinen-pedagogiikka]")
+    if status:
+        page.check(f"input[name=status][value={status}]")
+    page.fill("#kk-started", "2019")
+    page.fill("#kk-organisations", "Porin kaupunki\nSatakunnan tutorverkosto")
+    page.check("input[name=audience][value=tutoropettajat]")
+    page.click("[data-lisaa-ryhma=contacts]")
+    page.fill("#kk-contacts .kk-ryhma [data-osa=role]", "Tutortoiminnan koordinaattori")
+    page.fill("#kk-contacts .kk-ryhma [data-osa=organisation]", "Porin kaupunki, perusopetus")
+    page.fill("#kk-contacts .kk-ryhma [data-osa=email]", "opetus@pori.fi")
+    page.click("[data-lisaa-ryhma=links]")
+    page.fill("#kk-links .kk-ryhma [data-osa=title]", "Porin kaupunki")
+    page.fill("#kk-links .kk-ryhma [data-osa=url]", "https://www.pori.fi/")
+    pick(page, "related", "satakunnan-tutoryhteistyo")
+    body = page.input_value("#kk-body")
+    page.fill("#kk-body", body + '\nLisäksi "lainausmerkit", kaksoispiste: ja `koodi` toimivat.\n')
+
+
+def generate(page) -> tuple[str, str]:
+    page.click("#kk-lomake button[type=submit]")
+    page.wait_for_selector("#kk-tulos:not([hidden])")
+    return page.text_content("#kk-polku"), page.text_content("#kk-sisalto")
+
+
+CASES = [
+    ("practice", "Tutoropettajat Porin kouluissa", {"municipality": "Pori"}),
+    ("network", "Satakunnan digitutorien verkosto", {"region": "Satakunta"}),
+    ("material", "Tutoropettajan vuosikello -pohja", {"status": None}),
+]
+
+
+@pytest.mark.parametrize(("kind", "title", "options"), CASES, ids=[c[0] for c in CASES])
+def test_form_output_validates_unchanged(form, tmp_path, kind, title, options):
+    fill(form, kind, title, **options)
+    path, content = generate(form)
+    folder = {"practice": "kaytannot", "network": "verkostot", "material": "materiaalit"}[kind]
+    assert path.startswith(f"practices/{folder}/") and path.endswith(".md")
+    library = LibraryFolder(tmp_path)
+    for existing in (REPOSITORY_ROOT / "practices").glob("*/*.md"):
+        shutil.copy(existing, tmp_path / "practices" / existing.parent.name / existing.name)
+    (tmp_path / path).write_text(content, encoding="utf-8")
+    loaded = library.load()
+    assert [p.format() for p in loaded.problems] == []
+    item = loaded.library.by_slug[Path(path).stem]
+    assert item.title == title and item.kind.folder == folder
+    assert item.contacts[0].email == "opetus@pori.fi"
+    assert item.related == ("satakunnan-tutoryhteistyo",)
+
+
+def test_form_output_builds(form, tmp_path):
+    fill(form, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
+    path, content = generate(form)
+    root = copy_repository(tmp_path / "repo")
+    (root / path).write_text(content, encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/kaytannot/tutoropettajat-porin-kouluissa/index.html").is_file()
+
+
+def test_missing_required_field_is_refused_with_a_visible_message(form):
+    fill(form, "practice", "", municipality="Pori")
+    form.click("#kk-lomake button[type=submit]")
+    summary = form.locator("#kk-virheet")
+    assert summary.is_visible()
+    assert "Kirjoita otsikko." in summary.text_content()
+    assert form.locator("#kk-title-virhe").is_visible()
+    assert form.get_attribute("#kk-title", "aria-invalid") == "true"
+    assert form.locator("#kk-tulos").is_hidden()
+    assert form.evaluate("document.activeElement.id") == "kk-virheet", "focus moves to the summary"
+
+
+def test_unknown_municipality_is_refused(form):
+    pick(form, "municipalities", "Hämenlinna")
+    assert "Tuntematon kunta 'Hämenlinna'" in form.text_content("#kk-municipalities-virhe")
+    assert form.locator("#kk-municipalities-valitut li").count() == 0
+
+
+def test_github_link_carries_the_exact_file(form):
+    fill(form, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
+    path, content = generate(form)
+    href = form.get_attribute("#kk-github", "href")
+    url = urlsplit(href)
+    assert f"{url.scheme}://{url.netloc}{url.path}" == NEW_FILE_URL
+    query = parse_qs(url.query, keep_blank_values=True)
+    assert query["filename"] == [path]
+    assert query["value"] == [content]
+
+
+def test_long_file_falls_back_to_copy_and_paste(form):
+    fill(form, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
+    form.fill("#kk-body", "## Tavoitteet\n\n" + "Pitkä kuvaus opettajien yhteistyöstä. " * 300)
+    generate(form)
+    query = parse_qs(urlsplit(form.get_attribute("#kk-github", "href")).query)
+    assert "value" not in query and query["filename"]
+    assert form.locator("#kk-pitka").is_visible()
+
+
+def test_copy_button_puts_the_file_on_the_clipboard(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server.origin}/{FORM_PAGE}")
+    fill(page, "material", "Tutoropettajan vuosikello -pohja", status=None)
+    _, content = generate(page)
+    page.click("#kk-kopioi")
+    expect(page.locator("#kk-tila")).to_contain_text("kopioitiin")
+    assert page.evaluate("navigator.clipboard.readText()") == content
+    context.close()
+
+
+def test_download_button_saves_the_file(form):
+    fill(form, "material", "Tutoropettajan vuosikello -pohja", status=None)
+    path, content = generate(form)
+    with form.expect_download() as download_info:
+        form.click("#kk-lataa")
+    download = download_info.value
+    assert download.suggested_filename == Path(path).name
+    assert Path(download.path()).read_text("utf-8") == content
+
+
+def test_without_javascript_the_page_explains_other_ways(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server.origin}/{FORM_PAGE}")
+    assert page.locator("#kk-lomake").is_hidden()
+    note = page.locator(".kk-ilman-js")
+    assert note.is_visible() and "Näin lisäät käytännön" in note.text_content()
+    context.close()
+
+
+def test_every_field_has_a_label_and_the_form_works_by_keyboard(form):
+    unlabeled = form.evaluate("""() => Array.from(document.querySelectorAll('#kk-lomake input:not([type=hidden]), #kk-lomake textarea'))
+        .filter(el => !(el.labels && el.labels.length) && !el.closest('label')).map(el => el.id || el.name)""")
+    assert unlabeled == []
+    form.focus("#kk-municipalities")
+    form.keyboard.type("Pori")
+    form.keyboard.press("Enter")
+    assert form.locator("#kk-municipalities-valitut li").count() == 1
+    form.keyboard.press("Tab")
+    form.keyboard.press("Tab")
+    assert form.evaluate("document.activeElement.getAttribute('aria-label')") == "Poista Pori"
+    form.keyboard.press("Enter")
+    assert form.locator("#kk-municipalities-valitut li").count() == 0
