@@ -7,7 +7,7 @@ CONFIG ?= mkdocs.yml
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test validate lock clean
+.PHONY: install serve build test validate schema lock clean
 
 install: $(STAMP)
 
@@ -29,6 +29,11 @@ test: install
 
 validate: install
 	$(BIN)/kirjasto validate
+
+# Regenerate schema/kuvaus.schema.json and the VS Code snippets after editing
+# practices/teemat.yml or practices/kohderyhmat.yml.
+schema: install
+	$(BIN)/kirjasto schema
 
 # Re-resolve requirements.in into requirements.lock in a throw-away venv.
 lock:

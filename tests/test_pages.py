@@ -98,7 +98,7 @@ def test_theme_index_counts_every_theme(small_library):
 
 def test_empty_theme_page_invites_contributions(small_library):
     page = pages_of(small_library)["teemat/steam.md"]
-    assert "Täällä ei ole vielä yhtään kuvausta. [Ehdota omaa kuvausta](../osallistu.md)." in page
+    assert "Täällä ei ole vielä yhtään kuvausta. [Ehdota omaa kuvausta](../ehdota.md)." in page
 
 
 def test_item_page_card_links_every_vocabulary_value(small_library):

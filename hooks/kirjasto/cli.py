@@ -12,6 +12,7 @@ from .library import CONTENT_DIR, SLUG_FILE_NAME, load_library
 from .model import Kind
 from .problems import Problem, errors, format_report
 from .reporting import format_github_annotations
+from .editor import SNIPPETS_PATH, snippets_text
 from .schema import SCHEMA_PATH, schema_text
 from .templates import new_item_text
 from .text import count_phrase, slugify
@@ -91,10 +92,11 @@ def schema_command(args: argparse.Namespace) -> int:
     if errors(problems):
         print(format_report(problems))
         return 1
-    target = root / SCHEMA_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(schema_text(vocabularies), encoding="utf-8")
-    print(f"Kirjoitettiin {SCHEMA_PATH}.")
+    for relative, text in ((SCHEMA_PATH, schema_text(vocabularies)), (SNIPPETS_PATH, snippets_text(vocabularies))):
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"Kirjoitettiin {relative}.")
     return 0
 
 
@@ -119,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_location_options(new)
     new.set_defaults(run=new_command)
 
-    schema = commands.add_parser("schema", help=f"kirjoita {SCHEMA_PATH}", description="Kirjoittaa front matterin JSON Scheman sanastoista. Aja, kun teemoja tai kohderyhmiä on muutettu.")
+    schema = commands.add_parser("schema", help=f"kirjoita {SCHEMA_PATH} ja {SNIPPETS_PATH}", description="Kirjoittaa front matterin JSON Scheman ja VS Coden koodipohjat sanastoista. Aja, kun teemoja tai kohderyhmiä on muutettu.")
     _add_location_options(schema)
     schema.set_defaults(run=schema_command)
     return parser

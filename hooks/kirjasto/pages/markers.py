@@ -9,6 +9,7 @@ import re
 from ..form import form_html
 from ..model import Kind, Library
 from ..settings import LibrarySettings
+from ..templates import RECOMMENDED_SECTIONS
 from ..text import count_phrase, escape_markdown
 from . import paths
 from .listing import item_entry, items_count, newest_first
@@ -29,6 +30,8 @@ def expand_markers(markdown: str, library: Library, src_uri: str, settings: Libr
         "uusimmat": _newest,
         "teemat": _themes,
         "lomake": lambda library, src: form_html(library, settings, url_from_page(src, FORM_SCRIPT)),
+        "osiot": _recommended_sections,
+        "repositorio": lambda library, src: _repository_link(settings),
     }
 
     def replace(match: re.Match) -> str:
@@ -42,6 +45,22 @@ def url_from_page(src_uri: str, site_path: str) -> str:
     """A site file's URL relative to the directory-style URL of the page built from `src_uri`."""
     depth = Page(src_uri=src_uri, title="", markdown="").url.count("/")
     return "../" * depth + site_path
+
+
+def _recommended_sections(library: Library, src: str) -> str:
+    """The headings each kind should have, from the same list `kirjasto new` and the form use."""
+    blocks = []
+    for kind in Kind:
+        items = "\n".join(f"- **{section.heading}**: {section.hint}" for section in RECOMMENDED_SECTIONS[kind])
+        blocks.append(f"**{kind.label}**\n\n{items}")
+    return "\n\n".join(blocks)
+
+
+def _repository_link(settings: LibrarySettings) -> str:
+    repository = settings.repository
+    if repository is None:
+        return "Tämän sivuston ylläpitäjä ei ole määrittänyt GitHub-repositoriota; lähetä kuvaus ylläpitäjälle."
+    return f"[{repository.owner}/{repository.name}]({repository.web_url})"
 
 
 def _counts(library: Library, src: str) -> str:

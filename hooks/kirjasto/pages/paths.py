@@ -10,7 +10,7 @@ MUNICIPALITIES_INDEX = "kunnat/index.md"
 NATIONAL = "kunnat/valtakunnalliset.md"
 REGIONS_INDEX = "maakunnat/index.md"
 LEVELS_INDEX = "asteet/index.md"
-CONTRIBUTE = "osallistu.md"
+CONTRIBUTE = "ehdota.md"
 
 
 def item_src(item: Item) -> str:

@@ -1,0 +1,149 @@
+"""The repository side of contributing: `kirjasto new`, the JSON Schema, GitHub
+annotations and the pull-request check."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import REPOSITORY_ROOT, front_matter
+from kirjasto.cli import main
+from kirjasto.editor import SNIPPETS_PATH, snippets_text
+from kirjasto.problems import Problem, Severity
+from kirjasto.reporting import format_github_annotations
+from kirjasto.schema import SCHEMA_PATH, front_matter_schema, schema_text
+from kirjasto.validate import KNOWN_FIELDS
+from kirjasto.vocabularies import load_vocabularies
+
+
+def run(library, *args: str, capsys) -> tuple[int, str, str]:
+    (library.root / "mkdocs.yml").write_text("site_name: Testi\n", encoding="utf-8")
+    code = main([*args, "--root", str(library.root)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# --- kirjasto new -----------------------------------------------------------------
+
+FILLED = {
+    'summary: ""': 'summary: "Tutorit auttavat kollegoitaan arjessa."',
+    "levels: []": "levels: [perusopetus]",
+    "themes: []": "themes: [tutoropettajatoiminta]",
+    "status:   #": "status: kaytossa   #",
+}
+
+
+@pytest.mark.parametrize(("kind", "folder"), [("practice", "kaytannot"), ("network", "verkostot"), ("material", "materiaalit")])
+def test_new_creates_a_file_that_validates_once_filled(library, capsys, kind, folder):
+    code, out, _ = run(library, "new", kind, "Tutoropettajat Hämeenlinnassa", capsys=capsys)
+    path = library.root / "practices" / folder / "tutoropettajat-hameenlinnassa.md"
+    assert code == 0 and path.is_file()
+    assert "Luotiin practices/" in out
+    text = path.read_text("utf-8")
+    assert 'title: "Tutoropettajat Hämeenlinnassa"' in text
+    assert "## " in text, "recommended headings"
+    unfilled = [p.field for p in library.load().problems]
+    assert {"summary", "levels", "themes"} <= set(unfilled), "empty placeholders are reported until filled"
+    for placeholder, value in FILLED.items():
+        text = text.replace(placeholder, value)
+    path.write_text(text, encoding="utf-8")
+    assert library.problems() == []
+
+
+def test_new_refuses_to_overwrite(library, capsys):
+    library.write("kaytannot/tutorit.md")
+    before = (library.root / "practices/kaytannot/tutorit.md").read_text("utf-8")
+    code, _, err = run(library, "new", "practice", "Tutorit", capsys=capsys)
+    assert code == 1
+    assert "on jo olemassa, eikä sitä korvata" in err
+    assert (library.root / "practices/kaytannot/tutorit.md").read_text("utf-8") == before
+
+
+def test_new_with_an_explicit_name(library, capsys):
+    code, _, _ = run(library, "new", "network", "???", "--name", "oma-verkosto", capsys=capsys)
+    assert code == 0 and (library.root / "practices/verkostot/oma-verkosto.md").is_file()
+
+
+# --- JSON Schema --------------------------------------------------------------------
+
+def test_committed_schema_is_in_sync_with_the_model():
+    vocabularies, _ = load_vocabularies(REPOSITORY_ROOT / "practices", REPOSITORY_ROOT)
+    committed = (REPOSITORY_ROOT / SCHEMA_PATH).read_text("utf-8")
+    assert committed == schema_text(vocabularies), "run 'kirjasto schema' (make schema) and commit the result"
+
+
+def test_committed_editor_snippets_are_in_sync():
+    vocabularies, _ = load_vocabularies(REPOSITORY_ROOT / "practices", REPOSITORY_ROOT)
+    committed = (REPOSITORY_ROOT / SNIPPETS_PATH).read_text("utf-8")
+    assert committed == snippets_text(vocabularies), "run 'kirjasto schema' (make schema) and commit the result"
+    snippets = json.loads(committed.split("\n", 1)[1])
+    assert "Hämeenlinna" in snippets["Kunta (municipalities)"]["body"][0]
+    assert snippets["Uusi kuvaus: hyvä käytäntö"]["prefix"] == "kuvaus-kaytanto"
+
+
+def test_schema_covers_exactly_the_validators_fields():
+    vocabularies, _ = load_vocabularies(REPOSITORY_ROOT / "practices", REPOSITORY_ROOT)
+    schema = front_matter_schema(vocabularies)
+    assert set(schema["properties"]) == set(KNOWN_FIELDS)
+    assert schema["additionalProperties"] is False
+    assert {"const": "Hämeenlinna", "description": "Kanta-Häme"} in schema["properties"]["municipalities"]["items"]["oneOf"]
+
+
+def test_editor_settings_point_at_the_schema():
+    settings = json.loads((REPOSITORY_ROOT / ".vscode/settings.json").read_text("utf-8"))
+    assert any(SCHEMA_PATH in key for key in settings["yaml.schemas"])
+    tasks = json.loads((REPOSITORY_ROOT / ".vscode/tasks.json").read_text("utf-8"))
+    task = tasks["tasks"][0]
+    pattern = task["problemMatcher"]["pattern"]
+    line = "practices/kaytannot/x.md:4: municipalities: Tuntematon kunta 'Hämenlinna'. Tarkoititko 'Hämeenlinna'?"
+    match = re.match(pattern["regexp"], line)
+    assert match and match.group(pattern["file"]) == "practices/kaytannot/x.md" and match.group(pattern["line"]) == "4"
+
+
+# --- GitHub annotations ---------------------------------------------------------------
+
+def test_github_annotations_put_each_problem_on_its_line(library, capsys):
+    library.write("kaytannot/tutorit.md", front_matter(municipalities="[Hämenlinna]"))
+    library.write("verkostot/yhteys.md", body="## Yhteys\n\netunimi.sukunimi@kunta.fi\n")
+    code, out, _ = run(library, "validate", "--format", "github", capsys=capsys)
+    assert code == 1
+    lines = out.strip().split("\n")
+    assert lines[0] == "::error file=practices/kaytannot/tutorit.md,line=4,title=municipalities::Tuntematon kunta 'Hämenlinna'. Tarkoititko 'Hämeenlinna'?"
+    assert lines[1].startswith("::warning file=practices/verkostot/yhteys.md,line=13,title=teksti::'etunimi.sukunimi@kunta.fi'")
+    assert lines[2].startswith("Kirjastossa on 1 virhe ja 1 varoitus.")
+
+
+def test_annotation_properties_and_data_are_escaped():
+    problem = Problem("practices/a,b:c.md", 3, "contacts[1].email", "Rivi 1\nrivi 2 100%", Severity.ERROR)
+    assert format_github_annotations([problem]) == "::error file=practices/a%2Cb%3Ac.md,line=3,title=contacts[1].email::Rivi 1%0Arivi 2 100%25"
+
+
+# --- the pull-request check -------------------------------------------------------------
+
+def workflows() -> dict[str, dict]:
+    return {path.name: yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader) for path in (REPOSITORY_ROOT / ".github/workflows").glob("*.yml")}
+
+
+def test_pull_request_check_is_safe_and_does_what_it_says():
+    check = workflows()["tarkistus.yml"]
+    assert "pull_request" in check["on"] and "pull_request_target" not in check["on"]
+    assert check["permissions"] == {"contents": "read"}
+    runs = [step["run"] for job in check["jobs"].values() for step in job["steps"] if "run" in step]
+    assert all("${{ github.event" not in command for command in runs)
+    assert any("kirjasto validate --format github" in command for command in runs)
+    assert any("make build" in command for command in runs)
+
+
+def test_no_workflow_uses_pull_request_target():
+    for name, workflow in workflows().items():
+        assert "pull_request_target" not in workflow["on"], name
+
+
+def test_codeowners_guard_code_and_dependencies():
+    owners = (REPOSITORY_ROOT / ".github/CODEOWNERS").read_text("utf-8")
+    for path in ("/mkdocs.yml", "/hooks/", "/.github/", "/requirements.lock", "/pyproject.toml", "/overrides/", "/Makefile", "/.ci/"):
+        assert re.search(rf"^{re.escape(path)}\s+@", owners, re.MULTILINE), path
+    assert (REPOSITORY_ROOT / ".github/PULL_REQUEST_TEMPLATE.md").read_text("utf-8").count("- [ ]") >= 3
