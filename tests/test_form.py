@@ -153,6 +153,18 @@ def test_github_link_carries_the_exact_file(form):
     assert query["value"] == [content]
 
 
+def test_what_github_receives_validates_unchanged(form, tmp_path):
+    """The 'done when' of the form: a real practice, the GitHub button, and the content passes."""
+    fill(form, "practice", "Konsultoivat opettajat Hämeenlinnan kouluissa", municipality="Hämeenlinna")
+    generate(form)
+    query = parse_qs(urlsplit(form.get_attribute("#kk-github", "href")).query)
+    library = LibraryFolder(tmp_path)
+    for existing in (REPOSITORY_ROOT / "practices").glob("*/*.md"):
+        shutil.copy(existing, tmp_path / "practices" / existing.parent.name / existing.name)
+    (tmp_path / query["filename"][0]).write_text(query["value"][0], encoding="utf-8")
+    assert library.problems() == []
+
+
 def test_long_file_falls_back_to_copy_and_paste(form):
     fill(form, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
     form.fill("#kk-body", "## Tavoitteet\n\n" + "Pitkä kuvaus opettajien yhteistyöstä. " * 300)
