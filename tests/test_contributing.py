@@ -14,6 +14,7 @@ from kirjasto.cli import main
 from kirjasto.editor import SNIPPETS_PATH, snippets_text
 from kirjasto.problems import Problem, Severity
 from kirjasto.reporting import format_github_annotations
+from kirjasto.templates import all_hints
 from kirjasto.schema import SCHEMA_PATH, front_matter_schema, schema_text
 from kirjasto.validate import KNOWN_FIELDS
 from kirjasto.vocabularies import load_vocabularies
@@ -46,9 +47,11 @@ def test_new_creates_a_file_that_validates_once_filled(library, capsys, kind, fo
     assert 'title: "Tutoropettajat Hämeenlinnassa"' in text
     assert "## " in text, "recommended headings"
     unfilled = [p.field for p in library.load().problems]
-    assert {"summary", "levels", "themes"} <= set(unfilled), "empty placeholders are reported until filled"
+    assert {"summary", "levels", "themes", "teksti"} <= set(unfilled), "empty fields and placeholder questions are reported until filled"
     for placeholder, value in FILLED.items():
         text = text.replace(placeholder, value)
+    for hint in all_hints():
+        text = text.replace(hint, "Oma kuvaus tähän kohtaan.")
     path.write_text(text, encoding="utf-8")
     assert library.problems() == []
 

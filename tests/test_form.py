@@ -80,7 +80,11 @@ def fill(page, kind: str, title: str, *, municipality: str | None = None, region
     page.fill("#kk-links .kk-ryhma [data-osa=url]", "https://www.pori.fi/")
     pick(page, "related", "satakunnan-tutoryhteistyo")
     body = page.input_value("#kk-body")
-    page.fill("#kk-body", body + '\nLisäksi "lainausmerkit", kaksoispiste: ja `koodi` toimivat.\n')
+    own_words = "\n".join(
+        line if not line or line.startswith("## ") else "Kuvaamme tässä omin sanoin, miten toimimme."
+        for line in body.split("\n")
+    )
+    page.fill("#kk-body", own_words + '\nLisäksi "lainausmerkit", kaksoispiste: ja `koodi` toimivat.\n')
 
 
 def generate(page) -> tuple[str, str]:
@@ -134,6 +138,13 @@ def test_missing_required_field_is_refused_with_a_visible_message(form):
     assert form.get_attribute("#kk-title", "aria-invalid") == "true"
     assert form.locator("#kk-tulos").is_hidden()
     assert form.evaluate("document.activeElement.id") == "kk-virheet", "focus moves to the summary"
+
+
+def test_placeholder_questions_must_be_replaced(form):
+    fill(form, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
+    form.fill("#kk-body", "## Tavoitteet\n\nMihin tarpeeseen käytäntö syntyi ja mitä sillä tavoitellaan?\n")
+    form.click("#kk-lomake button[type=submit]")
+    assert "Korvaa apukysymykset omalla tekstilläsi" in form.text_content("#kk-body-virhe")
 
 
 def test_unknown_municipality_is_refused(form):

@@ -321,3 +321,8 @@ def test_html_inside_code_is_allowed(library):
     body = "## Esimerkki\n\n```html\n<script>alert(1)</script>\n```\n\nTagi `<b>` näkyy koodina.\n"
     library.write("kaytannot/tutorit.md", body=body)
     assert library.problems() == []
+
+
+def test_placeholder_questions_left_in_the_body_are_refused(library):
+    library.write("kaytannot/tutorit.md", body="## Tavoitteet\n\nMihin tarpeeseen käytäntö syntyi ja mitä sillä tavoitellaan?\n")
+    assert only_problem(library).startswith(f"{PATH}:13: teksti: Apukysymys 'Mihin tarpeeseen käytäntö syntyi")

@@ -238,6 +238,9 @@
     if (!values.body) problems.push(["body", "Kirjoita kuvausteksti."]);
     else if (/^ {0,3}#(\s|$)/m.test(values.body)) problems.push(["body", "Älä käytä pääotsikkoa '# ...' tekstissä; väliotsikot alkavat merkeillä ##."]);
     else if (/<\/?[A-Za-z][^>]*>|<!--/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", "Tekstissä on HTML-koodia. Käytä Markdownia: **lihavointi**, [linkki](https://...)."]);
+    var leftHints = values.body.split("\n").map(function (line) { return line.trim(); })
+      .filter(function (line) { return data.hints.indexOf(line) >= 0; });
+    if (leftHints.length) problems.push(["body", "Korvaa apukysymykset omalla tekstilläsi, esim. '" + leftHints[0] + "'"]);
     checkText(problems, "title", values.title, "Otsikko");
     checkText(problems, "summary", values.summary, "Tiivistelmä");
     checkText(problems, "body", values.body, "Kuvausteksti");

@@ -16,7 +16,7 @@ from typing import Any
 from .library import items_sorted
 from .model import STATUSES, Kind, Library
 from .settings import LibrarySettings
-from .templates import body_template
+from .templates import all_hints, body_template
 from .validate import EARLIEST_YEAR, KINDS_REQUIRING_STATUS, MAX_THEMES, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
 from .vocabularies import sorted_by_name
 
@@ -36,6 +36,7 @@ def form_data(library: Library, settings: LibrarySettings) -> dict[str, Any]:
             "summarySentences": SUMMARY_MAX_SENTENCES, "themesMax": MAX_THEMES, "earliestYear": EARLIEST_YEAR,
             "githubUrlMax": GITHUB_URL_LIMIT,
         },
+        "hints": sorted(all_hints()),
         "municipalities": {m.name: m.region.name for m in library.vocabularies.municipalities.values()},
         "items": [item.slug for item in library.items],
         "repository": {"newFileUrl": repository.new_file_url} if repository else None,

@@ -63,3 +63,8 @@ def new_item_text(kind: Kind, title: str, today: datetime.date) -> str:
         "---\n\n"
         f"{body_template(kind)}"
     )
+
+
+def all_hints() -> frozenset[str]:
+    """Every placeholder question; a body that still has one is not finished."""
+    return frozenset(section.hint for sections in RECOMMENDED_SECTIONS.values() for section in sections)

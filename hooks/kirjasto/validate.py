@@ -18,6 +18,7 @@ from .frontmatter import Entry, Mapping, Scalar, Sequence
 from .model import STATUSES, Contact, Item, Kind, Link
 from .privacy import find_personal_details, warning_message
 from .problems import Problem, Severity, errors
+from .templates import all_hints
 from .text import LineMap, suggest
 from .vocabularies import Vocabularies
 
@@ -420,3 +421,7 @@ def _check_body(check: _Checker, body: str, body_line: int) -> None:
         return
     for problem in check_body(body, body_line):
         check.report(problem.line, BODY_FIELD, problem.message)
+    hints = all_hints()
+    for offset, line in enumerate(body.split("\n")):
+        if line.strip() in hints:
+            check.report(body_line + offset, BODY_FIELD, f"Apukysymys '{line.strip()}' on vielä tekstissä. Korvaa se omalla tekstilläsi.")
