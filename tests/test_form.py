@@ -74,6 +74,7 @@ def fill(page, kind: str, title: str, *, municipality: str | None = None, region
     page.click("[data-lisaa-ryhma=contacts]")
     page.fill("#kk-contacts .kk-ryhma [data-osa=role]", "Tutortoiminnan koordinaattori")
     page.fill("#kk-contacts .kk-ryhma [data-osa=organisation]", "Porin kaupunki, perusopetus")
+    page.fill("#kk-contacts .kk-ryhma [data-osa=name]", "Tutortiimi")
     page.fill("#kk-contacts .kk-ryhma [data-osa=email]", "opetus@pori.fi")
     page.click("[data-lisaa-ryhma=links]")
     page.fill("#kk-links .kk-ryhma [data-osa=title]", "Porin kaupunki")
@@ -114,7 +115,7 @@ def test_form_output_validates_unchanged(form, tmp_path, kind, title, options):
     assert [p.format() for p in loaded.problems] == []
     item = loaded.library.by_slug[Path(path).stem]
     assert item.title == title and item.kind.folder == folder
-    assert item.contacts[0].email == "opetus@pori.fi"
+    assert (item.contacts[0].name, item.contacts[0].email) == ("Tutortiimi", "opetus@pori.fi")
     assert item.related == ("satakunnan-tutoryhteistyo",)
 
 

@@ -265,6 +265,7 @@
       values.contacts.forEach(function (contact) {
         out.push("  - role: " + quote(contact.role));
         out.push("    organisation: " + quote(contact.organisation));
+        if (contact.name) out.push("    name: " + quote(contact.name));
         if (contact.email) out.push("    email: " + quote(contact.email));
       });
     }

@@ -143,7 +143,7 @@ def form_html(library: Library, settings: LibrarySettings, script_url: str) -> s
         _textarea("organisations", "Organisaatiot", "Yksi riville, esim. Porin kaupunki."),
         _choices("audience", "Kohderyhmät", "Vapaaehtoinen.", [(a.slug, a.name) for a in vocabularies.audiences.values()]),
         _repeatable("contacts", "Yhteystiedot", "Tehtävänimike ja organisaatio riittävät. Käytä sähköpostina tehtävä- tai palveluosoitetta, ei henkilökohtaista.",
-                    [("role", "Tehtävänimike", "text"), ("organisation", "Organisaatio", "text"), ("email", "Sähköposti (vapaaehtoinen)", "email")]),
+                    [("role", "Tehtävänimike", "text"), ("organisation", "Organisaatio", "text"), ("name", "Nimi (vapaaehtoinen)", "text"), ("email", "Sähköposti (vapaaehtoinen)", "email")]),
         _repeatable("links", "Linkit", "Osoitteen pitää alkaa https:// tai http://.", [("title", "Linkin teksti", "text"), ("url", "Osoite", "url")]),
         _textarea("funding", "Rahoitus", "Rahoittajat, yksi riville. Vapaaehtoinen."),
         _input("source", "Lähde", "Missä alkuperäinen kuvaus on julkaistu, jos muualla. Vapaaehtoinen."),
