@@ -10,9 +10,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from kirjasto import Library, expand_markers, format_report, load_library, plan_pages
+from kirjasto import Item, Library, expand_markers, format_report, load_library, plan_pages
+from kirjasto.exports import export_files, json_ld_script
 from kirjasto.problems import errors
 from kirjasto.safety import sanitise_item_html, secure_page
+from kirjasto.scope import apply_scope, scope_problems
 from kirjasto.settings import LibrarySettings, SettingsError, read_settings
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
@@ -25,8 +27,8 @@ class _BuildState:
 
     library: Library | None = None
     settings: LibrarySettings = field(default_factory=LibrarySettings)
-    item_sources: dict[str, str] = field(default_factory=dict)
-    """Generated item page (src_uri) -> the contributed file it came from."""
+    items: dict[str, Item] = field(default_factory=dict)
+    """Published items by the src_uri of their generated page."""
 
 
 _state = _BuildState()
@@ -35,7 +37,7 @@ _state = _BuildState()
 def on_config(config):
     global _state
     try:
-        settings = read_settings(config.extra.get("kirjasto"))
+        settings = read_settings(config.extra.get("kirjasto"), site_url=config.site_url)
     except SettingsError as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
     _state = _BuildState(settings=settings)
@@ -53,13 +55,18 @@ def on_pre_build(config) -> None:
     # request; logged as info so that `--strict` does not turn them into errors.
     for problem in loaded.problems:
         log.info(problem.format())
-    _state.library = loaded.library
-    _state.item_sources = {item.src_uri: item.source_path.as_posix() for item in loaded.library.items}
+    scope_errors = scope_problems(_state.settings.scope, loaded.library.vocabularies)
+    if scope_errors:
+        raise PluginError(f"{config.config_file_path}:\n" + "\n".join(scope_errors))
+    _state.library = apply_scope(loaded.library, _state.settings.scope)
+    _state.items = {item.src_uri: item for item in _state.library.items}
 
 
 def on_files(files: Files, config) -> Files:
-    for page in plan_pages(_state.library):
+    for page in plan_pages(_state.library, _state.settings):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for path, text in export_files(_state.library, _state.settings, config.site_name).items():
+        files.append(File.generated(config, path, content=text))
     return files
 
 
@@ -70,9 +77,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    source = _state.item_sources.get(page.file.src_uri)
-    if source is None:
+    item = _state.items.get(page.file.src_uri)
+    if item is None:
         return html
+    source = item.source_path.as_posix()
     sanitised = sanitise_item_html(html)
     if sanitised.removed:
         # Validation should have refused this; a warning fails `--strict` builds.
@@ -81,6 +89,9 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
+    item = _state.items.get(page.file.src_uri)
+    if item is not None:
+        output = output.replace("</head>", json_ld_script(item, _state.settings) + "</head>", 1)
     return secure_page(output)
 
 

@@ -16,6 +16,7 @@ def test_serve_watches_the_content_folder(tmp_path: Path):
     class Config(dict):
         config_file_path = str(tmp_path / "mkdocs.yml")
         extra = {"kirjasto": {"content_dir": "practices"}}
+        site_url = ""
 
     class Server:
         watched: list[str] = []

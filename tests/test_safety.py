@@ -75,8 +75,15 @@ def test_secure_page_puts_the_policy_first_and_hashes_inline_scripts():
 
 # --- configuration ----------------------------------------------------------
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for our purpose: `!ENV [NAME, default]` gives the default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None)
+
+
 def mkdocs_config() -> dict:
-    return yaml.safe_load((REPOSITORY_ROOT / "mkdocs.yml").read_text("utf-8"))
+    return yaml.load((REPOSITORY_ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
 
 
 def test_only_extensions_that_cannot_read_files():

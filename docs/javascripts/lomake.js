@@ -211,7 +211,7 @@
     }
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug) || values.slug === "index") {
       problems.push(["slug", "Tiedostonimessä saa olla vain pieniä kirjaimia a–z, numeroita ja viivoja (ei 'index')."]);
-    } else if (data.items.indexOf(values.slug) >= 0) {
+    } else if (data.taken.indexOf(values.slug) >= 0) {
       problems.push(["slug", "Kirjastossa on jo kuvaus nimellä " + values.slug + ". Muuta tiedostonimeä."]);
     }
     values.regions.forEach(function (region) {

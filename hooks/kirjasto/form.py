@@ -39,6 +39,7 @@ def form_data(library: Library, settings: LibrarySettings) -> dict[str, Any]:
         "hints": sorted(all_hints()),
         "municipalities": {m.name: m.region.name for m in library.vocabularies.municipalities.values()},
         "items": [item.slug for item in library.items],
+        "taken": sorted({item.slug for item in library.items} | library.out_of_scope),
         "repository": {"newFileUrl": repository.new_file_url} if repository else None,
     }
 

@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .settings import Scope
 from .vocabularies import Level, Municipality, Region, Theme, Audience, Vocabularies
 
 
@@ -106,7 +107,23 @@ class Library:
 
     items: tuple[Item, ...]
     vocabularies: Vocabularies
+    scope: Scope = Scope()
+    """What this copy publishes; `items` are already limited to it."""
+    out_of_scope: frozenset[str] = frozenset()
+    """Slugs of valid items left out by the scope (still taken: new items cannot reuse them)."""
     by_slug: dict[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_slug", {item.slug: item for item in self.items})
+
+    @property
+    def published_regions(self):
+        """Regions that get a page: all of them, or in a scoped copy those the scope
+        names or that have items."""
+        regions = self.vocabularies.regions.values()
+        if not self.scope.is_limited:
+            return list(regions)
+        wanted = set(self.scope.regions)
+        wanted |= {self.vocabularies.municipalities[n].region.name for n in self.scope.municipalities if n in self.vocabularies.municipalities}
+        wanted |= {r.name for item in self.items for r in item.all_regions}
+        return [region for region in regions if region.name in wanted]

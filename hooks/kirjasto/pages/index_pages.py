@@ -81,7 +81,7 @@ def _place_pages(library: Library) -> list[Page]:
     region_wide = _group(library.items, lambda item: [r.code for r in item.regions])
     national = [item for item in library.items if item.is_national]
     municipalities = library.vocabularies.municipalities
-    regions = library.vocabularies.regions.values()
+    regions = library.published_regions
 
     pages = [
         _municipality_page(municipalities[name], items)
@@ -153,7 +153,7 @@ def _regions_index(regions, by_region) -> Page:
         f"- [{escape_markdown(r.name)}]({link(src, paths.region_src(r))}) ({items_count(len(by_region[r.code]))})"
         for r in sorted_by_name(regions)
     ]
-    intro = f"Suomen {len(lines)} maakuntaa. Maakunnan sivulla ovat sen kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset."
+    intro = f"Maakunnat ({len(lines)}). Maakunnan sivulla ovat sen kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset."
     return _page(src, "Maakunnat", intro, "\n".join(lines))
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ..model import Contact, Item
+from ..settings import Repository
 from ..text import escape_markdown, format_date_fi
 from . import paths
 from .listing import places_label
 from .page import Page, link, with_front_matter
 
 
-def plan_item_page(item: Item, related: list[Item]) -> Page:
+def plan_item_page(item: Item, related: list[Item], repository: Repository | None = None) -> Page:
     src = item.src_uri
     parts = [
         f"# {escape_markdown(item.title)}",
@@ -23,6 +24,9 @@ def plan_item_page(item: Item, related: list[Item]) -> Page:
             for other in related
         )
         parts.append(f"## Katso myös\n\n{entries}")
+    if repository:
+        edit = repository.edit_url(item.source_path.as_posix())
+        parts.append(f"[Ehdota muutosta tähän kuvaukseen]({edit}) (GitHub). Tiedot tarkistettu viimeksi {format_date_fi(item.updated)}.\n{{: .kk-muokkaa }}")
     return Page(src_uri=src, title=item.title, markdown=with_front_matter(item.title, item.summary, "\n\n".join(parts)))
 
 
