@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -39,6 +40,22 @@ def chromium_or_skip() -> str:
     pytest.skip(reason)
 
 
+@contextmanager
+def playwright_chromium(chromium: str):
+    """Playwright driving the given Chromium binary; Playwright's own browser download is never used."""
+    from playwright.sync_api import sync_playwright  # imported here: only when a browser exists
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
 @dataclass(frozen=True)
 class LoadedPage:
     dom: str
@@ -48,7 +65,17 @@ class LoadedPage:
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site as a static host does: quietly, with the site's own 404 page."""
+    """Serves the site as a static host does: quietly, with the site's own 404 page,
+    optionally under a sub-path (`prefix`, e.g. '/kaytannot') as GitHub Pages does."""
+
+    prefix = ""
+
+    def translate_path(self, path):
+        if self.prefix:
+            if not (path == self.prefix or path.startswith(self.prefix + "/")):
+                return str(Path(self.directory) / "__ei_tata_polkua__")
+            path = path[len(self.prefix):] or "/"
+        return super().translate_path(path)
 
     def log_message(self, format, *args):  # noqa: A002 - http.server's signature
         pass
@@ -68,8 +95,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
 class StaticServer:
     """Serves a folder on 127.0.0.1 at a free port for the duration of a with-block."""
 
-    def __init__(self, folder: Path) -> None:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(folder)))
+    def __init__(self, folder: Path, prefix: str = "") -> None:
+        handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix.rstrip("/")})
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
         self.origin = f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def __enter__(self) -> StaticServer:

@@ -80,11 +80,11 @@ def front_matter(**changes: str | None) -> str:
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess:
-    """The real `mkdocs build --strict`, as `make build` runs it."""
+def mkdocs_build(root: Path, site: Path, config: str = "mkdocs.yml", **environment: str) -> subprocess.CompletedProcess:
+    """The real `mkdocs build --strict`, as `make build CONFIG=...` runs it (e.g. SITE_URL=...)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=root, capture_output=True, text=True, env=BUILD_ENV, timeout=300,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)],
+        cwd=root, capture_output=True, text=True, env={**BUILD_ENV, **environment}, timeout=300,
     )
 
 
@@ -108,3 +108,12 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium under Playwright, shared by the browser tests."""
+    from browser import chromium_or_skip, playwright_chromium
+
+    with playwright_chromium(chromium_or_skip()) as launched:
+        yield launched

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import StaticServer, chromium_or_skip
+from browser import StaticServer
 from conftest import TODAY, LibraryFolder, REPOSITORY_ROOT, copy_repository, mkdocs_build
 from playwright.sync_api import expect
 
@@ -17,18 +17,6 @@ FORM_PAGE = "ehdota/"
 NEW_FILE_URL = "https://github.com/kaytantokirjasto/kaytantokirjasto/new/main"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = chromium_or_skip()
-    from playwright.sync_api import sync_playwright  # imported here: only when a browser exists
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,157 @@
+"""A fork, as the guide 'Oman kopion julkaiseminen' describes it: its own config
+inheriting mkdocs.yml, scoped to Satakunta, its own name, publisher and one own
+practice. Only that region's items plus national ones are published, everywhere."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_repository, front_matter, mkdocs_build
+from site_html import html_files
+
+FORK_CONFIG = """\
+INHERIT: mkdocs.yml
+site_name: Satakunnan käytäntökirjasto
+site_url: https://example.github.io/kaytannot/
+theme:
+  palette:
+    primary: teal
+    accent: deep orange
+extra:
+  kirjasto:
+    scope:
+      regions: [Satakunta]
+      include_national: true
+    publisher:
+      name: Porin kaupunki, sivistyspalvelut
+      contact: https://www.pori.fi/
+      feedback: opetus@pori.fi
+    repository:
+      owner: porinkaupunki
+      name: kaytantokirjasto
+      branch: main
+"""
+OWN_PRACTICE = "practices/kaytannot/oma-pori-tutorkahvila.md"
+EXPECTED = {"satakunnan-tutoryhteistyo", "tutoropettajuuden-hyvat-kaytannot-muistio", "oma-pori-tutorkahvila"}
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory):
+    root = copy_repository(tmp_path_factory.mktemp("fork") / "repo")
+    upstream_files = digest(root)
+    (root / "satakunta.yml").write_text(FORK_CONFIG, encoding="utf-8")
+    (root / OWN_PRACTICE).write_text(
+        "---\n" + front_matter(title="Tutorkahvila porilaisopettajille", municipalities="[Pori]")
+        + "---\n\n## Tavoitteet\n\nOpettajat tapaavat tutorit kahvin äärellä joka perjantai.\n",
+        encoding="utf-8",
+    )
+    site = root / "site"
+    result = mkdocs_build(root, site, "satakunta.yml")
+    assert result.returncode == 0, result.stderr
+    return root, site, upstream_files
+
+
+def published_items(site: Path) -> set[str]:
+    return {p.parent.name for folder in ("kaytannot", "verkostot", "materiaalit") for p in (site / folder).glob("*/index.html")}
+
+
+def test_only_in_scope_item_pages_exist(fork):
+    _, site, _ = fork
+    assert published_items(site) == EXPECTED
+
+
+def test_index_pages_hold_only_the_scope(fork):
+    _, site, _ = fork
+    assert (site / "maakunnat/satakunta/index.html").is_file()
+    assert not (site / "maakunnat/uusimaa").exists()
+    assert not (site / "kunnat/helsinki").exists()
+    assert (site / "kunnat/pori/index.html").is_file()
+    municipalities = (site / "kunnat/index.html").read_text("utf-8")
+    assert "Helsinki" not in municipalities and "Pori" in municipalities
+    front = (site / "index.html").read_text("utf-8")
+    assert "Kirjastossa on nyt <strong>3 kuvausta</strong>" in front
+    theme = (site / "teemat/tutoropettajatoiminta/index.html").read_text("utf-8")
+    assert "Helsingin" not in theme
+
+
+def test_search_index_holds_only_the_scope(fork):
+    _, site, _ = fork
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any("helsinki" in location or "hameenlinna" in location or "kuopio" in location for location in locations)
+    assert "kaytannot/oma-pori-tutorkahvila/" in locations
+
+
+def test_exports_and_feed_hold_only_the_scope(fork):
+    _, site, _ = fork
+    data = json.loads((site / "data/kirjasto.json").read_text("utf-8"))
+    assert {item["slug"] for item in data["items"]} == EXPECTED and data["count"] == 3
+    assert data["scope"] == {"municipalities": [], "regions": ["Satakunta"], "include_national": True}
+    rows = list(csv.DictReader(io.StringIO((site / "data/kirjasto.csv").read_text("utf-8-sig"))))
+    assert {row["tunniste"] for row in rows} == EXPECTED
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    links = {entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")}
+    assert links == {f"https://example.github.io/kaytannot/{p}" for p in (
+        "kaytannot/satakunnan-tutoryhteistyo/", "materiaalit/tutoropettajuuden-hyvat-kaytannot-muistio/", "kaytannot/oma-pori-tutorkahvila/")}
+
+
+def test_site_name_publisher_and_repository_appear(fork):
+    _, site, _ = fork
+    page = (site / "kaytannot/oma-pori-tutorkahvila/index.html").read_text("utf-8")
+    assert "<title>Tutorkahvila porilaisopettajille - Satakunnan käytäntökirjasto</title>" in page
+    assert 'Julkaisija:' in page and '<a href="https://www.pori.fi/">Porin kaupunki, sivistyspalvelut</a>' in page
+    assert '<a href="mailto:opetus@pori.fi">Palaute</a>' in page
+    assert "https://github.com/porinkaupunki/kaytantokirjasto/edit/main/practices/kaytannot/oma-pori-tutorkahvila.md" in page
+    form = (site / "ehdota/index.html").read_text("utf-8")
+    assert "https://github.com/porinkaupunki/kaytantokirjasto/new/main" in form
+    assert 'data-md-color-primary="teal"' in page
+
+
+def test_form_still_refuses_names_taken_by_out_of_scope_items(fork):
+    _, site, _ = fork
+    form = (site / "ehdota/index.html").read_text("utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="kk-lomake-data">(.*?)</script>', form, re.DOTALL).group(1))
+    assert "helsinki-asiantuntijaopettajat" in data["taken"] and "helsinki-asiantuntijaopettajat" not in data["items"]
+
+
+def test_upstream_files_are_not_modified(fork):
+    root, _, upstream_files = fork
+    after = {path: value for path, value in digest(root).items() if not path.startswith("site/")}
+    assert {path: after.get(path) for path in upstream_files} == upstream_files
+    assert set(after) - set(upstream_files) == {"satakunta.yml", OWN_PRACTICE}
+
+
+def test_no_upstream_item_uses_the_forks_prefix():
+    from conftest import REPOSITORY_ROOT
+
+    assert not list((REPOSITORY_ROOT / "practices").glob("*/oma-*.md")), "oma- is reserved for forks (docs/oma-kopio.md)"
+
+
+def test_unknown_scope_name_fails_the_build_in_finnish(tmp_path):
+    root = copy_repository(tmp_path / "repo")
+    (root / "satakunta.yml").write_text(FORK_CONFIG.replace("regions: [Satakunta]", "regions: [Satakuta]"), encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site", "satakunta.yml")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "extra.kirjasto.scope.regions: tuntematon maakunta 'Satakuta'. Tarkoititko 'Satakunta'?" in result.stderr
+
+
+def test_every_page_links_the_feed(fork):
+    _, site, _ = fork
+    for html in html_files(site):
+        assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*feed\.xml"', html.read_text("utf-8")), html
