@@ -25,8 +25,6 @@ def subpath_site(tmp_path_factory):
     return site
 
 
-
-
 @pytest.mark.parametrize(("path", "heading"), PAGES)
 def test_page_and_everything_it_loads_work_under_a_sub_path(browser, subpath_site, path, heading):
     with StaticServer(subpath_site, prefix="/kaytannot") as server:
