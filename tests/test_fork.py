@@ -23,8 +23,8 @@ site_name: Satakunnan käytäntökirjasto
 site_url: https://example.github.io/kaytannot/
 theme:
   palette:
-    primary: teal
-    accent: deep orange
+    primary: blue grey
+    accent: indigo
 extra:
   kirjasto:
     scope:
@@ -120,7 +120,7 @@ def test_site_name_publisher_and_repository_appear(fork):
     assert "https://github.com/porinkaupunki/kaytantokirjasto/edit/main/practices/kaytannot/oma-pori-tutorkahvila.md" in page
     form = (site / "ehdota/index.html").read_text("utf-8")
     assert "https://github.com/porinkaupunki/kaytantokirjasto/new/main" in form
-    assert 'data-md-color-primary="teal"' in page
+    assert 'data-md-color-primary="blue-grey"' in page
 
 
 def test_form_still_refuses_names_taken_by_out_of_scope_items(fork):
