@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from .catalogue import CATALOGUE_DATA_PATH, catalogue_json
 from .model import STATUSES, Item, Kind, Library
 from .pages.listing import newest_first
 from .pages.page import Page
@@ -293,9 +294,10 @@ def json_ld_script(item: Item, settings: LibrarySettings) -> str:
 # --- all files -----------------------------------------------------------------------------
 
 def export_files(library: Library, settings: LibrarySettings, site_name: str) -> dict[str, str]:
-    """Every open-data file as `{site path: text}`."""
+    """Every generated data file as `{site path: text}`: the open data and the catalogue's index."""
     data = library_json(library, settings)
     return {
+        CATALOGUE_DATA_PATH: json.dumps(catalogue_json(library), ensure_ascii=False, separators=(",", ":")),
         JSON_PATH: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         JSON_SCHEMA_PATH: json.dumps(library_json_schema(), ensure_ascii=False, indent=1) + "\n",
         CSV_PATH: library_csv(data["items"]),

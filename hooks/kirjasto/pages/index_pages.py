@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 
 from ..model import Item, Kind, Library
+from ..regionmap import map_html
 from ..text import escape_markdown, finnish_sort_key
 from ..vocabularies import Municipality, Region, sorted_by_name
 from . import paths
@@ -107,7 +108,10 @@ def _municipality_page(municipality: Municipality, items: list[Item]) -> Page:
 def _region_page(region: Region, items: list[Item], by_municipality: dict[str, list[Item]], municipalities: dict[str, Municipality]) -> Page:
     src = paths.region_src(region)
     members = sorted_by_name(m for m in municipalities.values() if m.region == region and m.name in by_municipality)
-    intro = f"Maakunnan {escape_markdown(region.name)} kuntien kuvaukset sekä koko maakuntaa koskevat kuvaukset."
+    intro = (
+        f"Maakunnan {escape_markdown(region.name)} kuntien kuvaukset sekä koko maakuntaa koskevat kuvaukset. "
+        f"[Rajaa niitä teeman tai koulutusasteen mukaan luettelossa](../../haku/?maakunta={region.slug})."
+    )
     if members:
         member_links = ", ".join(
             f"[{escape_markdown(m.name)}]({link(src, paths.municipality_src(m))}) ({len(by_municipality[m.name])})" for m in members
@@ -144,7 +148,8 @@ def _municipalities_index(library: Library, by_municipality, by_region, region_w
         "Kunnat, joista kirjastossa on kuvauksia, maakunnittain. Kunnan kohdalla oleva luku kertoo sen kuvausten määrän. "
         f"Kaikki maakunnat löydät [maakuntaluettelosta]({link(src, paths.REGIONS_INDEX)})."
     )
-    return _page(src, "Kunnat ja maakunnat", intro, "\n\n".join(sections))
+    region_map = map_html(library, lambda region: f"../maakunnat/{region.slug}/")
+    return _page(src, "Kunnat ja maakunnat", intro, region_map + "\n\n" + "\n\n".join(sections))
 
 
 def _regions_index(regions, by_region) -> Page:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..catalogue import CATALOGUE_DATA_PATH, CATALOGUE_SCRIPT, catalogue_html
 from ..form import form_html
+from ..regionmap import map_html
 from ..model import Kind, Library
 from ..settings import LibrarySettings
 from ..templates import RECOMMENDED_SECTIONS
@@ -31,6 +33,9 @@ def expand_markers(markdown: str, library: Library, src_uri: str, settings: Libr
         "teemat": _themes,
         "lomake": lambda library, src: form_html(library, settings, url_from_page(src, FORM_SCRIPT)),
         "osiot": _recommended_sections,
+        "luettelo": lambda library, src: catalogue_html(
+            library, url_from_page(src, CATALOGUE_DATA_PATH), url_from_page(src, CATALOGUE_SCRIPT), url_from_page(src, "")),
+        "kartta": lambda library, src: map_html(library, lambda region: url_from_page(src, f"maakunnat/{region.slug}/")),
         "repositorio": lambda library, src: _repository_link(settings),
     }
 

@@ -1,0 +1,245 @@
+// Käytäntökirjasto: the faceted catalogue (/haku/).
+// Filters combine: within one filter any chosen value matches (OR), across
+// filters every filter must match (AND). The count beside each value tells
+// how many items there would be with that value added. The state lives in
+// the address (shareable; the back button works). No dependencies.
+(function () {
+  "use strict";
+
+  var root = document.getElementById("kk-luettelo");
+  if (!root || !window.fetch) return;
+  var PAGE_SIZE = 50;
+  var form = document.getElementById("kk-suodattimet");
+  var facetsBox = document.getElementById("kk-fasetit");
+  var textInput = document.getElementById("kk-haku-teksti");
+  var heading = document.getElementById("kk-tulos-maara");
+  var list = document.getElementById("kk-tulos-lista");
+  var empty = document.getElementById("kk-tyhja");
+  var more = document.getElementById("kk-lisaa");
+  var clearButtons = [document.getElementById("kk-tyhjenna"), document.getElementById("kk-tyhjenna-tyhja")];
+  var base = root.getAttribute("data-juuri");
+
+  var facets, items, selected, boxes, countNodes, valueRows;
+  var results = [];
+  var shown = PAGE_SIZE;
+  var replaceTimer = null;
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function phrase(count) { return count === 1 ? "1 kuvaus" : count + " kuvausta"; }
+
+  // --- building the filters once (later only counts and visibility change) ----
+
+  function buildFacets() {
+    boxes = []; countNodes = []; valueRows = [];
+    facets.forEach(function (facet, f) {
+      var details = document.createElement("details");
+      details.className = "kk-fasetti";
+      var summary = document.createElement("summary");
+      summary.textContent = facet.label;
+      var fieldset = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      legend.className = "kk-piilotettu";
+      legend.textContent = facet.label;
+      fieldset.appendChild(legend);
+      var ul = document.createElement("ul");
+      boxes[f] = []; countNodes[f] = []; valueRows[f] = [];
+      facet.values.forEach(function (value, v) {
+        var li = document.createElement("li");
+        var label = document.createElement("label");
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = facet.id;
+        box.value = value[0];
+        box.addEventListener("change", function () {
+          if (box.checked) selected[f].add(v); else selected[f].delete(v);
+          shown = PAGE_SIZE;
+          update();
+          pushState();
+        });
+        var name = document.createElement("span");
+        name.textContent = value[1];
+        var count = document.createElement("span");
+        count.className = "kk-maara";
+        label.appendChild(box);
+        label.appendChild(name);
+        label.appendChild(count);
+        li.appendChild(label);
+        ul.appendChild(li);
+        boxes[f][v] = box; countNodes[f][v] = count; valueRows[f][v] = li;
+      });
+      fieldset.appendChild(ul);
+      details.appendChild(summary);
+      details.appendChild(fieldset);
+      facetsBox.appendChild(details);
+    });
+  }
+
+  // --- state <-> address -------------------------------------------------------
+
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    selected = facets.map(function (facet) {
+      var wanted = params.getAll(facet.id);
+      var chosen = new Set();
+      facet.values.forEach(function (value, v) { if (wanted.indexOf(value[0]) >= 0) chosen.add(v); });
+      return chosen;
+    });
+    textInput.value = params.get("q") || "";
+    facets.forEach(function (facet, f) {
+      boxes[f].forEach(function (box, v) { box.checked = selected[f].has(v); });
+      // A filter in use is shown open; the rest stay closed so the results stay in view.
+      if (selected[f].size) facetsBox.children[f].open = true;
+    });
+  }
+
+  function stateUrl() {
+    var params = new URLSearchParams();
+    facets.forEach(function (facet, f) {
+      facet.values.forEach(function (value, v) { if (selected[f].has(v)) params.append(facet.id, value[0]); });
+    });
+    var text = textInput.value.trim();
+    if (text) params.set("q", text);
+    var query = params.toString();
+    return window.location.pathname + (query ? "?" + query : "");
+  }
+
+  function pushState() { window.history.pushState(null, "", stateUrl()); }
+
+  // --- filtering ------------------------------------------------------------------
+
+  function tokens() {
+    return textInput.value.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  function matchesFacet(item, f) {
+    var chosen = selected[f];
+    if (!chosen.size) return true;
+    var values = item[5][f];
+    for (var i = 0; i < values.length; i++) if (chosen.has(values[i])) return true;
+    return false;
+  }
+
+  function update() {
+    var started = performance.now();
+    var words = tokens();
+    var counts = facets.map(function (facet) { return new Int32Array(facet.values.length); });
+    results = [];
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i];
+      var matchesText = true;
+      for (var w = 0; w < words.length; w++) {
+        if (item.search.indexOf(words[w]) < 0) { matchesText = false; break; }
+      }
+      if (!matchesText) continue;
+      var failed = -1, failures = 0;
+      for (var f = 0; f < facets.length; f++) {
+        if (!matchesFacet(item, f)) { failures++; failed = f; if (failures > 1) break; }
+      }
+      if (failures === 0) {
+        results.push(item);
+        for (var g = 0; g < facets.length; g++) {
+          var values = item[5][g];
+          for (var v = 0; v < values.length; v++) counts[g][values[v]]++;
+        }
+      } else if (failures === 1) {
+        var own = item[5][failed];
+        for (var u = 0; u < own.length; u++) counts[failed][own[u]]++;
+      }
+    }
+    renderCounts(counts);
+    renderResults();
+    root.setAttribute("data-kesto", (performance.now() - started).toFixed(2));
+  }
+
+  function renderCounts(counts) {
+    facets.forEach(function (facet, f) {
+      facet.values.forEach(function (value, v) {
+        var count = counts[f][v];
+        countNodes[f][v].textContent = " (" + count + ")";
+        // Long lists (municipalities) show only values that lead somewhere.
+        valueRows[f][v].hidden = count === 0 && !selected[f].has(v) && facet.values.length > 25;
+      });
+      var chosen = selected[f].size;
+      var summary = facetsBox.children[f].querySelector("summary");
+      summary.textContent = facet.label + (chosen ? " (" + chosen + " valittu)" : "");
+    });
+  }
+
+  function renderResults() {
+    var active = tokens().length || selected.some(function (chosen) { return chosen.size; });
+    heading.textContent = (active ? "Rajatut kuvaukset: " : "Kaikki kuvaukset: ") + phrase(results.length);
+    clearButtons[0].hidden = !active;
+    empty.hidden = results.length > 0;
+    var html = [];
+    var end = Math.min(shown, results.length);
+    for (var i = 0; i < end; i++) {
+      var item = results[i];
+      html.push(
+        '<li><h3><a href="' + escapeHtml(base + item[2]) + '">' + escapeHtml(item[0]) + "</a></h3>" +
+        "<p>" + escapeHtml(item[1]) + "</p>" +
+        '<p class="kk-meta">' + escapeHtml(item.meta) + "</p></li>"
+      );
+    }
+    list.innerHTML = html.join("");
+    more.hidden = results.length <= shown;
+    more.textContent = "Näytä lisää (" + (results.length - shown > 0 ? results.length - shown : 0) + " jäljellä)";
+  }
+
+  function clearAll() {
+    selected.forEach(function (chosen) { chosen.clear(); });
+    boxes.forEach(function (row) { row.forEach(function (box) { box.checked = false; }); });
+    textInput.value = "";
+    shown = PAGE_SIZE;
+    update();
+    pushState();
+    textInput.focus();
+  }
+
+  // --- start -------------------------------------------------------------------
+
+  function start(data) {
+    facets = data.facets;
+    items = data.items;
+    items.forEach(function (item) {
+      item.search = (item[0] + " " + item[1]).toLowerCase();
+      var kind = facets[0].values[item[5][0][0]][1];
+      var levels = item[5][2].map(function (v) { return facets[2].values[v][1]; }).join(", ");
+      var status = item[5][5].length ? " · " + facets[5].values[item[5][5][0]][1] : "";
+      var day = item[3].split("-");
+      item.meta = kind + " · " + item[4] + " · " + levels + status + " · Päivitetty " + (+day[2]) + "." + (+day[1]) + "." + day[0];
+    });
+    buildFacets();
+    readState();
+    form.hidden = false;
+    update();
+    textInput.addEventListener("input", function () {
+      shown = PAGE_SIZE;
+      update();
+      clearTimeout(replaceTimer);
+      replaceTimer = setTimeout(function () { window.history.replaceState(null, "", stateUrl()); }, 300);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    clearButtons.forEach(function (button) { button.addEventListener("click", clearAll); });
+    more.addEventListener("click", function () {
+      var firstNew = shown;
+      shown += PAGE_SIZE;
+      renderResults();
+      var link = list.children[firstNew] && list.children[firstNew].querySelector("a");
+      if (link) link.focus();
+    });
+    window.addEventListener("popstate", function () { readState(); shown = PAGE_SIZE; update(); });
+    root.setAttribute("data-valmis", "true");
+  }
+
+  fetch(root.getAttribute("data-aineisto"))
+    .then(function (response) { return response.json(); })
+    .then(start)
+    .catch(function () {
+      heading.textContent = "Rajaus ei ole käytettävissä juuri nyt; alla ovat kaikki kuvaukset.";
+    });
+})();
