@@ -62,7 +62,7 @@ def test_municipalities_index_groups_by_region_with_counts(small_library):
     assert "- [Pori](pori.md) (1 kuvaus)" in page
     assert "- [Koko maakuntaa koskevat](../maakunnat/satakunta.md) (1 kuvaus)" in page
     assert "## [Valtakunnalliset](valtakunnalliset.md) (2 kuvausta)" in page
-    assert page.index("Kanta-Häme") < page.index("Satakunta")
+    assert page.index("## [Kanta-Häme]") < page.index("## [Satakunta]")
 
 
 def test_national_items_are_listed_from_municipalities(small_library):

@@ -102,14 +102,14 @@ def test_config_makes_no_third_party_requests():
 
 # --- the whole real site ----------------------------------------------------
 
-def test_only_the_themes_and_the_forms_own_scripts(site):
+def test_only_the_themes_and_the_sites_own_scripts(site):
     for html in html_files(site):
         text = html.read_text("utf-8")
         for match in re.finditer(r"<script([^>]*)>(.*?)</script>", text, re.DOTALL):
             source = re.search(r'src="([^"]*)"', match.group(1))
             if source:
                 path = urlsplit(source.group(1))
-                assert not path.netloc and re.search(r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/lomake\.js)$", path.path), html
+                assert not path.netloc and re.search(r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/(lomake|luettelo|kirjasto)\.js)$", path.path), html
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
         assert policy, html
         for source in inline_script_hashes(text):
