@@ -37,7 +37,7 @@ _state = _BuildState()
 def on_config(config):
     global _state
     try:
-        settings = read_settings(config.extra.get("kirjasto"), site_url=config.site_url)
+        settings = read_settings(config.extra.get("kirjasto"), site_url=config.site_url, site_name=config.site_name)
     except SettingsError as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
     _state = _BuildState(settings=settings)

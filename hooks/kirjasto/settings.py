@@ -72,12 +72,13 @@ class LibrarySettings:
     publisher: Publisher | None = None
     site_url: str = ""
     """The published address (mkdocs.yml `site_url`), for feeds and structured data."""
+    site_name: str = "Käytäntökirjasto"
 
 
 KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher")
 
 
-def read_settings(extra: dict[str, Any] | None, site_url: str | None = None) -> LibrarySettings:
+def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, site_name: str | None = None) -> LibrarySettings:
     """Settings from the `extra.kirjasto` mapping (missing keys take defaults)."""
     raw = dict(extra or {})
     unknown = sorted(set(raw) - set(KNOWN_KEYS))
@@ -92,6 +93,7 @@ def read_settings(extra: dict[str, Any] | None, site_url: str | None = None) -> 
         scope=_read_scope(raw.get("scope")),
         publisher=_read_publisher(raw.get("publisher")),
         site_url=(site_url or "").strip(),
+        site_name=(site_name or "Käytäntökirjasto").strip(),
     )
 
 

@@ -10,7 +10,7 @@ from ..catalogue import CATALOGUE_DATA_PATH, CATALOGUE_SCRIPT, catalogue_html
 from ..form import form_html
 from ..regionmap import map_html
 from ..model import Kind, Library
-from ..settings import LibrarySettings
+from ..settings import LibrarySettings, Publisher
 from ..templates import RECOMMENDED_SECTIONS
 from ..text import count_phrase, escape_markdown
 from . import paths
@@ -37,6 +37,9 @@ def expand_markers(markdown: str, library: Library, src_uri: str, settings: Libr
             library, url_from_page(src, CATALOGUE_DATA_PATH), url_from_page(src, CATALOGUE_SCRIPT), url_from_page(src, "")),
         "kartta": lambda library, src: map_html(library, lambda region: url_from_page(src, f"maakunnat/{region.slug}/")),
         "repositorio": lambda library, src: _repository_link(settings),
+        "julkaisija": lambda library, src: _publisher_name(settings),
+        "palaute": lambda library, src: _feedback_channel(settings),
+        "sivusto": lambda library, src: _site(settings),
     }
 
     def replace(match: re.Match) -> str:
@@ -59,6 +62,24 @@ def _recommended_sections(library: Library, src: str) -> str:
         items = "\n".join(f"- **{section.heading}**: {section.hint}" for section in RECOMMENDED_SECTIONS[kind])
         blocks.append(f"**{kind.label}**\n\n{items}")
     return "\n\n".join(blocks)
+
+
+def _publisher_name(settings: LibrarySettings) -> str:
+    return escape_markdown(settings.publisher.name if settings.publisher else settings.site_name)
+
+
+def _feedback_channel(settings: LibrarySettings) -> str:
+    publisher = settings.publisher
+    target = publisher and (publisher.feedback or publisher.contact)
+    if not target:
+        return "sivuston ylläpitäjälle"
+    shown = target.removeprefix("mailto:")
+    return f"[{escape_markdown(shown)}]({Publisher.href(target)})"
+
+
+def _site(settings: LibrarySettings) -> str:
+    name = escape_markdown(settings.site_name)
+    return f"{name} ({settings.site_url})" if settings.site_url else name
 
 
 def _repository_link(settings: LibrarySettings) -> str:
