@@ -17,6 +17,7 @@ def test_serve_watches_the_content_folder(tmp_path: Path):
         config_file_path = str(tmp_path / "mkdocs.yml")
         extra = {"kirjasto": {"content_dir": "practices"}}
         site_url = ""
+        site_name = "Testi"
 
     class Server:
         watched: list[str] = []

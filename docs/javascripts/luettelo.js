@@ -89,7 +89,7 @@
       facet.values.forEach(function (value, v) { if (wanted.indexOf(value[0]) >= 0) chosen.add(v); });
       return chosen;
     });
-    textInput.value = params.get("q") || "";
+    textInput.value = params.get("haku") || "";
     facets.forEach(function (facet, f) {
       boxes[f].forEach(function (box, v) { box.checked = selected[f].has(v); });
       // A filter in use is shown open; the rest stay closed so the results stay in view.
@@ -103,7 +103,8 @@
       facet.values.forEach(function (value, v) { if (selected[f].has(v)) params.append(facet.id, value[0]); });
     });
     var text = textInput.value.trim();
-    if (text) params.set("q", text);
+    // Not "q": the theme opens its own search dialog for ?q=.
+    if (text) params.set("haku", text);
     var query = params.toString();
     return window.location.pathname + (query ? "?" + query : "");
   }

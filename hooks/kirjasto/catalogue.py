@@ -97,7 +97,7 @@ def catalogue_html(library: Library, data_url: str, script_url: str, base_url: s
         f'<div class="kk-luettelo" id="kk-luettelo" data-aineisto="{html.escape(data_url)}" data-juuri="{html.escape(base_url)}">'
         '<form class="kk-suodattimet" id="kk-suodattimet" hidden role="search" aria-label="Rajaa kuvauksia">'
         '<div class="kk-kentta"><label for="kk-haku-teksti">Hae otsikosta ja tiivistelmästä</label>'
-        '<input type="search" id="kk-haku-teksti" name="q" autocomplete="off"></div>'
+        '<input type="search" id="kk-haku-teksti" name="haku" autocomplete="off"></div>'
         '<div id="kk-fasetit"></div>'
         '<button type="button" class="md-button" id="kk-tyhjenna" hidden>Tyhjennä rajaukset</button>'
         "</form>"
