@@ -15,6 +15,7 @@ from kirjasto.exports import export_files, json_ld_script
 from kirjasto.problems import errors
 from kirjasto.safety import sanitise_item_html, secure_page
 from kirjasto.scope import apply_scope, scope_problems
+from kirjasto.search import SearchDocument, build_search_index, item_documents, page_document
 from kirjasto.settings import LibrarySettings, SettingsError, read_settings
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
@@ -29,6 +30,8 @@ class _BuildState:
     settings: LibrarySettings = field(default_factory=LibrarySettings)
     items: dict[str, Item] = field(default_factory=dict)
     """Published items by the src_uri of their generated page."""
+    other_pages: list[SearchDocument] = field(default_factory=list)
+    """Hand-written and index pages, for the search index (items come from the library)."""
 
 
 _state = _BuildState()
@@ -73,6 +76,8 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.library is None:
         return markdown
+    if page.file.src_uri not in _state.items:
+        _state.other_pages.append(page_document(page.url, page.title or "", markdown, page.meta.get("description")))
     return expand_markers(markdown, _state.library, page.file.src_uri, _state.settings)
 
 
@@ -98,6 +103,14 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_template(output_content: str, template_name: str, config) -> str:
     # 404.html is rendered as a theme template, not as a page.
     return secure_page(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config) -> None:
+    documents = item_documents(_state.library) + _state.other_pages
+    for path, text in build_search_index(documents).items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def on_serve(server, config, builder):

@@ -41,6 +41,6 @@ def test_page_requests_only_its_own_host(loaded_pages, path, heading):
     assert {urlsplit(url).hostname for url in page.requests_by_page} == {"127.0.0.1"}
 
 
-def test_search_loads_its_finnish_language_support(loaded_pages):
+def test_no_search_index_is_downloaded_before_searching(loaded_pages):
     requested = " ".join(loaded_pages[""].requests_by_page)
-    assert "search/search_index.json" in requested and "lunr.fi.min.js" in requested
+    assert "haku-indeksi/" not in requested and "search_index.json" not in requested

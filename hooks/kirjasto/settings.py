@@ -75,7 +75,7 @@ class LibrarySettings:
     site_name: str = "Käytäntökirjasto"
 
 
-KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher")
+KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search")
 
 
 def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, site_name: str | None = None) -> LibrarySettings:
@@ -84,6 +84,8 @@ def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, sit
     unknown = sorted(set(raw) - set(KNOWN_KEYS))
     if unknown:
         raise SettingsError(f"extra.kirjasto: tuntematon asetus '{unknown[0]}'. Sallitut asetukset: {', '.join(KNOWN_KEYS)}.")
+    if raw.get("search", "kirjasto") not in ("kirjasto", "theme"):
+        raise SettingsError("extra.kirjasto.search: anna 'kirjasto' (suomea ymmärtävä haku, oletus) tai 'theme' (teeman oma haku).")
     content_dir = raw.get("content_dir", "practices")
     if not isinstance(content_dir, str) or not content_dir.strip() or ".." in content_dir.split("/"):
         raise SettingsError("extra.kirjasto.content_dir: anna sisältökansio kirjaston kansion sisältä, esim. 'practices'.")
