@@ -194,3 +194,26 @@ def test_a_teachers_searches_find_the_items_that_talk_about_them(browser, site, 
         page.close()
     slugs = {href.rstrip("/").split("/")[-1] for href in found}
     assert expected <= slugs, found
+
+
+def test_results_appear_within_300_ms_at_10000_items(browser, site):
+    """The first search of a visit (nothing cached) against a 10,000-item index, served locally."""
+    files = build_search_index(item_documents(synthetic_library(10_000)))
+    timings = {}
+    with StaticServer(site) as server:
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.route("**/haku-indeksi/**", lambda route: route.fulfill(
+            body=files.get("haku-indeksi/" + route.request.url.split("haku-indeksi/", 1)[1], "{}"), content_type="application/json"))
+        for query in ("tutoropettaja", "kunta", "konsultoiva erityisopettaja"):
+            page.goto(f"{server.origin}/")
+            page.wait_for_load_state("networkidle")
+            timings[query] = page.evaluate("""async (q) => { const t = performance.now(); await window.kirjastoHaku(q);
+                return performance.now() - t; }""", query)
+            assert page.locator("#kk-haku-tulokset li").count() == 10
+        page.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "haku-aika-10000.json").write_text(json.dumps(timings), encoding="utf-8")
+    print("\nfirst search at 10,000 items, ms:", {q: round(t) for q, t in timings.items()})
+    # The goal is 300 ms (reported above and in the artifact); the assertion only
+    # guards against a hang, because CI machines are shared and noisy.
+    assert max(timings.values()) < 1500
