@@ -78,6 +78,8 @@ def _blank(match: re.Match) -> str:
 
 
 def _without_code(body: str) -> str:
+    if "`" not in body and "~~~" not in body:
+        return body
     lines = body.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -100,6 +102,8 @@ def _unsafe_characters(body: str, line_of: LineMap) -> list[BodyProblem]:
 
 
 def _raw_html(text: str, line_of: LineMap) -> list[BodyProblem]:
+    if "<" not in text:
+        return []
     problems = []
     for match in _HTML.finditer(text):
         if _AUTOLINK.fullmatch(match.group(0)) and _is_web_autolink(match.group(0)):
@@ -118,6 +122,8 @@ def _is_web_autolink(autolink: str) -> bool:
 
 
 def _attribute_lists(text: str, line_of: LineMap) -> list[BodyProblem]:
+    if "{" not in text:
+        return []
     return [
         BodyProblem(line_of(m.start()), "Tekstissä on muotoilumääre ({: ...} tai { .luokka }). Sellaisia ei sallita; poista aaltosulkeet ja niiden sisältö.")
         for m in _ATTRIBUTE_LIST.finditer(text)
@@ -139,6 +145,8 @@ def _scheme_of(target: str) -> str | None:
 
 
 def _link_targets(text: str, line_of: LineMap) -> list[BodyProblem]:
+    if "]" not in text:
+        return []
     problems = []
     for match in _INLINE_TARGET.finditer(text):
         is_image, alt, target = match.group(1) == "!", match.group(2), match.group(3)

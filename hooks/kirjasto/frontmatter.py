@@ -163,6 +163,10 @@ def _refuse_unsafe_characters(front_matter: str, offset: int) -> None:
     raise FrontMatterError(line, f"Front matterissa on {what}. Kirjoita rivi uudelleen tai liitä teksti ilman muotoiluja (esim. Muistion kautta).")
 
 
+_PLAIN_NON_TEXT = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+                             "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"})
+
+
 class _Composer:
     """Builds the tree straight from parser events, so that anchors, aliases and
     tags are refused before anything could be expanded, and every value keeps
@@ -228,6 +232,12 @@ class _Composer:
         return Mapping(entries=entries, line=line)
 
     def _scalar(self, event: yaml.ScalarEvent, line: int) -> Scalar:
+        # Fast path for the common case: quoted text, or plain text that YAML
+        # cannot read as anything else. Everything else goes to the resolver.
+        value = event.value
+        if event.style in ('"', "'") or (value[:1].isalpha() and value not in _PLAIN_NON_TEXT and not value[:1].isdigit()
+                                          and ":" not in value and value[:1] not in "ynoftYNOFTN"):
+            return Scalar(raw=value, type="str", value=value, line=line)
         tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         scalar_type = _SHORT_TAGS.get(tag, "str")
         if scalar_type in ("str", "merge"):

@@ -4,6 +4,9 @@ problem reported, the valid items gathered into a `Library`."""
 from __future__ import annotations
 
 import datetime
+import functools
+import multiprocessing
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -54,7 +57,7 @@ def load_library(repository_root: Path, *, content_dir: str = CONTENT_DIR, today
     context = ValidationContext(vocabularies=vocabularies, today=today, allowed_contacts=allowed)
     found, layout_problems = _find_item_files(root, repository_root)
     problems += layout_problems
-    checked = {file.path: _check_file(file, context, repository_root) for file in found}
+    checked = dict(zip((file.path for file in found), _check_files(found, context, repository_root)))
     for result in checked.values():
         problems += result.problems
     problems += _check_slugs_unique(found)
@@ -91,16 +94,21 @@ def _find_item_files(root: Path, repository_root: Path) -> tuple[list[_FoundFile
 def _find_in_kind_folder(folder: Path, kind: Kind, repository_root: Path) -> tuple[list[_FoundFile], list[Problem]]:
     found, problems = [], []
     seen_folded: dict[str, str] = {}
-    for entry in sorted(folder.iterdir()):
-        shown = _shown(entry, repository_root)
+    prefix = _shown(folder, repository_root) + "/"
+    # os.scandir: file types come with the listing, no extra stat per file.
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for dir_entry in entries:
+        entry = folder / dir_entry.name
+        shown = prefix + dir_entry.name
         folded = unicodedata.normalize("NFC", entry.name).casefold()
         if folded in seen_folded:
             problems.append(Problem(shown, None, "tiedostonimi", f"Nimi eroaa tiedostosta {seen_folded[folded]} vain kirjainkooltaan. Kaikissa järjestelmissä ne olisivat sama tiedosto; nimeä toinen uudelleen."))
             continue
         seen_folded[folded] = shown
-        if entry.is_symlink():
+        if dir_entry.is_symlink():
             problems.append(Problem(shown, None, None, "Symbolinen linkki ei ole sallittu. Korvaa se tavallisella Markdown-tiedostolla."))
-        elif entry.is_dir():
+        elif dir_entry.is_dir(follow_symlinks=False):
             problems.append(Problem(shown, None, None, f"Alikansiot eivät ole käytössä. Siirrä kuvaukset suoraan kansioon {_shown(folder, repository_root)}."))
         elif not entry.name.endswith(".md"):
             problems.append(Problem(shown, None, None, "Vain Markdown-tiedostot (.md) ovat sallittuja. Kirjoita kuvaus .md-tiedostoon ja poista tämä tiedosto."))
@@ -117,6 +125,20 @@ def _find_in_kind_folder(folder: Path, kind: Kind, repository_root: Path) -> tup
 
 def _suggest_file_name(name: str) -> str:
     return (slugify(name.removesuffix(".md")) or "kuvauksen-nimi") + ".md"
+
+
+PARALLEL_THRESHOLD = 800
+"""Below this many files a process pool costs more than it saves."""
+
+
+def _check_files(found: list[_FoundFile], context: ValidationContext, repository_root: Path) -> list[ValidatedFile]:
+    """Every file checked; large libraries on all cores (checking is pure and per file)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(found) < PARALLEL_THRESHOLD or workers < 2:
+        return [_check_file(file, context, repository_root) for file in found]
+    check = functools.partial(_check_file, context=context, repository_root=repository_root)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(check, found, chunksize=max(1, len(found) // (workers * 4)))
 
 
 def _check_file(file: _FoundFile, context: ValidationContext, repository_root: Path) -> ValidatedFile:
