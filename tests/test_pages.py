@@ -170,3 +170,21 @@ def test_generated_pages_carry_only_title_and_description(small_library):
     for src, markdown in pages_of(small_library).items():
         meta = yaml.safe_load(markdown.split("---\n", 2)[1])
         assert set(meta) <= {"title", "description"}, src
+
+
+def test_long_listings_are_split_into_linked_pages(small_library, monkeypatch):
+    from kirjasto.pages import index_pages
+
+    monkeypatch.setattr(index_pages, "LISTING_PAGE_SIZE", 2)
+    pages = pages_of(small_library)
+    assert {"teemat/tutoropettajatoiminta.md", "teemat/tutoropettajatoiminta/sivu-2.md", "teemat/tutoropettajatoiminta/sivu-3.md"} <= set(pages)
+    assert {"verkostot/index.md", "materiaalit/index.md"} <= set(pages) and "verkostot/sivu-2.md" not in pages
+    first, second = pages["teemat/tutoropettajatoiminta.md"], pages["teemat/tutoropettajatoiminta/sivu-2.md"]
+    assert "**Sivu 1 / 3** · [Seuraava ›](tutoropettajatoiminta/sivu-2.md)" in first
+    assert "[‹ Edellinen](../tutoropettajatoiminta.md)" in second and "title: Tutoropettajatoiminta (sivu 2)" in second
+    assert "## Materiaalit (2)" in pages["teemat/tutoropettajatoiminta/sivu-3.md"], "headings count the whole listing"
+
+
+def test_page_slugs_are_reserved(library):
+    library.write("kaytannot/sivu-2.md")
+    assert "on varattu luettelosivulle" in library.problems()[0]

@@ -23,7 +23,8 @@ from .vocabularies import AUDIENCES_FILE, THEMES_FILE, load_vocabularies
 CONTENT_DIR = "practices"
 SLUG_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 RESERVED_SLUGS = {"index"}
-"""Slugs that would clash with a generated page (`kaytannot/index.md` is the listing)."""
+"""Slugs that would clash with a generated page (`kaytannot/index.md` is the listing;
+`sivu-2`, `sivu-3` ... are its further pages)."""
 MAX_FILE_BYTES = 256 * 1024
 """The longest real description is about 6 KB; a file forty times that is not a description."""
 ALLOWED_TOP_LEVEL_FILES = {THEMES_FILE, AUDIENCES_FILE, ALLOWED_CONTACTS_FILE, "README.md"}
@@ -116,7 +117,7 @@ def _find_in_kind_folder(folder: Path, kind: Kind, repository_root: Path) -> tup
             problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi ei ole NFC-muodossa (ääkköset on tallennettu hajotettuina merkkeinä). Nimeä tiedosto uudelleen pelkillä merkeillä a-z, 0-9 ja -, esim. '{_suggest_file_name(entry.name)}'."))
         elif not SLUG_FILE_NAME.match(entry.name):
             problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi '{entry.name}' ei kelpaa. Käytä vain pieniä kirjaimia a-z, numeroita ja viivoja (ei ääkkösiä eikä välilyöntejä), esim. '{_suggest_file_name(entry.name)}'."))
-        elif entry.name.removesuffix(".md") in RESERVED_SLUGS:
+        elif entry.name.removesuffix(".md") in RESERVED_SLUGS or re.fullmatch(r"sivu-\d+\.md", entry.name):
             problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi '{entry.name}' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi."))
         else:
             found.append(_FoundFile(kind=kind, path=entry, shown=shown))

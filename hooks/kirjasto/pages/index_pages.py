@@ -7,6 +7,7 @@ import html
 import re
 from collections import defaultdict
 
+from ..library import items_sorted
 from ..model import Item, Kind, Library
 from ..regionmap import map_html
 from ..text import escape_markdown, finnish_sort_key
@@ -18,11 +19,65 @@ from .page import Page, link, with_front_matter
 
 def plan_index_pages(library: Library) -> list[Page]:
     return [
-        *(_kind_page(kind, library) for kind in Kind),
+        *(page for kind in Kind for page in _kind_pages(kind, library)),
         *_theme_pages(library),
         *_place_pages(library),
         *_level_pages(library),
     ]
+
+
+LISTING_PAGE_SIZE = 200
+"""Items per listing page: a page stays far below 1 MB at any library size."""
+
+
+def page_src(src: str, number: int) -> str:
+    """Source path of page `number` of a listing: `teemat/steam.md` -> `teemat/steam/sivu-2.md`,
+    `kaytannot/index.md` -> `kaytannot/sivu-2.md`."""
+    if number == 1:
+        return src
+    folder = src.removesuffix("index.md") if src.endswith("index.md") else src.removesuffix(".md") + "/"
+    return f"{folder}sivu-{number}.md"
+
+
+def _pager(src: str, number: int, count: int) -> str:
+    if count == 1:
+        return ""
+    def to(n: int, text: str) -> str:
+        return f"[{text}]({link(page_src(src, number), page_src(src, n))})"
+    parts = []
+    if number > 1:
+        parts += [to(1, "« Ensimmäinen"), to(number - 1, "‹ Edellinen")]
+    parts.append(f"**Sivu {number} / {count}**")
+    if number < count:
+        parts += [to(number + 1, "Seuraava ›"), to(count, "Viimeinen »")]
+    return " · ".join(parts) + "\n{: .kk-sivutus }\n"
+
+
+def _listing_pages(src: str, title: str, intro: str, items, *, newest: bool = False) -> list[Page]:
+    """A listing split into pages of LISTING_PAGE_SIZE: newest first, or grouped by kind."""
+    items = list(items)
+    if not items:
+        return [_page(src, title, intro, grouped_by_kind([], src))]
+    totals = {kind: sum(1 for item in items if item.kind is kind) for kind in Kind}
+    ordered = newest_first(items) if newest else [i for kind in Kind for i in items_sorted([x for x in items if x.kind is kind])]
+    chunks = [ordered[start:start + LISTING_PAGE_SIZE] for start in range(0, len(ordered), LISTING_PAGE_SIZE)]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        here = page_src(src, number)
+        pager = _pager(src, number, len(chunks))
+        if newest:
+            body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n" + "\n".join(item_entry(item, here) for item in chunk)
+        else:
+            sections = []
+            for kind in Kind:
+                of_kind = [item for item in chunk if item.kind is kind]
+                if of_kind:
+                    entries = "\n".join(item_entry(item, here) for item in of_kind)
+                    sections.append(f"## {kind.plural} ({totals[kind]})\n\n{entries}")
+            body = "\n".join(sections)
+        page_title = title if number == 1 else f"{title} (sivu {number})"
+        pages.append(_page(here, page_title, intro, "\n\n".join(part for part in (pager, body, pager) if part)))
+    return pages
 
 
 def _page(src: str, title: str, intro: str, body: str) -> Page:
@@ -45,15 +100,9 @@ _KIND_INTROS = {
 }
 
 
-def _kind_page(kind: Kind, library: Library) -> Page:
-    src = paths.kind_src(kind)
-    items = newest_first(item for item in library.items if item.kind is kind)
-    if items:
-        entries = "\n".join(item_entry(item, src) for item in items)
-        body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n{entries}"
-    else:
-        body = grouped_by_kind([], src)
-    return _page(src, kind.plural, _KIND_INTROS[kind], body)
+def _kind_pages(kind: Kind, library: Library) -> list[Page]:
+    items = [item for item in library.items if item.kind is kind]
+    return _listing_pages(paths.kind_src(kind), kind.plural, _KIND_INTROS[kind], items, newest=True)
 
 
 # --- themes --------------------------------------------------------------
@@ -64,7 +113,7 @@ def _theme_pages(library: Library) -> list[Page]:
     pages = []
     for theme in themes:
         src = paths.theme_src(theme)
-        pages.append(_page(src, theme.name, escape_markdown(theme.description), grouped_by_kind(by_theme[theme.slug], src)))
+        pages += _listing_pages(src, theme.name, escape_markdown(theme.description), by_theme[theme.slug])
     lines = [
         f"- [{escape_markdown(theme.name)}]({link(paths.THEMES_INDEX, paths.theme_src(theme))}) ({items_count(len(by_theme[theme.slug]))}): {escape_markdown(theme.description)}"
         for theme in sorted_by_name(themes)
@@ -85,27 +134,27 @@ def _place_pages(library: Library) -> list[Page]:
     regions = library.published_regions
 
     pages = [
-        _municipality_page(municipalities[name], items)
-        for name, items in by_municipality.items()
+        page for name, items in by_municipality.items()
+        for page in _municipality_pages(municipalities[name], items)
     ]
-    pages += [_region_page(region, by_region[region.code], by_municipality, municipalities) for region in regions]
-    pages.append(_national_page(national))
+    pages += [page for region in regions for page in _region_pages(region, by_region[region.code], by_municipality, municipalities)]
+    pages += _national_pages(national)
     pages.append(_municipalities_index(library, by_municipality, by_region, region_wide, national))
     pages.append(_regions_index(regions, by_region))
     return pages
 
 
-def _municipality_page(municipality: Municipality, items: list[Item]) -> Page:
+def _municipality_pages(municipality: Municipality, items: list[Item]) -> list[Page]:
     src = paths.municipality_src(municipality)
     region = municipality.region
     intro = (
         f"Kuvaukset, jotka koskevat kuntaa {escape_markdown(municipality.name)}. "
         f"Koko maakuntaa koskevat kuvaukset löydät sivulta [{escape_markdown(region.name)}]({link(src, paths.region_src(region))})."
     )
-    return _page(src, municipality.name, intro, grouped_by_kind(items, src))
+    return _listing_pages(src, municipality.name, intro, items)
 
 
-def _region_page(region: Region, items: list[Item], by_municipality: dict[str, list[Item]], municipalities: dict[str, Municipality]) -> Page:
+def _region_pages(region: Region, items: list[Item], by_municipality: dict[str, list[Item]], municipalities: dict[str, Municipality]) -> list[Page]:
     src = paths.region_src(region)
     members = sorted_by_name(m for m in municipalities.values() if m.region == region and m.name in by_municipality)
     intro = (
@@ -117,12 +166,12 @@ def _region_page(region: Region, items: list[Item], by_municipality: dict[str, l
             f"[{escape_markdown(m.name)}]({link(src, paths.municipality_src(m))}) ({len(by_municipality[m.name])})" for m in members
         )
         intro += f" Kunnat, joista on kuvauksia: {member_links}."
-    return _page(src, region.name, intro, grouped_by_kind(items, src))
+    return _listing_pages(src, region.name, intro, items)
 
 
-def _national_page(items: list[Item]) -> Page:
+def _national_pages(items: list[Item]) -> list[Page]:
     intro = "Kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan vaan koskevat koko Suomea."
-    return _page(paths.NATIONAL, "Valtakunnalliset kuvaukset", intro, grouped_by_kind(items, paths.NATIONAL))
+    return _listing_pages(paths.NATIONAL, "Valtakunnalliset kuvaukset", intro, items)
 
 
 def _municipalities_index(library: Library, by_municipality, by_region, region_wide, national) -> Page:
@@ -168,9 +217,9 @@ def _level_pages(library: Library) -> list[Page]:
     by_level = _group(library.items, lambda item: [level.slug for level in item.levels])
     levels = library.vocabularies.levels.values()
     pages = [
-        _page(paths.level_src(level), level.name, f"Kuvaukset, joiden koulutusasteena on {escape_markdown(level.name.lower())}.",
-              grouped_by_kind(by_level[level.slug], paths.level_src(level)))
-        for level in levels
+        page for level in levels
+        for page in _listing_pages(paths.level_src(level), level.name,
+                                   f"Kuvaukset, joiden koulutusasteena on {escape_markdown(level.name.lower())}.", by_level[level.slug])
     ]
     lines = [
         f"- [{escape_markdown(level.name)}]({link(paths.LEVELS_INDEX, paths.level_src(level))}) ({items_count(len(by_level[level.slug]))})"
