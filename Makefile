@@ -7,7 +7,7 @@ CONFIG ?= mkdocs.yml
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test validate schema lock clean
+.PHONY: install serve build test validate schema bench preview lock clean
 
 install: $(STAMP)
 
@@ -34,6 +34,13 @@ validate: install
 # practices/teemat.yml or practices/kohderyhmat.yml.
 schema: install
 	$(BIN)/kirjasto schema
+
+# Our build against plain mkdocs-material at 1,000 and 10,000 items (takes a while:
+# SIZES="1000" REPEAT=1 for a quick look).
+SIZES ?= 1000 10000
+REPEAT ?= 3
+bench: install
+	$(BIN)/kirjasto bench --sizes $(SIZES) --repeat $(REPEAT) --output bench-tulokset.json
 
 # Re-resolve requirements.in into requirements.lock in a throw-away venv.
 lock:

@@ -15,7 +15,8 @@ from kirjasto.exports import export_files, json_ld_script
 from kirjasto.problems import errors
 from kirjasto.safety import sanitise_item_html, secure_page
 from kirjasto.scope import apply_scope, scope_problems
-from kirjasto.search import SearchDocument, build_search_index, item_documents, page_document
+from kirjasto.pages.page import html_marker
+from kirjasto.search import BackgroundIndexer, SearchDocument, item_documents, page_document
 from kirjasto.settings import LibrarySettings, SettingsError, read_settings
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
@@ -32,6 +33,9 @@ class _BuildState:
     """Published items by the src_uri of their generated page."""
     other_pages: list[SearchDocument] = field(default_factory=list)
     """Hand-written and index pages, for the search index (items come from the library)."""
+    html_parts: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Pre-rendered HTML of generated pages, by src_uri, put in place after Markdown."""
+    indexer: BackgroundIndexer | None = None
 
 
 _state = _BuildState()
@@ -63,11 +67,14 @@ def on_pre_build(config) -> None:
         raise PluginError(f"{config.config_file_path}:\n" + "\n".join(scope_errors))
     _state.library = apply_scope(loaded.library, _state.settings.scope)
     _state.items = {item.src_uri: item for item in _state.library.items}
+    _state.indexer = BackgroundIndexer(item_documents(_state.library))
 
 
 def on_files(files: Files, config) -> Files:
     for page in plan_pages(_state.library, _state.settings):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+        if page.html_parts:
+            _state.html_parts[page.src_uri] = page.html_parts
     for path, text in export_files(_state.library, _state.settings, config.site_name).items():
         files.append(File.generated(config, path, content=text))
     return files
@@ -82,6 +89,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    for name, part in _state.html_parts.get(page.file.src_uri, {}).items():
+        html = html.replace(html_marker(name), part)
     item = _state.items.get(page.file.src_uri)
     if item is None:
         return html
@@ -107,7 +116,7 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 
 def on_post_build(config) -> None:
     documents = item_documents(_state.library) + _state.other_pages
-    for path, text in build_search_index(documents).items():
+    for path, text in _state.indexer.finish(documents).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -13,7 +13,7 @@ from kirjasto import Library, expand_markers, plan_pages
 def pages_of(library) -> dict[str, str]:
     loaded = library.load()
     assert loaded.problems == []
-    return {page.src_uri: page.markdown for page in plan_pages(loaded.library)}
+    return {page.src_uri: page.with_html_parts() for page in plan_pages(loaded.library)}
 
 
 @pytest.fixture
@@ -50,8 +50,8 @@ def test_every_index_page_is_planned(small_library):
 
 def test_region_page_holds_municipal_and_region_wide_items(small_library):
     page = pages_of(small_library)["maakunnat/satakunta.md"]
-    assert "[Porin tutoropettajat](../verkostot/porin-tutorit.md)" in page
-    assert "[Satakunnan tutoryhteistyö](../verkostot/satakunta.md)" in page
+    assert '<a href="../../verkostot/porin-tutorit/">Porin tutoropettajat</a>' in page
+    assert '<a href="../../verkostot/satakunta/">Satakunnan tutoryhteistyö</a>' in page
     assert "## Verkostot (2)" in page
     assert "[Pori](../kunnat/pori.md) (1)" in page
 
@@ -67,7 +67,7 @@ def test_municipalities_index_groups_by_region_with_counts(small_library):
 
 def test_national_items_are_listed_from_municipalities(small_library):
     page = pages_of(small_library)["kunnat/valtakunnalliset.md"]
-    assert "[Ääkkösillä alkava muistio](../materiaalit/muistio.md)" in page
+    assert '<a href="../../materiaalit/muistio/">Ääkkösillä alkava muistio</a>' in page
 
 
 def test_listing_uses_finnish_alphabetical_order(small_library):
@@ -77,9 +77,9 @@ def test_listing_uses_finnish_alphabetical_order(small_library):
 
 def test_listing_entry_shows_summary_kind_place_level_status_and_date(small_library):
     page = pages_of(small_library)["teemat/tutoropettajatoiminta.md"]
-    assert "### [Tutoropettajat tukevat kollegoitaan](../kaytannot/tutorit.md)" in page
-    assert "Tutoropettajat auttavat kollegoitaan digitaalisen pedagogiikan käytössä." in page
-    assert "Hyvä käytäntö · Hämeenlinna · Perusopetus · Käytössä · Päivitetty 1.11.2026\n{: .kk-meta }" in page
+    assert '<h3><a href="../../kaytannot/tutorit/">Tutoropettajat tukevat kollegoitaan</a></h3>' in page
+    assert "<p>Tutoropettajat auttavat kollegoitaan digitaalisen pedagogiikan käytössä.</p>" in page
+    assert '<p class="kk-meta">Hyvä käytäntö · Hämeenlinna · Perusopetus · Käytössä · Päivitetty 1.11.2026</p>' in page
     assert "Verkosto · Satakunta (maakunta) ·" in page
     assert "Materiaali · Valtakunnallinen · Lukiokoulutus · Päivitetty" in page
 
@@ -104,18 +104,18 @@ def test_empty_theme_page_invites_contributions(small_library):
 def test_item_page_card_links_every_vocabulary_value(small_library):
     page = pages_of(small_library)["kaytannot/tutorit.md"]
     assert page.startswith("---\ntitle: Tutoropettajat tukevat kollegoitaan\ndescription: Tutoropettajat auttavat")
-    assert "[Tutoropettajatoiminta](../teemat/tutoropettajatoiminta.md)" in page
-    assert "[Hämeenlinna](../kunnat/hameenlinna.md)" in page
-    assert "[Kanta-Häme](../maakunnat/kanta-hame.md)" in page
-    assert "[Perusopetus](../asteet/perusopetus.md)" in page
-    assert "Tila\n:   Käytössä" in page
+    assert '<a href="../../teemat/tutoropettajatoiminta/">Tutoropettajatoiminta</a>' in page
+    assert '<a href="../../kunnat/hameenlinna/">Hämeenlinna</a>' in page
+    assert '<a href="../../maakunnat/kanta-hame/">Kanta-Häme</a>' in page
+    assert '<a href="../../asteet/perusopetus/">Perusopetus</a>' in page
+    assert "<dt>Tila</dt><dd>Käytössä</dd>" in page
     assert page.index("kk-kortti") < page.index("## Tavoitteet")
 
 
 def test_item_page_shows_three_to_five_related_items(small_library):
     page = pages_of(small_library)["kaytannot/tutorit.md"]
     related = page.split("## Katso myös", 1)[1]
-    assert 3 <= related.count("\n- [") <= 5
+    assert 3 <= related.count("<li>") <= 5
 
 
 def test_explicit_related_comes_first(library):
@@ -134,8 +134,8 @@ def test_contacts_and_links_are_rendered(library):
         "links:\n  - title: Kaupungin sivut\n    url: https://www.hameenlinna.fi/\n"
     ))
     page = pages_of(library)["kaytannot/tutorit.md"]
-    assert "**Koordinaattori**, Hämeenlinnan kaupunki, [opetus@hameenlinna.fi](mailto:opetus@hameenlinna.fi)" in page
-    assert "[Kaupungin sivut](<https://www.hameenlinna.fi/>)" in page
+    assert '<strong>Koordinaattori</strong>, Hämeenlinnan kaupunki, <a href="mailto:opetus@hameenlinna.fi">opetus@hameenlinna.fi</a>' in page
+    assert '<a href="https://www.hameenlinna.fi/">Kaupungin sivut</a>' in page
 
 
 def test_front_matter_text_cannot_inject_markup(library):
@@ -147,7 +147,7 @@ def test_front_matter_text_cannot_inject_markup(library):
         title='Tutorit [klikkaa](javascript:x) *ja* `koodi` {: onclick=x }',
         summary='Tiivistelmä & <b>lihava</b> # ei otsikko "lainaus"',
     )
-    page = plan_pages(Library(items=(planted,), vocabularies=loaded.library.vocabularies))[0].markdown
+    page = plan_pages(Library(items=(planted,), vocabularies=loaded.library.vocabularies))[0].with_html_parts()
     assert "# Tutorit \\[klikkaa\\](javascript:x) \\*ja\\* \\`koodi\\` \\{: onclick=x \\}" in page
     assert "Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; \\# ei otsikko" in page
     assert "<script>" not in page and "&lt;script&gt;" in page

@@ -18,7 +18,7 @@ import yaml
 from browser import StaticServer
 from conftest import REPOSITORY_ROOT, copy_repository, mkdocs_build
 from kirjasto import Library, load_library
-from kirjasto.search import FinnishAnalyser, build_search_index, item_documents, markdown_to_text
+from kirjasto.search import FinnishAnalyser, build_search_index, item_documents, markdown_to_text, rank_query
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search/kyselyt.yml").read_text("utf-8"))
 ARTIFACTS = REPOSITORY_ROOT / "test-artifacts"
@@ -63,39 +63,13 @@ def test_query_set_has_only_inflected_forms_in_the_items():
 
 # --- the sharded index, read the way docs/javascripts/haku.js reads it -------------
 
-def shard_name(word: str) -> str:
-    return (re.sub(r"[^a-zåäöüé0-9]", "_", word[:2]) + "__")[:2]
-
-
-def run_query(files: dict[str, str], text: str, limit: int = 10) -> tuple[list[int], set[str]]:
-    """Top documents for a query, and the files a browser would download for it."""
-    meta = json.loads(files["haku-indeksi/meta.json"])
-    fetched = {"haku-indeksi/meta.json"}
-    words = [w for w in re.findall(r"[a-zåäöüé0-9]+", text.lower()) if len(w) > 1]
-    total = None
-    for word in words:
-        path = f"haku-indeksi/t-{shard_name(word)}.json"
-        shard = json.loads(files.get(path, "{}"))
-        fetched.add(path)
-        scores: dict[int, float] = {}
-        for term, postings in shard.items():
-            factor = 1 if term == word else 0.8 if term.startswith(word) else 0
-            for doc, score in zip(postings[::2], postings[1::2]):
-                if factor and scores.get(doc, -1) < score * factor:
-                    scores[doc] = score * factor
-        total = scores if total is None else {d: total[d] + scores[d] for d in total if d in scores}
-    ranked = sorted(total or {}, key=lambda d: (-total[d], d))[:limit]
-    fetched |= {f"haku-indeksi/d-{doc // meta['chunk']}.json" for doc in ranked}
-    return ranked, fetched
-
-
 def test_index_finds_base_forms_compound_parts_and_shows_real_text():
     library = load_library(REPOSITORY_ROOT).library
     documents = item_documents(library)
     files = build_search_index(documents)
     for query, slug in (("kunta", "satakunnan-tutoryhteistyo"), ("opettaja", "helsinki-perusopetuksen-tutoropettajat"),
                         ("konsultoiva erityisopettaja", "hameenlinna-konsultoivien-verkosto")):
-        ranked, _ = run_query(files, query)
+        ranked, _ = rank_query(files, query)
         assert slug in [documents[d].url.split("/")[1] for d in ranked], query
     chunk = json.loads(files["haku-indeksi/d-0.json"])
     assert [row[2] for row in chunk] == [d.summary for d in documents[:len(chunk)]], "snippets are the real summaries"
@@ -120,7 +94,7 @@ def test_first_search_downloads_under_1_mb_at_10000_items():
     gzipped = {path: len(gzip.compress(text.encode("utf-8"))) for path, text in files.items()}
     report = {"files": len(files), "total_raw": sum(len(t.encode()) for t in files.values()), "total_gzip": sum(gzipped.values()), "queries": {}}
     for query in ("tutoropettaja", "kunta", "vuosikello", "varhaiskasvatus", "konsultoiva erityisopettaja", "opettaja"):
-        _, fetched = run_query(files, query)
+        _, fetched = rank_query(files, query)
         raw = sum(len(files[p].encode()) for p in fetched if p in files)
         report["queries"][query] = {"raw": raw, "gzip": sum(gzipped[p] for p in fetched if p in gzipped)}
     ARTIFACTS.mkdir(exist_ok=True)

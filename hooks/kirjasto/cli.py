@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 import datetime
@@ -100,6 +101,17 @@ def schema_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench_command(args: argparse.Namespace) -> int:
+    from .bench import run_bench
+
+    root = _repository_root(args)
+    if root is None:
+        return 2
+    workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kirjasto-bench-"))
+    run_bench(root, args.sizes, args.repeat, workdir, Path(args.output))
+    return 0
+
+
 def _add_location_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", help="kirjaston kansio (oletus: lähin kansio, jossa on mkdocs.yml)")
     parser.add_argument("--content", default=CONTENT_DIR, help=f"sisältökansio kirjaston kansion sisällä (oletus: {CONTENT_DIR})")
@@ -124,6 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help=f"kirjoita {SCHEMA_PATH} ja {SNIPPETS_PATH}", description="Kirjoittaa front matterin JSON Scheman ja VS Coden koodipohjat sanastoista. Aja, kun teemoja tai kohderyhmiä on muutettu.")
     _add_location_options(schema)
     schema.set_defaults(run=schema_command)
+
+    bench = commands.add_parser("bench", help="mittaa rakennuksen nopeus vertailuun nähden", description="Tekee synteettiset kirjastot, rakentaa ne sekä omalla että tavallisella mkdocs-material-rakennuksella ja tulostaa taulukon ja suhdeluvut.")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="kirjastojen koot (oletus: 1000 10000)")
+    bench.add_argument("--repeat", type=int, default=3, help="toistot kokoa kohden (oletus: 3)")
+    bench.add_argument("--output", default="bench-tulokset.json", help="tulostiedosto (JSON)")
+    bench.add_argument("--workdir", help="työkansio (oletus: väliaikainen)")
+    _add_location_options(bench)
+    bench.set_defaults(run=bench_command)
     return parser
 
 

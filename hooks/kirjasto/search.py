@@ -209,3 +209,63 @@ def page_document(url: str, title: str, markdown: str, description: str | None) 
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith(("-", "|", ":"))]
     summary = description or (" ".join(paragraphs[1].split())[:240] if len(paragraphs) > 1 else "")
     return SearchDocument(url=url, title=title, summary=summary, kind="Sivu", headings=headings_of(markdown), body=text)
+
+
+def rank_query(files: dict[str, str], text: str, limit: int = 10) -> tuple[list[int], set[str]]:
+    """The top documents for a query and the index files a browser downloads for it,
+    computed the way docs/javascripts/haku.js does (for tests and the benchmark)."""
+    meta = json.loads(files[f"{INDEX_DIR}/meta.json"])
+    fetched = {f"{INDEX_DIR}/meta.json"}
+    words = [w for w in re.findall(r"[a-zåäöüé0-9]+", text.lower()) if len(w) > 1]
+    total: dict[int, float] | None = None
+    for word in words:
+        path = f"{INDEX_DIR}/t-{_shard_of(word)}.json"
+        shard = json.loads(files.get(path, "{}"))
+        if path in files:
+            fetched.add(path)
+        scores: dict[int, float] = {}
+        for term, postings in shard.items():
+            factor = 1 if term == word else 0.8 if term.startswith(word) else 0
+            if not factor:
+                continue
+            for doc, score in zip(postings[::2], postings[1::2]):
+                if scores.get(doc, -1) < score * factor:
+                    scores[doc] = score * factor
+        total = scores if total is None else {d: total[d] + scores[d] for d in total if d in scores}
+    ranked = sorted(total or {}, key=lambda d: (-total[d], d))[:limit]
+    fetched |= {f"{INDEX_DIR}/d-{doc // meta['chunk']}.json" for doc in ranked}
+    return ranked, fetched
+
+
+def query_files(files: dict[str, str], text: str) -> set[str]:
+    return rank_query(files, text)[1]
+
+
+def warm_up(documents: list[SearchDocument]) -> int:
+    """Analyse every word once, filling this process's caches (and loading
+    simplemma's Finnish data, about 4 s and 400 MB, which dominates small builds)."""
+    analyser = FinnishAnalyser()
+    for document in documents:
+        for text in (document.title, document.summary, document.body, " ".join(document.keywords), " ".join(document.headings)):
+            for word in set(_WORD.findall(text)):
+                analyser.terms(word)
+    return len(analyser.cache)
+
+
+class BackgroundIndexer:
+    """Builds the search index in a second process, so that loading the lemma data
+    and analysing the items overlap with the page rendering in the main process."""
+
+    def __init__(self, documents: list[SearchDocument]) -> None:
+        import concurrent.futures
+        import multiprocessing
+
+        # spawn, not fork: the build process may hold threads (mkdocs serve).
+        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool.submit(warm_up, documents)
+
+    def finish(self, documents: list[SearchDocument]) -> dict[str, str]:
+        try:
+            return self._pool.submit(build_search_index, documents).result()
+        finally:
+            self._pool.shutdown()

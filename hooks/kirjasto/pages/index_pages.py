@@ -3,6 +3,7 @@ and education level, and the overview page of each."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections import defaultdict
@@ -13,8 +14,8 @@ from ..regionmap import map_html
 from ..text import escape_markdown, finnish_sort_key
 from ..vocabularies import Municipality, Region, sorted_by_name
 from . import paths
-from .listing import grouped_by_kind, item_entry, items_count, newest_first
-from .page import Page, link, with_front_matter
+from .listing import grouped_by_kind, item_entry_html, items_count, newest_first
+from .page import Page, html_marker, link, with_front_matter
 
 
 def plan_index_pages(library: Library) -> list[Page]:
@@ -65,18 +66,21 @@ def _listing_pages(src: str, title: str, intro: str, items, *, newest: bool = Fa
     for number, chunk in enumerate(chunks, start=1):
         here = page_src(src, number)
         pager = _pager(src, number, len(chunks))
+        parts: dict[str, str] = {}
         if newest:
-            body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n" + "\n".join(item_entry(item, here) for item in chunk)
+            parts["kaikki"] = "".join(item_entry_html(item, here) for item in chunk)
+            body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n{html_marker('kaikki')}"
         else:
             sections = []
             for kind in Kind:
                 of_kind = [item for item in chunk if item.kind is kind]
                 if of_kind:
-                    entries = "\n".join(item_entry(item, here) for item in of_kind)
-                    sections.append(f"## {kind.plural} ({totals[kind]})\n\n{entries}")
-            body = "\n".join(sections)
+                    parts[kind.folder] = "".join(item_entry_html(item, here) for item in of_kind)
+                    sections.append(f"## {kind.plural} ({totals[kind]})\n\n{html_marker(kind.folder)}")
+            body = "\n\n".join(sections)
         page_title = title if number == 1 else f"{title} (sivu {number})"
-        pages.append(_page(here, page_title, intro, "\n\n".join(part for part in (pager, body, pager) if part)))
+        page = _page(here, page_title, intro, "\n\n".join(part for part in (pager, body, pager) if part))
+        pages.append(dataclasses.replace(page, html_parts=parts))
     return pages
 
 

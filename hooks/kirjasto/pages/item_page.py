@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from ..model import Contact, Item
 from ..settings import Repository
 from ..text import escape_markdown, format_date_fi
 from . import paths
 from .listing import places_label
-from .page import Page, link, with_front_matter
+from .page import Page, html_marker, url_link, with_front_matter
 
 
 def plan_item_page(item: Item, related: list[Item], repository: Repository | None = None) -> Page:
@@ -15,34 +17,41 @@ def plan_item_page(item: Item, related: list[Item], repository: Repository | Non
     parts = [
         f"# {escape_markdown(item.title)}",
         f"{escape_markdown(item.summary)}\n{{: .kk-tiivistelma }}",
-        metadata_card(item),
+        html_marker("kortti"),
         item.body.strip(),
     ]
+    html_parts = {"kortti": metadata_card(item)}
     if related:
-        entries = "\n".join(
-            f"- [{escape_markdown(other.title)}]({link(src, other.src_uri)}) ({escape_markdown(other.kind.label.lower())}): {escape_markdown(other.summary)}"
+        html_parts["liittyvat"] = "<ul>" + "".join(
+            f'<li><a href="{_e(url_link(src, other.src_uri))}">{_e(other.title)}</a> ({_e(other.kind.label.lower())}): {_e(other.summary)}</li>'
             for other in related
-        )
-        parts.append(f"## Katso myös\n\n{entries}")
+        ) + "</ul>"
+        parts.append(f"## Katso myös\n\n{html_marker('liittyvat')}")
     if repository:
         edit = repository.edit_url(item.source_path.as_posix())
         parts.append(f"[Ehdota muutosta tähän kuvaukseen]({edit}) (GitHub). Tiedot tarkistettu viimeksi {format_date_fi(item.updated)}.\n{{: .kk-muokkaa }}")
-    return Page(src_uri=src, title=item.title, markdown=with_front_matter(item.title, item.summary, "\n\n".join(parts)))
+    markdown = with_front_matter(item.title, item.summary, "\n\n".join(parts))
+    return Page(src_uri=src, title=item.title, markdown=markdown, html_parts=html_parts)
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
 def metadata_card(item: Item) -> str:
-    """A definition list of the item's metadata; vocabulary values link to their index pages."""
+    """The item's metadata as a definition list; vocabulary values link to their index pages.
+    HTML written here (not Markdown): one card per item, thousands in a large build."""
     src = item.src_uri
-    rows: list[tuple[str, str]] = [("Tyyppi", f"[{item.kind.label}]({link(src, paths.kind_src(item.kind))})")]
+    rows: list[tuple[str, str]] = [("Tyyppi", _a(src, paths.kind_src(item.kind), item.kind.label))]
     if item.status_label:
-        rows.append(("Tila", item.status_label))
+        rows.append(("Tila", _e(item.status_label)))
     rows.append(("Teemat", _links(src, [(t.name, paths.theme_src(t)) for t in item.themes])))
     if item.municipalities:
         rows.append(("Kunnat", _links(src, [(m.name, paths.municipality_src(m)) for m in item.municipalities])))
     if item.all_regions:
         rows.append(("Maakunnat", _links(src, [(r.name, paths.region_src(r)) for r in item.all_regions])))
     if item.is_national:
-        rows.append(("Alue", f"[{places_label(item)}]({link(src, paths.NATIONAL)})"))
+        rows.append(("Alue", _a(src, paths.NATIONAL, places_label(item))))
     rows.append(("Koulutusasteet", _links(src, [(level.name, paths.level_src(level)) for level in item.levels])))
     if item.audience:
         rows.append(("Kohderyhmät", _plain(a.name for a in item.audience)))
@@ -55,26 +64,30 @@ def metadata_card(item: Item) -> str:
     if item.contacts:
         rows.append(("Yhteystiedot", "<br>".join(_contact(c) for c in item.contacts)))
     if item.links:
-        rows.append(("Linkit", "<br>".join(f"[{escape_markdown(l.title)}](<{l.url}>)" for l in item.links)))
+        rows.append(("Linkit", "<br>".join(f'<a href="{_e(l.url)}">{_e(l.title)}</a>' for l in item.links)))
     if item.source:
-        rows.append(("Lähde", escape_markdown(item.source)))
+        rows.append(("Lähde", _e(item.source)))
     rows.append(("Päivitetty", format_date_fi(item.updated)))
-    definitions = "\n".join(f"{term}\n:   {value}\n" for term, value in rows)
-    return f'<section class="kk-kortti" aria-label="Perustiedot" markdown>\n\n{definitions}\n</section>'
+    definitions = "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in rows)
+    return f'<section class="kk-kortti" aria-label="Perustiedot"><dl>{definitions}</dl></section>'
+
+
+def _a(src: str, target: str, text: str) -> str:
+    return f'<a href="{_e(url_link(src, target))}">{_e(text)}</a>'
 
 
 def _links(src: str, targets: list[tuple[str, str]]) -> str:
-    return ", ".join(f"[{escape_markdown(name)}]({link(src, target)})" for name, target in targets)
+    return ", ".join(_a(src, target, name) for name, target in targets)
 
 
 def _plain(values) -> str:
-    return ", ".join(escape_markdown(value) for value in values)
+    return ", ".join(_e(value) for value in values)
 
 
 def _contact(contact: Contact) -> str:
-    parts = [f"**{escape_markdown(contact.role)}**", escape_markdown(contact.organisation)]
+    parts = [f"<strong>{_e(contact.role)}</strong>", _e(contact.organisation)]
     if contact.name:
-        parts.insert(0, escape_markdown(contact.name))
+        parts.insert(0, _e(contact.name))
     if contact.email:
-        parts.append(f"[{escape_markdown(contact.email)}](mailto:{contact.email})")
+        parts.append(f'<a href="mailto:{_e(contact.email)}">{_e(contact.email)}</a>')
     return ", ".join(parts)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 from ..library import items_sorted
 from ..model import Item, Kind
 from ..text import count_phrase, escape_markdown, format_date_fi
-from .page import link
+from .page import link, url_link
 from .paths import CONTRIBUTE, item_src
 
 
@@ -20,13 +21,17 @@ def places_label(item: Item) -> str:
     return "Valtakunnallinen"
 
 
-def item_meta_line(item: Item) -> str:
-    """'Verkosto · Helsinki · Perusopetus · Käytössä · Päivitetty 24.11.2026'."""
+def _meta_parts(item: Item) -> list[str]:
     parts = [item.kind.label, places_label(item), ", ".join(level.name for level in item.levels)]
     if item.status_label:
         parts.append(item.status_label)
     parts.append(f"Päivitetty {format_date_fi(item.updated)}")
-    return " · ".join(escape_markdown(part) for part in parts)
+    return parts
+
+
+def item_meta_line(item: Item) -> str:
+    """'Verkosto · Helsinki · Perusopetus · Käytössä · Päivitetty 24.11.2026'."""
+    return " · ".join(escape_markdown(part) for part in _meta_parts(item))
 
 
 def item_entry(item: Item, from_src: str, heading_level: int = 3) -> str:
@@ -36,6 +41,16 @@ def item_entry(item: Item, from_src: str, heading_level: int = 3) -> str:
         f"{hashes} [{escape_markdown(item.title)}]({link(from_src, item_src(item))})\n\n"
         f"{escape_markdown(item.summary)}\n\n"
         f"{item_meta_line(item)}\n{{: .kk-meta }}\n"
+    )
+
+
+def item_entry_html(item: Item, from_src: str) -> str:
+    """The same entry as `item_entry`, written as HTML (see Page.html_parts)."""
+    meta = " · ".join(html.escape(part) for part in _meta_parts(item))
+    return (
+        f'<h3><a href="{html.escape(url_link(from_src, item_src(item)))}">{html.escape(item.title)}</a></h3>'
+        f"<p>{html.escape(item.summary)}</p>"
+        f'<p class="kk-meta">{meta}</p>'
     )
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -16,6 +16,16 @@ class Page:
     title: str
     markdown: str
     """Complete Markdown including a front matter with title and description."""
+    html_parts: dict[str, str] = field(default_factory=dict, compare=False)
+    """Pre-rendered HTML for markers `<!-- kk-html:NAME -->` in `markdown`: long item
+    lists skip Markdown's inline processing (the largest cost of a big build).
+    `with_html_parts` gives plain Markdown with the HTML in place, for any engine."""
+
+    def with_html_parts(self) -> str:
+        text = self.markdown
+        for name, part in self.html_parts.items():
+            text = text.replace(html_marker(name), part)
+        return text
 
     @property
     def url(self) -> str:
@@ -42,3 +52,16 @@ def with_front_matter(title: str, description: str | None, body: str) -> str:
         meta["description"] = html.escape(description)
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n\n{body.rstrip()}\n"
+
+
+def html_marker(name: str) -> str:
+    return f"<!-- kk-html:{name} -->"
+
+
+def url_link(from_src_uri: str, to_src_uri: str) -> str:
+    """Relative URL between the directory-style pages built from two docs files
+    (for HTML written by the library itself; Markdown uses `link`)."""
+    here = Page(src_uri=from_src_uri, title="", markdown="").url
+    there = Page(src_uri=to_src_uri, title="", markdown="").url
+    relative = posixpath.relpath(there or ".", here or ".")
+    return "./" if relative == "." else relative + "/"
