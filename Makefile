@@ -35,6 +35,10 @@ validate: install
 schema: install
 	$(BIN)/kirjasto schema
 
+# Fast preview of one item: make preview FILE=practices/kaytannot/nimi.md
+preview: install
+	$(BIN)/kirjasto preview "$(FILE)" --config $(CONFIG) --addr $(ADDR)
+
 # Our build against plain mkdocs-material at 1,000 and 10,000 items (takes a while:
 # SIZES="1000" REPEAT=1 for a quick look).
 SIZES ?= 1000 10000

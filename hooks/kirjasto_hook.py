@@ -14,7 +14,9 @@ from kirjasto import Item, Library, expand_markers, format_report, load_library,
 from kirjasto.exports import export_files, json_ld_script
 from kirjasto.problems import errors
 from kirjasto.safety import sanitise_item_html, secure_page
+from kirjasto.preview import preview_library
 from kirjasto.scope import apply_scope, scope_problems
+from kirjasto.library import ValidationCache
 from kirjasto.pages.page import html_marker
 from kirjasto.search import BackgroundIndexer, SearchDocument, item_documents, page_document
 from kirjasto.settings import LibrarySettings, SettingsError, read_settings
@@ -39,6 +41,9 @@ class _BuildState:
 
 
 _state = _BuildState()
+# Kept across rebuilds on purpose (not reset in on_config): during `mkdocs serve`
+# an edit re-validates only the files that changed.
+_validation_cache = ValidationCache()
 
 
 def on_config(config):
@@ -55,7 +60,7 @@ def on_pre_build(config) -> None:
     # Validate before MkDocs cleans site/, so a failed build leaves the last
     # good site as it was and nothing half-built is written.
     root = Path(config.config_file_path).parent
-    loaded = load_library(root, content_dir=_state.settings.content_dir)
+    loaded = load_library(root, content_dir=_state.settings.content_dir, cache=_validation_cache)
     if errors(loaded.problems):
         raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(loaded.problems))
     # Warnings (personal contact details) are for the reviewer of a pull
@@ -66,8 +71,13 @@ def on_pre_build(config) -> None:
     if scope_errors:
         raise PluginError(f"{config.config_file_path}:\n" + "\n".join(scope_errors))
     _state.library = apply_scope(loaded.library, _state.settings.scope)
+    if _state.settings.preview:
+        _state.library = preview_library(_state.library, _state.settings.preview)
+        if _state.library is None:
+            raise PluginError(f"Esikatseltavaa kuvausta {_state.settings.preview} ei löydy kirjastosta tai se ei ole kelvollinen. Tarkista polku ja virheet yllä.")
     _state.items = {item.src_uri: item for item in _state.library.items}
-    _state.indexer = BackgroundIndexer(item_documents(_state.library))
+    # A preview skips the search index: it is the slowest part and not needed to check one page.
+    _state.indexer = None if _state.settings.preview else BackgroundIndexer(item_documents(_state.library))
 
 
 def on_files(files: Files, config) -> Files:
@@ -89,17 +99,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    for name, part in _state.html_parts.get(page.file.src_uri, {}).items():
-        html = html.replace(html_marker(name), part)
+    parts = _state.html_parts.get(page.file.src_uri, {})
     item = _state.items.get(page.file.src_uri)
-    if item is None:
-        return html
-    source = item.source_path.as_posix()
-    sanitised = sanitise_item_html(html)
-    if sanitised.removed:
-        # Validation should have refused this; a warning fails `--strict` builds.
-        log.warning(f"{source}: tekstistä poistettiin sivulta kielletty HTML ({', '.join(sanitised.removed)}). Tarkista tiedosto ja ilmoita tarkistuksen aukosta ylläpitäjille.")
-    return sanitised.html
+    if item is not None:
+        # Sanitise what Markdown made of the contributor's text; the library's own
+        # HTML parts (card, related items) are escaped where they are written.
+        sanitised = sanitise_item_html(html, keep=[html_marker(name) for name in parts])
+        if sanitised.removed:
+            # Validation should have refused this; a warning fails `--strict` builds.
+            log.warning(f"{item.source_path.as_posix()}: tekstistä poistettiin sivulta kielletty HTML ({', '.join(sanitised.removed)}). Tarkista tiedosto ja ilmoita tarkistuksen aukosta ylläpitäjille.")
+        html = sanitised.html
+    for name, part in parts.items():
+        html = html.replace(html_marker(name), part)
+    return html
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -115,6 +127,8 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 
 
 def on_post_build(config) -> None:
+    if _state.indexer is None:
+        return
     documents = item_documents(_state.library) + _state.other_pages
     for path, text in _state.indexer.finish(documents).items():
         target = Path(config.site_dir) / path

@@ -21,6 +21,9 @@ CATALOGUE_DATA_PATH = "data/luettelo.json"
 CATALOGUE_SCRIPT = "javascripts/luettelo.js"
 
 # (URL parameter, Finnish legend): the order in which the filters are shown.
+NO_SCRIPT_LIMIT = 500
+"""Items listed for readers without JavaScript; above it, the newest and links to all."""
+
 FACETS = (
     ("tyyppi", "Tyyppi"),
     ("teema", "Teema"),
@@ -88,11 +91,17 @@ def catalogue_json(library: Library) -> dict[str, Any]:
 
 def catalogue_html(library: Library, data_url: str, script_url: str, base_url: str) -> str:
     """The page body: the filter form the script fills, and the full list for readers without JavaScript."""
-    # Compact on purpose: at 10,000 items this list is most of the page's size.
+    # Compact on purpose, and capped: the full list of a big library lives on the
+    # paginated listing pages, and this page stays under 1 MB at any size.
+    listed = items_sorted(library.items) if len(library.items) <= NO_SCRIPT_LIMIT else newest_first(library.items)[:NO_SCRIPT_LIMIT]
     links = "".join(
         f'<li><a href="{html.escape(base_url + _item_url(item))}">{html.escape(item.title)}</a></li>'
-        for item in items_sorted(library.items)
+        for item in listed
     )
+    if len(listed) < len(library.items):
+        kinds = ", ".join(f'<a href="{html.escape(base_url + kind.folder + "/")}">{html.escape(kind.plural.lower())}</a>' for kind in Kind)
+        links = (f'<li class="kk-meta">Alla {len(listed)} uusinta kuvausta {len(library.items)}:stä. '
+                 f"Kaikki kuvaukset ovat sivuittain luetteloissa: {kinds}.</li>") + links
     return (
         f'<div class="kk-luettelo" id="kk-luettelo" data-aineisto="{html.escape(data_url)}" data-juuri="{html.escape(base_url)}">'
         '<form class="kk-suodattimet" id="kk-suodattimet" hidden role="search" aria-label="Rajaa kuvauksia">'

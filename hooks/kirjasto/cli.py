@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -112,6 +114,28 @@ def bench_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def preview_command(args: argparse.Namespace) -> int:
+    from .preview import PREVIEW_CONFIG, preview_config
+
+    root = _repository_root(args)
+    if root is None:
+        return 2
+    source = Path(args.file).resolve()
+    if not source.is_file() or not source.is_relative_to(root):
+        print(f"Tiedostoa {args.file} ei löydy tästä kirjastosta. Anna kuvauksen polku, esim. practices/kaytannot/nimi.md.", file=sys.stderr)
+        return 2
+    config = root / PREVIEW_CONFIG
+    config.write_text(preview_config(args.config, source.relative_to(root).as_posix()), encoding="utf-8")
+    print(f"Esikatselu: {source.relative_to(root)} osoitteessa http://{args.addr}/ (Ctrl+C lopettaa). Koko kirjasto tarkistetaan silti.")
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", args.addr]
+    try:
+        return subprocess.call(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        config.unlink(missing_ok=True)
+
+
 def _add_location_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", help="kirjaston kansio (oletus: lähin kansio, jossa on mkdocs.yml)")
     parser.add_argument("--content", default=CONTENT_DIR, help=f"sisältökansio kirjaston kansion sisällä (oletus: {CONTENT_DIR})")
@@ -136,6 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help=f"kirjoita {SCHEMA_PATH} ja {SNIPPETS_PATH}", description="Kirjoittaa front matterin JSON Scheman ja VS Coden koodipohjat sanastoista. Aja, kun teemoja tai kohderyhmiä on muutettu.")
     _add_location_options(schema)
     schema.set_defaults(run=schema_command)
+
+    preview = commands.add_parser("preview", help="esikatsele yhtä kuvausta nopeasti", description="Näyttää yhden kuvauksen, siihen liittyvät kuvaukset ja niiden luettelosivut selaimessa ja päivittää ne tallennettaessa. Koko kirjasto tarkistetaan silti.")
+    preview.add_argument("file", metavar="TIEDOSTO", help="kuvauksen polku, esim. practices/kaytannot/nimi.md")
+    preview.add_argument("--addr", default="127.0.0.1:8000", help="osoite (oletus: 127.0.0.1:8000)")
+    preview.add_argument("--config", default="mkdocs.yml", help="sivuston asetustiedosto (oletus: mkdocs.yml)")
+    _add_location_options(preview)
+    preview.set_defaults(run=preview_command)
 
     bench = commands.add_parser("bench", help="mittaa rakennuksen nopeus vertailuun nähden", description="Tekee synteettiset kirjastot, rakentaa ne sekä omalla että tavallisella mkdocs-material-rakennuksella ja tulostaa taulukon ja suhdeluvut.")
     bench.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="kirjastojen koot (oletus: 1000 10000)")

@@ -9,7 +9,7 @@ import multiprocessing
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import frontmatter
@@ -47,7 +47,31 @@ class _FoundFile:
     shown: str
 
 
-def load_library(repository_root: Path, *, content_dir: str = CONTENT_DIR, today: datetime.date | None = None) -> LoadedLibrary:
+@dataclass
+class ValidationCache:
+    """Results of unchanged files between rebuilds (mkdocs serve, kirjasto preview):
+    a file is checked again only when its size or modification time changes, and
+    everything is checked again when a vocabulary file or the date changes."""
+
+    context_key: tuple = ()
+    results: dict[Path, tuple[tuple[int, int], ValidatedFile]] = field(default_factory=dict)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, 0)
+    return (status.st_mtime_ns, status.st_size)
+
+
+def load_library(
+    repository_root: Path,
+    *,
+    content_dir: str = CONTENT_DIR,
+    today: datetime.date | None = None,
+    cache: ValidationCache | None = None,
+) -> LoadedLibrary:
     """Read, check and gather every item under `repository_root/content_dir`."""
     today = today or datetime.date.today()
     root = repository_root / content_dir
@@ -58,7 +82,7 @@ def load_library(repository_root: Path, *, content_dir: str = CONTENT_DIR, today
     context = ValidationContext(vocabularies=vocabularies, today=today, allowed_contacts=allowed)
     found, layout_problems = _find_item_files(root, repository_root)
     problems += layout_problems
-    checked = dict(zip((file.path for file in found), _check_files(found, context, repository_root)))
+    checked = _check_with_cache(found, context, repository_root, cache, root)
     for result in checked.values():
         problems += result.problems
     problems += _check_slugs_unique(found)
@@ -126,6 +150,19 @@ def _find_in_kind_folder(folder: Path, kind: Kind, repository_root: Path) -> tup
 
 def _suggest_file_name(name: str) -> str:
     return (slugify(name.removesuffix(".md")) or "kuvauksen-nimi") + ".md"
+
+
+def _check_with_cache(found, context, repository_root: Path, cache: ValidationCache | None, root: Path) -> dict[Path, ValidatedFile]:
+    if cache is None:
+        return dict(zip((file.path for file in found), _check_files(found, context, repository_root)))
+    key = (context.today, *(_stamp(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)))
+    if key != cache.context_key:
+        cache.context_key, cache.results = key, {}
+    stamps = {file.path: _stamp(file.path) for file in found}
+    stale = [file for file in found if cache.results.get(file.path, (None,))[0] != stamps[file.path]]
+    for file, result in zip(stale, _check_files(stale, context, repository_root)):
+        cache.results[file.path] = (stamps[file.path], result)
+    return {file.path: cache.results[file.path][1] for file in found}
 
 
 PARALLEL_THRESHOLD = 800

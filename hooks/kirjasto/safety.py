@@ -53,8 +53,14 @@ class SanitisedHtml:
     """What was taken out, e.g. `<script>` or `onclick` on `<a>`: empty for valid content."""
 
 
-def sanitise_item_html(content: str) -> SanitisedHtml:
-    """Keep allowed tags and attributes; escape everything else."""
+def sanitise_item_html(content: str, keep: list[str] | tuple[str, ...] = ()) -> SanitisedHtml:
+    """Keep allowed tags and attributes; escape everything else. Exact strings in
+    `keep` (the library's own placeholders) pass through untouched."""
+    if keep:
+        pattern = "(" + "|".join(re.escape(text) for text in keep) + ")"
+        segments = re.split(pattern, content)
+        results = [SanitisedHtml(html=s) if s in keep else sanitise_item_html(s) for s in segments]
+        return SanitisedHtml(html="".join(r.html for r in results), removed=[x for r in results for x in r.removed])
     result = SanitisedHtml(html="")
     pieces = []
     position = 0

@@ -47,5 +47,6 @@ def apply_scope(library: Library, scope: Scope) -> Library:
     """The library as this copy publishes it; the other items' slugs are remembered
     so that new items cannot take their names."""
     published = tuple(item for item in library.items if in_scope(item, scope, library.vocabularies))
-    hidden = frozenset(item.slug for item in library.items if item not in published)
+    published_slugs = {item.slug for item in published}
+    hidden = frozenset(item.slug for item in library.items if item.slug not in published_slugs)
     return dataclasses.replace(library, items=published, scope=scope, out_of_scope=hidden)

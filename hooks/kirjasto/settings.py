@@ -73,9 +73,11 @@ class LibrarySettings:
     site_url: str = ""
     """The published address (mkdocs.yml `site_url`), for feeds and structured data."""
     site_name: str = "Käytäntökirjasto"
+    preview: str | None = None
+    """Set by `kirjasto preview`: the one item file to build (the rest is still validated)."""
 
 
-KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search")
+KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search", "preview")
 
 
 def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, site_name: str | None = None) -> LibrarySettings:
@@ -96,6 +98,7 @@ def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, sit
         publisher=_read_publisher(raw.get("publisher")),
         site_url=(site_url or "").strip(),
         site_name=(site_name or "Käytäntökirjasto").strip(),
+        preview=raw.get("preview") if isinstance(raw.get("preview"), str) else None,
     )
 
 

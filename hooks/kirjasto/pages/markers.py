@@ -18,7 +18,8 @@ from .listing import item_entry, items_count, newest_first
 from .page import Page, link
 
 NEWEST_COUNT = 5
-_MARKER = re.compile(r"<!--\s*kirjasto:([a-z-]+)\s*-->")
+_MARKER = re.compile(r"(?<!`)<!--\s*kirjasto:([a-z-]+)\s*-->(?!`)")
+"""A marker inside `code` is documentation about markers, not a marker."""
 
 
 FORM_SCRIPT = "javascripts/lomake.js"

@@ -1,0 +1,91 @@
+"""Working at scale: listing pages stay small, unchanged files are not checked
+again during `mkdocs serve`, a preview builds one item, synthetic libraries
+are valid, and the benchmark reports its table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import REPOSITORY_ROOT, TODAY, front_matter, mkdocs_build
+from kirjasto import library as library_module
+from kirjasto import load_library
+from kirjasto.bench import format_table, goals
+from kirjasto.library import ValidationCache
+from kirjasto.preview import PREVIEW_CONFIG, preview_config, preview_library
+from kirjasto.synthetic import write_synthetic_library
+
+
+def test_unchanged_files_are_not_checked_again(library, monkeypatch):
+    for number in range(5):
+        library.write(f"kaytannot/tutorit-{number}.md", front_matter(title=f"Tutorit koulussa {number}"))
+    cache = ValidationCache()
+    checked: list[str] = []
+    original = library_module._check_file
+    monkeypatch.setattr(library_module, "_check_file", lambda file, *a, **k: checked.append(file.path.name) or original(file, *a, **k))
+    assert load_library(library.root, today=TODAY, cache=cache).is_valid
+    assert len(checked) == 5
+    checked.clear()
+    library.write("kaytannot/tutorit-3.md", front_matter(title="Tutorit koulussa, muokattu"))
+    loaded = load_library(library.root, today=TODAY, cache=cache)
+    assert checked == ["tutorit-3.md"]
+    assert loaded.library.by_slug["tutorit-3"].title == "Tutorit koulussa, muokattu"
+    assert len(loaded.library.items) == 5
+
+
+def test_editing_a_vocabulary_checks_everything_again(library, monkeypatch):
+    library.write("kaytannot/tutorit.md")
+    cache = ValidationCache()
+    load_library(library.root, today=TODAY, cache=cache)
+    teemat = library.root / "practices/teemat.yml"
+    teemat.write_text(teemat.read_text("utf-8") + "\n- slug: uusi-teema\n  name: Uusi teema\n  description: Kuvaus.\n", encoding="utf-8")
+    checked: list[str] = []
+    original = library_module._check_file
+    monkeypatch.setattr(library_module, "_check_file", lambda file, *a, **k: checked.append(file.path.name) or original(file, *a, **k))
+    load_library(library.root, today=TODAY, cache=cache)
+    assert checked == ["tutorit.md"]
+
+
+def test_preview_keeps_the_item_and_its_related_items():
+    library = load_library(REPOSITORY_ROOT).library
+    previewed = preview_library(library, "practices/verkostot/hameenlinna-konsultoivien-verkosto.md")
+    slugs = [item.slug for item in previewed.items]
+    assert slugs[0] == "hameenlinna-konsultoivien-verkosto" and 4 <= len(slugs) <= 6
+    assert "helsinki-asiantuntijaopettajat" in previewed.out_of_scope or "helsinki-asiantuntijaopettajat" in slugs
+    assert preview_library(library, "practices/kaytannot/ei-ole.md") is None
+
+
+def test_preview_build_has_only_the_item_and_what_it_needs(tmp_path):
+    root = write_synthetic_library(REPOSITORY_ROOT, tmp_path / "kirjasto", 300).root
+    target = "practices/kaytannot/" + sorted(p.name for p in (root / "practices/kaytannot").glob("*.md"))[0]
+    (root / PREVIEW_CONFIG).write_text(preview_config("mkdocs.yml", target), encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site", PREVIEW_CONFIG)
+    assert result.returncode == 0, result.stderr
+    built = [p for folder in ("kaytannot", "verkostot", "materiaalit") for p in (tmp_path / "site" / folder).glob("synteettinen-*/index.html")]
+    assert 1 <= len(built) <= 6
+    assert (tmp_path / "site" / "kaytannot" / Path(target).stem / "index.html").is_file()
+    assert not (tmp_path / "site" / "haku-indeksi").exists(), "no search index in a preview"
+
+
+def test_synthetic_library_is_valid_and_varied(tmp_path):
+    root = write_synthetic_library(REPOSITORY_ROOT, tmp_path / "kirjasto", 400).root
+    loaded = load_library(root)
+    assert loaded.is_valid, [p.format() for p in loaded.problems][:5]
+    items = loaded.library.items
+    assert len(items) == 400
+    assert {item.kind.folder for item in items} == {"kaytannot", "verkostot", "materiaalit"}
+    assert len({m.name for item in items for m in item.municipalities}) > 100
+    assert sum(item.is_national for item in items) > 10
+
+
+def test_bench_table_reports_ratios_and_goals():
+    def result(baseline: float, ours: float, validate: float, item_bytes: int, peak: float) -> dict:
+        run = lambda s, mb: {"median_s": s, "min_s": s, "max_s": s, "peak_mb": mb, "runs": 1, "ok": True}
+        return {"baseline": run(baseline, 50), "ours": run(ours, peak), "validate": run(validate, 60), "ratio": round(ours / baseline, 2),
+                "memory_ratio": 1, "site_ours": {"site_bytes": 10**7, "largest_listing": ["teemat/x/index.html", 200_000],
+                "item_page_bytes": item_bytes, "search": {"first_search_gzip": 300_000}}, "site_baseline": {"search": {"first_search_gzip": 900_000}}}
+    results = {1000: result(3.0, 3.2, 0.3, 30_000, 100), 10000: result(30.0, 32.0, 1.8, 30_500, 900)}
+    table = format_table(results)
+    assert "| 10000 | 30.0 (30.0–30.0) | 32.0 (32.0–32.0) | **1.07 ×** |" in table
+    assert all(met for _, met, _ in goals(results))
+    json.dumps(results)
