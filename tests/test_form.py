@@ -31,7 +31,7 @@ def form(browser, server):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{server.origin}/{FORM_PAGE}")
-    page.wait_for_selector("#kk-lomake:not([hidden])")
+    page.wait_for_selector("#kk-lomake[data-valmis]")
     yield page
     assert errors == [], "no script errors"
     page.close()
@@ -178,6 +178,7 @@ def test_copy_button_puts_the_file_on_the_clipboard(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{server.origin}/{FORM_PAGE}")
+    page.wait_for_selector("#kk-lomake[data-valmis]")
     fill(page, "material", "Tutoropettajan vuosikello -pohja", status=None)
     _, content = generate(page)
     page.click("#kk-kopioi")

@@ -185,6 +185,15 @@ def test_long_listings_are_split_into_linked_pages(small_library, monkeypatch):
     assert "## Materiaalit (2)" in pages["teemat/tutoropettajatoiminta/sivu-3.md"], "headings count the whole listing"
 
 
+def test_links_on_later_listing_pages_are_relative_to_those_pages(small_library, monkeypatch):
+    from kirjasto.pages import index_pages
+
+    monkeypatch.setattr(index_pages, "LISTING_PAGE_SIZE", 1)
+    pages = pages_of(small_library)
+    assert "[Pori](../../kunnat/pori.md)" in pages["maakunnat/satakunta/sivu-2.md"]
+    assert "[Pori](../kunnat/pori.md)" in pages["maakunnat/satakunta.md"]
+
+
 def test_page_slugs_are_reserved(library):
     library.write("kaytannot/sivu-2.md")
     assert "on varattu luettelosivulle" in library.problems()[0]

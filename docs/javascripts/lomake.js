@@ -11,6 +11,23 @@
   if (!dataElement || !form) return;
   var data = JSON.parse(dataElement.textContent);
   var limits = data.limits;
+  // Existing items come in a file of their own (the page stays small in a big library).
+  data.items = [];
+  data.taken = [];
+  if (window.fetch && data.itemsUrl) {
+    fetch(data.itemsUrl).then(function (r) { return r.json(); }).then(function (loaded) {
+      data.items = loaded.items.map(function (pair) { return pair[0]; });
+      data.taken = loaded.taken;
+      var options = document.getElementById("kk-related-lista");
+      loaded.items.forEach(function (pair) {
+        var option = document.createElement("option");
+        option.value = pair[0];
+        option.textContent = pair[1];
+        options.appendChild(option);
+      });
+      form.setAttribute("data-valmis", "true");
+    }).catch(function () { form.setAttribute("data-valmis", "true"); });
+  }
   var result = document.getElementById("kk-tulos");
   var chosen = { municipalities: [], related: [] };
   var bodyEdited = false;

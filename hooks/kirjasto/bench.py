@@ -138,8 +138,9 @@ def bench_size(repository: Path, workdir: Path, size: int, repeat: int) -> dict:
     runs = {"baseline": [], "ours": [], "validate": []}
     for _ in range(repeat):
         # Interleaved, so that a slow moment of a shared machine hits both builds.
-        runs["baseline"].append(measure([python, "-m", "mkdocs", "build", "-q", "-d", str(baseline / "site")], baseline))
-        runs["ours"].append(measure([python, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(library.root / "site")], library.root))
+        # No -q: with it MkDocs does not count warnings, and --strict would not fail.
+        runs["baseline"].append(measure([python, "-m", "mkdocs", "build", "-d", str(baseline / "site")], baseline))
+        runs["ours"].append(measure([python, "-m", "mkdocs", "build", "--strict", "-d", str(library.root / "site")], library.root))
         runs["validate"].append(measure([python, "-m", "kirjasto.cli", "validate", "--root", str(library.root)], library.root))
     result = {name: _summary(found) for name, found in runs.items()}
     result["ratio"] = round(result["ours"]["median_s"] / result["baseline"]["median_s"], 2)

@@ -13,6 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .catalogue import CATALOGUE_DATA_PATH, catalogue_json
+from .form import FORM_ITEMS_PATH, form_items
 from .model import STATUSES, Item, Kind, Library
 from .pages.listing import newest_first
 from .pages.page import Page
@@ -298,6 +299,7 @@ def export_files(library: Library, settings: LibrarySettings, site_name: str) ->
     data = library_json(library, settings)
     return {
         CATALOGUE_DATA_PATH: json.dumps(catalogue_json(library), ensure_ascii=False, separators=(",", ":")),
+        FORM_ITEMS_PATH: json.dumps(form_items(library), ensure_ascii=False, separators=(",", ":")),
         JSON_PATH: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         JSON_SCHEMA_PATH: json.dumps(library_json_schema(), ensure_ascii=False, indent=1) + "\n",
         CSV_PATH: library_csv(data["items"]),

@@ -25,7 +25,19 @@ GITHUB_URL_LIMIT = 7500
 """Characters; GitHub and browsers refuse much longer addresses, so longer files are copied instead."""
 
 
-def form_data(library: Library, settings: LibrarySettings) -> dict[str, Any]:
+FORM_ITEMS_PATH = "data/lomake.json"
+
+
+def form_items(library: Library) -> dict[str, Any]:
+    """The existing items for the form (related-item choices, names already taken), in a
+    file of their own so that the form page stays small in a big library."""
+    return {
+        "items": [[item.slug, item.title] for item in items_sorted(library.items)],
+        "taken": sorted({item.slug for item in library.items} | library.out_of_scope),
+    }
+
+
+def form_data(library: Library, settings: LibrarySettings, items_url: str = FORM_ITEMS_PATH) -> dict[str, Any]:
     """Everything the script needs that the HTML does not carry."""
     repository = settings.repository
     return {
@@ -38,8 +50,7 @@ def form_data(library: Library, settings: LibrarySettings) -> dict[str, Any]:
         },
         "hints": sorted(all_hints()),
         "municipalities": {m.name: m.region.name for m in library.vocabularies.municipalities.values()},
-        "items": [item.slug for item in library.items],
-        "taken": sorted({item.slug for item in library.items} | library.out_of_scope),
+        "itemsUrl": items_url,
         "repository": {"newFileUrl": repository.new_file_url} if repository else None,
     }
 
@@ -122,12 +133,11 @@ def _repeatable(name: str, legend: str, help_text: str, fields: list[tuple[str, 
     )
 
 
-def form_html(library: Library, settings: LibrarySettings, script_url: str) -> str:
+def form_html(library: Library, settings: LibrarySettings, script_url: str, items_url: str = FORM_ITEMS_PATH) -> str:
     """The whole form as one HTML block (a hand-written page includes it with a marker)."""
     vocabularies = library.vocabularies
     kinds = [(KIND_KEYS[kind], kind.label) for kind in Kind]
     statuses = [*STATUSES.items()]
-    related = [(item.slug, item.title) for item in items_sorted(library.items)]
     municipalities = [(m.name, m.region.name) for m in sorted_by_name(vocabularies.municipalities.values())]
     parts = [
         _choices("kind", "Kuvauksen tyyppi", "Hyvä käytäntö on kokeiltu toimintamalli, verkosto kertoo ihmisistä ja tiimeistä, materiaali on työkalu tai aineisto.", kinds, kind="radio", required=True, columns=False),
@@ -148,10 +158,10 @@ def form_html(library: Library, settings: LibrarySettings, script_url: str) -> s
         _repeatable("links", "Linkit", "Osoitteen pitää alkaa https:// tai http://.", [("title", "Linkin teksti", "text"), ("url", "Osoite", "url")]),
         _textarea("funding", "Rahoitus", "Rahoittajat, yksi riville. Vapaaehtoinen."),
         _input("source", "Lähde", "Missä alkuperäinen kuvaus on julkaistu, jos muualla. Vapaaehtoinen."),
-        _picker("related", "Liittyvät kuvaukset", "Kirjoita toisen kuvauksen nimeä ja valitse listasta. Vapaaehtoinen.", related),
+        _picker("related", "Liittyvät kuvaukset", "Kirjoita toisen kuvauksen nimeä ja valitse listasta. Vapaaehtoinen.", []),
         _textarea("body", "Kuvausteksti", "Markdown-muodossa. Korvaa apukysymykset omalla tekstilläsi; väliotsikot alkavat merkeillä ##.", required=True, rows=16),
     ]
-    data = json.dumps(form_data(library, settings), ensure_ascii=False).replace("<", "\\u003c")
+    data = json.dumps(form_data(library, settings, items_url), ensure_ascii=False).replace("<", "\\u003c")
     no_repository = "" if settings.repository else '<p class="kk-huom">Tälle sivustolle ei ole määritetty GitHub-repositoriota, joten voit ladata tai kopioida tiedoston.</p>'
     return f"""<div class="kk-lomake-alue">
 <script type="application/json" id="kk-lomake-data">{data}</script>

@@ -15,7 +15,7 @@ from ..text import escape_markdown, finnish_sort_key
 from ..vocabularies import Municipality, Region, sorted_by_name
 from . import paths
 from .listing import grouped_by_kind, item_entry_html, items_count, newest_first
-from .page import Page, html_marker, link, with_front_matter
+from .page import Page, html_marker, link, url_link, with_front_matter
 
 
 def plan_index_pages(library: Library) -> list[Page]:
@@ -54,11 +54,14 @@ def _pager(src: str, number: int, count: int) -> str:
     return " · ".join(parts) + "\n{: .kk-sivutus }\n"
 
 
-def _listing_pages(src: str, title: str, intro: str, items, *, newest: bool = False) -> list[Page]:
-    """A listing split into pages of LISTING_PAGE_SIZE: newest first, or grouped by kind."""
+def _listing_pages(src: str, title: str, intro, items, *, newest: bool = False) -> list[Page]:
+    """A listing split into pages of LISTING_PAGE_SIZE: newest first, or grouped by kind.
+    `intro` is text, or a function of the page's own path when it holds links (later
+    pages sit one folder deeper)."""
+    intro_for = intro if callable(intro) else (lambda here: intro)
     items = list(items)
     if not items:
-        return [_page(src, title, intro, grouped_by_kind([], src))]
+        return [_page(src, title, intro_for(src), grouped_by_kind([], src))]
     totals = {kind: sum(1 for item in items if item.kind is kind) for kind in Kind}
     ordered = newest_first(items) if newest else [i for kind in Kind for i in items_sorted([x for x in items if x.kind is kind])]
     chunks = [ordered[start:start + LISTING_PAGE_SIZE] for start in range(0, len(ordered), LISTING_PAGE_SIZE)]
@@ -79,7 +82,7 @@ def _listing_pages(src: str, title: str, intro: str, items, *, newest: bool = Fa
                     sections.append(f"## {kind.plural} ({totals[kind]})\n\n{html_marker(kind.folder)}")
             body = "\n\n".join(sections)
         page_title = title if number == 1 else f"{title} (sivu {number})"
-        page = _page(here, page_title, intro, "\n\n".join(part for part in (pager, body, pager) if part))
+        page = _page(here, page_title, intro_for(here), "\n\n".join(part for part in (pager, body, pager) if part))
         pages.append(dataclasses.replace(page, html_parts=parts))
     return pages
 
@@ -151,25 +154,32 @@ def _place_pages(library: Library) -> list[Page]:
 def _municipality_pages(municipality: Municipality, items: list[Item]) -> list[Page]:
     src = paths.municipality_src(municipality)
     region = municipality.region
-    intro = (
-        f"Kuvaukset, jotka koskevat kuntaa {escape_markdown(municipality.name)}. "
-        f"Koko maakuntaa koskevat kuvaukset löydät sivulta [{escape_markdown(region.name)}]({link(src, paths.region_src(region))})."
-    )
+
+    def intro(here: str) -> str:
+        return (
+            f"Kuvaukset, jotka koskevat kuntaa {escape_markdown(municipality.name)}. "
+            f"Koko maakuntaa koskevat kuvaukset löydät sivulta [{escape_markdown(region.name)}]({link(here, paths.region_src(region))})."
+        )
+
     return _listing_pages(src, municipality.name, intro, items)
 
 
 def _region_pages(region: Region, items: list[Item], by_municipality: dict[str, list[Item]], municipalities: dict[str, Municipality]) -> list[Page]:
     src = paths.region_src(region)
     members = sorted_by_name(m for m in municipalities.values() if m.region == region and m.name in by_municipality)
-    intro = (
-        f"Maakunnan {escape_markdown(region.name)} kuntien kuvaukset sekä koko maakuntaa koskevat kuvaukset. "
-        f"[Rajaa niitä teeman tai koulutusasteen mukaan luettelossa](../../haku/?maakunta={region.slug})."
-    )
-    if members:
-        member_links = ", ".join(
-            f"[{escape_markdown(m.name)}]({link(src, paths.municipality_src(m))}) ({len(by_municipality[m.name])})" for m in members
+
+    def intro(here: str) -> str:
+        text = (
+            f"Maakunnan {escape_markdown(region.name)} kuntien kuvaukset sekä koko maakuntaa koskevat kuvaukset. "
+            f"[Rajaa niitä teeman tai koulutusasteen mukaan luettelossa]({url_link(here, 'haku.md')}?maakunta={region.slug})."
         )
-        intro += f" Kunnat, joista on kuvauksia: {member_links}."
+        if members:
+            member_links = ", ".join(
+                f"[{escape_markdown(m.name)}]({link(here, paths.municipality_src(m))}) ({len(by_municipality[m.name])})" for m in members
+            )
+            text += f" Kunnat, joista on kuvauksia: {member_links}."
+        return text
+
     return _listing_pages(src, region.name, intro, items)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..catalogue import CATALOGUE_DATA_PATH, CATALOGUE_SCRIPT, catalogue_html
-from ..form import form_html
+from ..form import FORM_ITEMS_PATH, form_html
 from ..regionmap import map_html
 from ..model import Kind, Library
 from ..settings import LibrarySettings, Publisher
@@ -32,7 +32,7 @@ def expand_markers(markdown: str, library: Library, src_uri: str, settings: Libr
         "luvut": _counts,
         "uusimmat": _newest,
         "teemat": _themes,
-        "lomake": lambda library, src: form_html(library, settings, url_from_page(src, FORM_SCRIPT)),
+        "lomake": lambda library, src: form_html(library, settings, url_from_page(src, FORM_SCRIPT), url_from_page(src, FORM_ITEMS_PATH)),
         "osiot": _recommended_sections,
         "luettelo": lambda library, src: catalogue_html(
             library, url_from_page(src, CATALOGUE_DATA_PATH), url_from_page(src, CATALOGUE_SCRIPT), url_from_page(src, "")),
