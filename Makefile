@@ -7,7 +7,7 @@ CONFIG ?= mkdocs.yml
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test validate schema bench preview lock clean
+.PHONY: install serve build test validate schema bench preview docs-tree lock clean
 
 install: $(STAMP)
 
@@ -34,6 +34,10 @@ validate: install
 # practices/teemat.yml or practices/kohderyhmat.yml.
 schema: install
 	$(BIN)/kirjasto schema
+
+# The complete Markdown tree with a hook-free mkdocs.yml, for any engine: build/tree/
+docs-tree: install
+	$(BIN)/kirjasto generate build/tree --config $(CONFIG)
 
 # Fast preview of one item: make preview FILE=practices/kaytannot/nimi.md
 preview: install

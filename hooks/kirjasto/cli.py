@@ -136,6 +136,20 @@ def preview_command(args: argparse.Namespace) -> int:
         config.unlink(missing_ok=True)
 
 
+def generate_command(args: argparse.Namespace) -> int:
+    from .tree import generate_tree
+
+    root = _repository_root(args)
+    if root is None:
+        return 2
+    tree = generate_tree(root, args.config, Path(args.outdir).resolve())
+    if errors(tree.problems):
+        print(format_report(tree.problems))
+        return 1
+    print(f"Kirjoitettiin {tree.pages} sivua ja sivuston asetukset kansioon {args.outdir}. Rakenna: cd {args.outdir} && mkdocs build")
+    return 0
+
+
 def _add_location_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", help="kirjaston kansio (oletus: lähin kansio, jossa on mkdocs.yml)")
     parser.add_argument("--content", default=CONTENT_DIR, help=f"sisältökansio kirjaston kansion sisällä (oletus: {CONTENT_DIR})")
@@ -167,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--config", default="mkdocs.yml", help="sivuston asetustiedosto (oletus: mkdocs.yml)")
     _add_location_options(preview)
     preview.set_defaults(run=preview_command)
+
+    generate = commands.add_parser("generate", help="kirjoita koko Markdown-puu ilman koukkuja", description="Kirjoittaa sivuston täydellisen Markdown-puun (käsin kirjoitetut sivut, kuvaukset, luettelot, avoin data, haku) ja koukuttoman mkdocs.yml:n, jonka mikä tahansa MkDocs-puuta lukeva työkalu voi rakentaa.")
+    generate.add_argument("outdir", metavar="KANSIO", help="kohdekansio (tyhjennetään)")
+    generate.add_argument("--config", default="mkdocs.yml", help="sivuston asetustiedosto (oletus: mkdocs.yml)")
+    _add_location_options(generate)
+    generate.set_defaults(run=generate_command)
 
     bench = commands.add_parser("bench", help="mittaa rakennuksen nopeus vertailuun nähden", description="Tekee synteettiset kirjastot, rakentaa ne sekä omalla että tavallisella mkdocs-material-rakennuksella ja tulostaa taulukon ja suhdeluvut.")
     bench.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="kirjastojen koot (oletus: 1000 10000)")

@@ -1,0 +1,69 @@
+"""`kirjasto generate`: the engine-neutral tree builds with no hooks at all into
+the same set of pages, with the same text, as the hook build."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import REPOSITORY_ROOT, mkdocs_build
+from kirjasto.cli import main
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def article_text(html: str) -> str:
+    article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    parser = _Text()
+    parser.feed(article)
+    return " ".join(" ".join(parser.parts).split())
+
+
+@pytest.fixture(scope="module")
+def tree_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("puu") / "tree"
+    assert main(["generate", str(out), "--root", str(REPOSITORY_ROOT)]) == 0
+    assert "\nhooks:" not in (out / "mkdocs.yml").read_text("utf-8")
+    site = out / "site"
+    result = mkdocs_build(out, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def pages(site) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def test_hook_free_build_has_the_same_pages(site, tree_site):
+    assert pages(tree_site) == pages(site)
+
+
+@pytest.mark.parametrize("page", [
+    "index.html", "verkostot/hameenlinna-konsultoivien-verkosto/index.html", "teemat/tutoropettajatoiminta/index.html",
+    "kunnat/index.html", "maakunnat/satakunta/index.html", "saavutettavuusseloste/index.html",
+])
+def test_hook_free_pages_have_the_same_text(site, tree_site, page):
+    assert article_text((tree_site / page).read_text("utf-8")) == article_text((site / page).read_text("utf-8"))
+
+
+def test_tree_holds_the_data_files_and_search_index(tree_site, site):
+    for data in ("data/kirjasto.json", "data/kirjasto.csv", "data/luettelo.json", "data/lomake.json", "feed.xml", "haku-indeksi/meta.json"):
+        assert (tree_site / data).read_bytes() == (site / data).read_bytes(), data
+
+
+def test_generate_refuses_an_invalid_library(library, capsys):
+    library.write("kaytannot/rikki.md", "title: Rik\n")
+    (library.root / "mkdocs.yml").write_text("site_name: Testi\n", encoding="utf-8")
+    out = library.root / "puu"
+    assert main(["generate", str(out), "--root", str(library.root)]) == 1
+    assert "practices/kaytannot/rikki.md" in capsys.readouterr().out
+    assert not out.exists()
