@@ -21,8 +21,10 @@ $(STAMP): requirements.lock pyproject.toml
 serve: install
 	$(BIN)/mkdocs serve -f $(CONFIG) -a $(ADDR)
 
+# ENGINE=properdocs builds the same repository with ProperDocs (a maintained MkDocs 1.x fork).
+ENGINE ?= mkdocs
 build: install
-	$(BIN)/mkdocs build --strict -f $(CONFIG)
+	$(BIN)/$(ENGINE) build --strict -f $(CONFIG)
 
 test: install
 	$(BIN)/python -m pytest

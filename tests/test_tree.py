@@ -67,3 +67,21 @@ def test_generate_refuses_an_invalid_library(library, capsys):
     assert main(["generate", str(out), "--root", str(library.root)]) == 1
     assert "practices/kaytannot/rikki.md" in capsys.readouterr().out
     assert not out.exists()
+
+
+def test_properdocs_builds_the_repository_unchanged(site, tmp_path):
+    """ProperDocs, the maintained fork of MkDocs 1.x, runs the same hook and theme."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    properdocs = Path(sys.executable).with_name("properdocs")
+    result = subprocess.run(
+        [str(properdocs), "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
+        cwd=REPOSITORY_ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert pages(tmp_path / "site") == pages(site)
+    page = "verkostot/hameenlinna-konsultoivien-verkosto/index.html"
+    assert article_text((tmp_path / "site" / page).read_text("utf-8")) == article_text((site / page).read_text("utf-8"))
