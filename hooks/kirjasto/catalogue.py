@@ -14,7 +14,7 @@ from typing import Any
 from .library import items_sorted
 from .model import STATUSES, Item, Kind, Library
 from .pages.listing import newest_first
-from .pages.page import Page
+from .pages.page import url_of
 from .vocabularies import sorted_by_name
 
 CATALOGUE_DATA_PATH = "data/luettelo.json"
@@ -37,7 +37,7 @@ NATIONAL_ID = "valtakunnallinen"
 
 
 def _item_url(item: Item) -> str:
-    return Page(src_uri=item.src_uri, title="", markdown="").url
+    return url_of(item.src_uri)
 
 
 def _facet_values(library: Library) -> dict[str, list[tuple[str, str]]]:

@@ -16,7 +16,7 @@ from .catalogue import CATALOGUE_DATA_PATH, catalogue_json
 from .form import FORM_ITEMS_PATH, form_items
 from .model import STATUSES, Item, Kind, Library
 from .pages.listing import newest_first
-from .pages.page import Page
+from .pages.page import url_of
 from .settings import LibrarySettings
 
 JSON_PATH = "data/kirjasto.json"
@@ -30,7 +30,7 @@ LIST_SEPARATOR = "; "
 
 def item_url(item: Item) -> str:
     """Site-relative URL of an item page: `kaytannot/slug/`."""
-    return Page(src_uri=item.src_uri, title="", markdown="").url
+    return url_of(item.src_uri)
 
 
 def absolute_url(settings: LibrarySettings, relative: str) -> str | None:

@@ -178,7 +178,7 @@ def headings_of(markdown: str) -> tuple[str, ...]:
 def item_documents(library) -> list[SearchDocument]:
     """Search documents for every published item, newest first."""
     from .pages.listing import newest_first
-    from .pages.page import Page
+    from .pages.page import url_of
 
     documents = []
     for item in newest_first(library.items):
@@ -192,7 +192,7 @@ def item_documents(library) -> list[SearchDocument]:
             *item.organisations,
         )
         documents.append(SearchDocument(
-            url=Page(src_uri=item.src_uri, title="", markdown="").url,
+            url=url_of(item.src_uri),
             title=item.title,
             summary=item.summary,
             kind=item.kind.label,

@@ -109,13 +109,13 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path) -> Gen
 
 def _document(src_uri: str, markdown: str):
     from .frontmatter import FRONT_MATTER_RE
-    from .pages.page import Page
+    from .pages.page import url_of
 
     match = FRONT_MATTER_RE.match(markdown)
     meta = yaml.safe_load(match.group(1)) if match else {}
     body = markdown[match.end():] if match else markdown
     title = (meta or {}).get("title") or next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), src_uri)
-    return page_document(Page(src_uri=src_uri, title="", markdown="").url, title, body, (meta or {}).get("description"))
+    return page_document(url_of(src_uri), title, body, (meta or {}).get("description"))
 
 
 def _write_config(repository_root: Path, config: dict, out_dir: Path) -> None:

@@ -15,7 +15,7 @@ from ..templates import RECOMMENDED_SECTIONS
 from ..text import count_phrase, escape_markdown
 from . import paths
 from .listing import item_entry, items_count, newest_first
-from .page import Page, link
+from .page import link, url_of
 
 NEWEST_COUNT = 5
 _MARKER = re.compile(r"(?<!`)<!--\s*kirjasto:([a-z-]+)\s*-->(?!`)")
@@ -52,7 +52,7 @@ def expand_markers(markdown: str, library: Library, src_uri: str, settings: Libr
 
 def url_from_page(src_uri: str, site_path: str) -> str:
     """A site file's URL relative to the directory-style URL of the page built from `src_uri`."""
-    depth = Page(src_uri=src_uri, title="", markdown="").url.count("/")
+    depth = url_of(src_uri).count("/")
     return "../" * depth + site_path
 
 

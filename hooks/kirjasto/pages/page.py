@@ -29,11 +29,16 @@ class Page:
 
     @property
     def url(self) -> str:
-        """Directory-style URL path: `teemat/steam/`, `teemat/` for an index."""
-        stem = self.src_uri.removesuffix(".md")
-        if stem == "index":
-            return ""
-        return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+        return url_of(self.src_uri)
+
+
+def url_of(src_uri: str) -> str:
+    """Directory-style URL path of the page built from a docs file: `teemat/steam/`,
+    `teemat/` for an index, `` for the front page."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
 def link(from_src_uri: str, to_src_uri: str) -> str:
@@ -61,7 +66,6 @@ def html_marker(name: str) -> str:
 def url_link(from_src_uri: str, to_src_uri: str) -> str:
     """Relative URL between the directory-style pages built from two docs files
     (for HTML written by the library itself; Markdown uses `link`)."""
-    here = Page(src_uri=from_src_uri, title="", markdown="").url
-    there = Page(src_uri=to_src_uri, title="", markdown="").url
+    here, there = url_of(from_src_uri), url_of(to_src_uri)
     relative = posixpath.relpath(there or ".", here or ".")
     return "./" if relative == "." else relative + "/"
