@@ -14,7 +14,7 @@ install: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Käytäntökirjasto tarvitsee Python 3.11:n tai uudemman.")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
@@ -52,14 +52,16 @@ REPEAT ?= 3
 bench: install
 	$(BIN)/kirjasto bench --sizes $(SIZES) --repeat $(REPEAT) --output bench-tulokset.json
 
-# Re-resolve requirements.in into requirements.lock in a throw-away venv.
+# Re-resolve requirements.in into requirements.lock, with the SHA-256 of every
+# file pip may install (make install refuses anything else: --require-hashes).
+# Versions already in the lock are kept; UPGRADE=1 takes the newest allowed.
 lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
-	{ echo "# Exact versions installed by 'make install' (pip install -r requirements.lock)."; \
-	  echo "# Regenerate with 'make lock' after changing requirements.in."; \
-	  .venv-lock/bin/python -m pip freeze --all | grep -v '^pip=='; } > requirements.lock
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check pip-tools
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
+	  --output-file requirements.lock requirements.in
 	rm -rf .venv-lock
 
 clean:

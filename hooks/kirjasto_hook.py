@@ -1,8 +1,10 @@
 """MkDocs adapter for the kirjasto core: validate the library (on_pre_build),
-add the generated pages (on_files), expand live markers in hand-written pages. No logic here."""
+add the generated pages (on_files), expand live markers in hand-written pages,
+and refuse pages with scripts the policy does not know. No logic here."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,13 +13,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kirjasto import Item, Library, expand_markers, format_report, load_library, plan_pages
+from kirjasto.clock import ClockError, today_in_finland
+from kirjasto.csp import CONFIG_KEY, KnownScript, base_urls, check_page, known_scripts, site_policy, theme_script_dirs, with_noopener
 from kirjasto.exports import export_files, json_ld_script
-from kirjasto.problems import errors
-from kirjasto.safety import sanitise_item_html, secure_page
-from kirjasto.preview import preview_library
-from kirjasto.scope import apply_scope, scope_problems
 from kirjasto.library import ValidationCache
+from kirjasto.markdown_config import MarkdownConfig
 from kirjasto.pages.page import html_marker
+from kirjasto.preview import preview_library
+from kirjasto.problems import errors
+from kirjasto.scope import apply_scope, scope_problems
 from kirjasto.search import BackgroundIndexer, SearchDocument, item_documents, page_document
 from kirjasto.settings import LibrarySettings, SettingsError, read_settings
 
@@ -31,6 +35,11 @@ class _BuildState:
 
     library: Library | None = None
     settings: LibrarySettings = field(default_factory=LibrarySettings)
+    today: datetime.date | None = None
+    markdown: MarkdownConfig = field(default_factory=MarkdownConfig)
+    scripts: list[KnownScript] = field(default_factory=list)
+    """Inline scripts the theme's templates emit: the only ones pages may run."""
+    policy: str = ""
     items: dict[str, Item] = field(default_factory=dict)
     """Published items by the src_uri of their generated page."""
     other_pages: list[SearchDocument] = field(default_factory=list)
@@ -50,9 +59,16 @@ def on_config(config):
     global _state
     try:
         settings = read_settings(config.extra.get("kirjasto"), site_url=config.site_url, site_name=config.site_name)
-    except SettingsError as error:
+        today = today_in_finland()
+    except (SettingsError, ClockError) as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
-    _state = _BuildState(settings=settings)
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    _state = _BuildState(
+        settings=settings,
+        today=today,
+        markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
+        scripts=known_scripts(theme_script_dirs(custom_dir)),
+    )
     return config
 
 
@@ -60,7 +76,8 @@ def on_pre_build(config) -> None:
     # Validate before MkDocs cleans site/, so a failed build leaves the last
     # good site as it was and nothing half-built is written.
     root = Path(config.config_file_path).parent
-    loaded = load_library(root, content_dir=_state.settings.content_dir, cache=_validation_cache)
+    loaded = load_library(root, content_dir=_state.settings.content_dir, today=_state.today,
+                          markdown=_state.markdown, cache=_validation_cache)
     if errors(loaded.problems):
         raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(loaded.problems))
     # Warnings (personal contact details) are for the reviewer of a pull
@@ -87,6 +104,10 @@ def on_files(files: Files, config) -> Files:
             _state.html_parts[page.src_uri] = page.html_parts
     for path, text in export_files(_state.library, _state.settings, config.site_name).items():
         files.append(File.generated(config, path, content=text))
+    urls = (file.url for file in files.documentation_pages())
+    _state.policy = site_policy(_state.scripts, base_urls(urls, config.site_url, config.extra.get("scope")))
+    # The templates write the policy into every page (overrides/main.html).
+    config.extra[CONFIG_KEY] = _state.policy
     return files
 
 
@@ -99,17 +120,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    parts = _state.html_parts.get(page.file.src_uri, {})
-    item = _state.items.get(page.file.src_uri)
-    if item is not None:
-        # Sanitise what Markdown made of the contributor's text; the library's own
-        # HTML parts (card, related items) are escaped where they are written.
-        sanitised = sanitise_item_html(html, keep=[html_marker(name) for name in parts])
-        if sanitised.removed:
-            # Validation should have refused this; a warning fails `--strict` builds.
-            log.warning(f"{item.source_path.as_posix()}: tekstistä poistettiin sivulta kielletty HTML ({', '.join(sanitised.removed)}). Tarkista tiedosto ja ilmoita tarkistuksen aukosta ylläpitäjille.")
-        html = sanitised.html
-    for name, part in parts.items():
+    # The library's own HTML: cards, listings and item bodies (sanitised in validation).
+    for name, part in _state.html_parts.get(page.file.src_uri, {}).items():
         html = html.replace(html_marker(name), part)
     return html
 
@@ -118,12 +130,20 @@ def on_post_page(output: str, page, config) -> str:
     item = _state.items.get(page.file.src_uri)
     if item is not None:
         output = output.replace("</head>", json_ld_script(item, _state.settings) + "</head>", 1)
-    return secure_page(output)
+    where = page.file.src_uri if page.file.generated_by else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
+    return _checked(output, where)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
     # 404.html is rendered as a theme template, not as a page.
-    return secure_page(output_content) if template_name.endswith(".html") else output_content
+    return _checked(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def _checked(output: str, where: str) -> str:
+    problems = check_page(output, _state.policy)
+    if problems:
+        raise PluginError("\n".join(f"{where}: {problem.message}" for problem in problems))
+    return with_noopener(output)
 
 
 def on_post_build(config) -> None:
@@ -134,6 +154,12 @@ def on_post_build(config) -> None:
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+def on_build_error(error) -> None:
+    if _state.indexer is not None:
+        _state.indexer.cancel()
+        _state.indexer = None
 
 
 def on_serve(server, config, builder):

@@ -3,6 +3,7 @@ page, keep its DOM, its console messages and a network log of every request."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
@@ -54,6 +55,18 @@ def playwright_chromium(chromium: str):
             yield launched
         finally:
             launched.close()
+
+
+FINNISH_NOON_UTC = datetime.time(10, 0)
+"""Noon in Finland in winter: the same date in every time zone of Europe."""
+
+
+def new_page_on(opener, day: datetime.date, at: datetime.time = FINNISH_NOON_UTC):
+    """A new page (from a browser or a context) whose clock reads `day` at `at` UTC, so
+    that the scripts' "today" is the test suite's, not the machine's."""
+    page = opener.new_page()
+    page.clock.set_fixed_time(datetime.datetime.combine(day, at, tzinfo=datetime.timezone.utc))
+    return page
 
 
 @dataclass(frozen=True)

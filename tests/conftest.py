@@ -15,7 +15,11 @@ import pytest
 from kirjasto import load_library
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
-TODAY = datetime.date(2026, 11, 24)
+# One "today" for the whole suite and for every build it starts (they inherit the
+# environment): nothing depends on the wall clock. tests/test_clock.py runs the
+# date logic again with a "today" years ahead.
+os.environ.setdefault("KIRJASTO_TODAY", "2026-11-24")
+TODAY = datetime.date.fromisoformat(os.environ["KIRJASTO_TODAY"])
 
 VALID_FRONT_MATTER = """\
 title: Tutoropettajat tukevat kollegoitaan
@@ -39,6 +43,8 @@ class LibraryFolder:
             (content / folder).mkdir(parents=True)
         for vocabulary in ("teemat.yml", "kohderyhmat.yml"):
             shutil.copy(REPOSITORY_ROOT / "practices" / vocabulary, content / vocabulary)
+        # The site's configuration: bodies are rendered with its Markdown settings.
+        shutil.copy(REPOSITORY_ROOT / "mkdocs.yml", root / "mkdocs.yml")
 
     def write(self, relative: str, front_matter: str = VALID_FRONT_MATTER, body: str = VALID_BODY) -> Path:
         """Write `practices/<relative>` with the given front matter (dedented) and body."""

@@ -58,7 +58,10 @@ def fork(tmp_path_factory):
     (root / "satakunta.yml").write_text(FORK_CONFIG, encoding="utf-8")
     (root / OWN_PRACTICE).write_text(
         "---\n" + front_matter(title="Tutorkahvila porilaisopettajille", municipalities="[Pori]")
-        + "---\n\n## Tavoitteet\n\nOpettajat tapaavat tutorit kahvin äärellä joka perjantai.\n",
+        + "---\n\n## Tavoitteet\n\nOpettajat tapaavat tutorit kahvin äärellä joka perjantai.\n\n"
+        # The documented way to link another item, here one the fork does not publish.
+        + "Mallia otettiin [Helsingin asiantuntijaopettajista](../verkostot/helsinki-asiantuntijaopettajat.md) ja "
+        + "[Satakunnan tutoryhteistyöstä](satakunnan-tutoryhteistyo.md).\n",
         encoding="utf-8",
     )
     site = root / "site"
@@ -122,11 +125,42 @@ def test_site_name_publisher_and_repository_appear(fork):
     assert 'data-md-color-primary="blue-grey"' in page
 
 
-def test_form_still_refuses_names_taken_by_out_of_scope_items(fork):
+def test_names_of_out_of_scope_items_are_published_only_as_salted_hashes(fork):
     _, site, _ = fork
-    data = json.loads((site / "data/lomake.json").read_text("utf-8"))
-    assert "helsinki-asiantuntijaopettajat" in data["taken"]
-    assert "helsinki-asiantuntijaopettajat" not in [slug for slug, _ in data["items"]]
+    text = (site / "data/lomake.json").read_text("utf-8")
+    assert "helsinki" not in text.lower(), "nothing readable about items the fork leaves out"
+    data = json.loads(text)
+    hidden = data["hidden"]
+    digest = hashlib.sha256((hidden["salt"] + "helsinki-asiantuntijaopettajat").encode()).hexdigest()[: hidden["length"]]
+    assert digest in hidden["hashes"]
+    assert "satakunnan-tutoryhteistyo" in data["taken"]
+
+
+def test_form_refuses_a_name_taken_by_an_out_of_scope_item(fork, browser):
+    """The browser hashes the chosen name the same way (crypto.subtle) and refuses it."""
+    from browser import StaticServer, new_page_on
+    from conftest import TODAY
+
+    _, site, _ = fork
+    with StaticServer(site) as server:
+        page = new_page_on(browser, TODAY)
+        page.goto(f"{server.origin}/ehdota/")
+        page.wait_for_selector("#kk-lomake[data-valmis]")
+        page.check("input[name=kind][value=network]")
+        page.fill("#kk-title", "Helsingin asiantuntijaopettajat")
+        page.fill("#kk-slug", "helsinki-asiantuntijaopettajat")
+        page.click("#kk-lomake button[type=submit]")
+        page.wait_for_selector("#kk-slug-virhe:not([hidden])")
+        assert "on jo kuvaus nimellä helsinki-asiantuntijaopettajat" in page.text_content("#kk-slug-virhe")
+        page.close()
+
+
+def test_a_link_to_an_item_outside_the_scope_is_plain_text_with_a_note(fork):
+    _, site, _ = fork
+    page = (site / "kaytannot/oma-pori-tutorkahvila/index.html").read_text("utf-8")
+    assert "Helsingin asiantuntijaopettajista <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
+    assert "helsinki-asiantuntijaopettajat/" not in page
+    assert '<a href="../../kaytannot/satakunnan-tutoryhteistyo/">Satakunnan tutoryhteistyöstä</a>' in page
 
 
 def test_upstream_files_are_not_modified(fork):

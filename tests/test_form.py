@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import StaticServer
+from browser import StaticServer, new_page_on
 from conftest import TODAY, LibraryFolder, REPOSITORY_ROOT, copy_repository, mkdocs_build
 from playwright.sync_api import expect
 
@@ -27,7 +27,7 @@ def server(site):
 
 @pytest.fixture
 def form(browser, server):
-    page = browser.new_page()
+    page = new_page_on(browser, TODAY)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{server.origin}/{FORM_PAGE}")
@@ -176,7 +176,7 @@ def test_long_file_falls_back_to_copy_and_paste(form):
 
 def test_copy_button_puts_the_file_on_the_clipboard(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+    page = new_page_on(context, TODAY)
     page.goto(f"{server.origin}/{FORM_PAGE}")
     page.wait_for_selector("#kk-lomake[data-valmis]")
     fill(page, "material", "Tutoropettajan vuosikello -pohja", status=None)
@@ -220,3 +220,32 @@ def test_every_field_has_a_label_and_the_form_works_by_keyboard(form):
     assert form.evaluate("document.activeElement.getAttribute('aria-label')") == "Poista Pori"
     form.keyboard.press("Enter")
     assert form.locator("#kk-municipalities-valitut li").count() == 0
+
+
+def test_after_midnight_in_finland_the_form_and_validation_agree(browser, server, tmp_path):
+    """23:30 UTC is already the next day in Finland. The form writes Finland's date
+    whatever the browser's time zone, and validation (on a machine in UTC) takes
+    today from Finland too, so the submission is not refused as 'in the future'."""
+    import datetime
+
+    from kirjasto import load_library
+    from kirjasto.clock import today_in_finland
+
+    evening = datetime.datetime.combine(TODAY, datetime.time(23, 30), tzinfo=datetime.timezone.utc)
+    context = browser.new_context(timezone_id="America/New_York")
+    page = new_page_on(context, TODAY, at=evening.time())
+    page.goto(f"{server.origin}/{FORM_PAGE}")
+    page.wait_for_selector("#kk-lomake[data-valmis]")
+    next_day = TODAY + datetime.timedelta(days=1)
+    assert page.input_value("#kk-updated") == next_day.isoformat()
+    fill(page, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
+    path, content = generate(page)
+    context.close()
+
+    finland_today = today_in_finland(now=evening, environ={})
+    assert finland_today == next_day
+    library = LibraryFolder(tmp_path)
+    for existing in (REPOSITORY_ROOT / "practices").glob("*/*.md"):
+        shutil.copy(existing, tmp_path / "practices" / existing.parent.name / existing.name)
+    (tmp_path / path).write_text(content, encoding="utf-8")
+    assert [p.format() for p in load_library(tmp_path, today=finland_today).problems] == []

@@ -13,11 +13,17 @@ def test_serve_watches_the_content_folder(tmp_path: Path):
     sys.path.insert(0, str(REPOSITORY_ROOT / "hooks"))
     import kirjasto_hook
 
+    class Theme(dict):
+        custom_dir = None
+
     class Config(dict):
         config_file_path = str(tmp_path / "mkdocs.yml")
         extra = {"kirjasto": {"content_dir": "practices"}}
         site_url = ""
         site_name = "Testi"
+        theme = Theme()
+        markdown_extensions = ["toc", "tables", "fenced_code"]
+        mdx_configs: dict = {}
 
     class Server:
         watched: list[str] = []

@@ -1,25 +1,38 @@
-"""The hostile corpus (tests/hostile/): every file is refused by `kirjasto validate`
-and by the build with the expected Finnish message, never with a traceback."""
+"""The hostile corpus (tests/hostile/): every file is either refused by `kirjasto
+validate` and by the build with the expected Finnish message on one readable line
+(never a traceback, never English from YAML or MkDocs, never a raw control
+character), or accepted, built, and shown on its page only as text. The same holds
+for the hook-free tree built with plain `mkdocs build`."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import shutil
+import subprocess
+import sys
 import time
 import tracemalloc
 import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPOSITORY_ROOT, copy_repository, front_matter, mkdocs_build
+from conftest import BUILD_ENV, REPOSITORY_ROOT, LibraryFolder, copy_repository, front_matter, mkdocs_build
+from kirjasto.characters import printable
+from kirjasto.csp import script_hash
 from kirjasto.library import MAX_FILE_BYTES
 from kirjasto.problems import Severity
 
 CORPUS = Path(__file__).parent / "hostile"
 EXPECTATIONS = yaml.safe_load((CORPUS / "odotukset.yml").read_text("utf-8"))
 LEVELS = {"virhe": Severity.ERROR, "varoitus": Severity.WARNING}
+REFUSED = [case for case in EXPECTATIONS if case["taso"] == "virhe"]
+BUILDABLE = [case for case in EXPECTATIONS if case["taso"] != "virhe"]
 
 
 def plant(root: Path, case: dict) -> Path:
@@ -29,12 +42,20 @@ def plant(root: Path, case: dict) -> Path:
 
 
 def matching(problems, path: str, message: str):
-    return [p for p in problems if p.path == path and message in p.message]
+    """Problems of the file whose message, as reported (control characters escaped), contains `message`."""
+    return [p for p in problems if p.path == path and message in printable(p.message)]
 
 
 @pytest.mark.parametrize("case", EXPECTATIONS, ids=[case["tiedosto"] for case in EXPECTATIONS])
 def test_corpus_file_is_refused_with_its_message(library, case):
     plant(library.root, case)
+    if case["taso"] == "hyväksytty":
+        # Some link to real items: the library holds them all.
+        for existing in (REPOSITORY_ROOT / "practices").glob("*/*.md"):
+            shutil.copy(existing, library.root / "practices" / existing.parent.name / existing.name)
+        loaded = library.load()
+        assert [p.format() for p in loaded.problems] == []
+        return
     loaded = library.load()
     found = matching(loaded.problems, f"practices/{case['kohde']}", case["viesti"])
     assert found, [p.format() for p in loaded.problems]
@@ -66,7 +87,7 @@ def test_symlinked_file_is_refused(library):
     outside = library.root / "salaisuus.md"
     outside.write_text("salainen", encoding="utf-8")
     os.symlink(outside, library.root / "practices/kaytannot/linkki.md")
-    assert library.problems()[0].startswith("practices/kaytannot/linkki.md: tiedosto: Symbolinen linkki")
+    assert library.problems()[0].startswith("practices/kaytannot/linkki.md:1: tiedosto: Symbolinen linkki")
 
 
 def test_symlinked_folder_is_refused(library):
@@ -116,7 +137,7 @@ def test_two_sources_for_one_url_are_refused(library):
 
 def test_oversized_file_is_refused_without_reading_it_all(library):
     library.write("kaytannot/tutorit.md", body="Tekstiä. " * (MAX_FILE_BYTES // 8))
-    assert library.problems() == [f"practices/kaytannot/tutorit.md: tiedosto: Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin."]
+    assert library.problems() == [f"practices/kaytannot/tutorit.md:1: tiedosto: Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin."]
 
 
 def test_oversized_front_matter_is_refused(library):
@@ -135,15 +156,145 @@ def test_allowed_personal_address_stays_quiet(library):
 
 def test_build_fails_on_the_corpus_with_every_message(tmp_path):
     root = copy_repository(tmp_path / "repo")
-    errors = [case for case in EXPECTATIONS if case["taso"] == "virhe"]
-    for case in errors:
+    for case in REFUSED:
         plant(root, case)
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    missing = [case["tiedosto"] for case in errors if f"practices/{case['kohde']}" not in result.stderr or case["viesti"] not in result.stderr]
+    missing = [case["tiedosto"] for case in REFUSED if f"practices/{case['kohde']}" not in result.stderr or case["viesti"] not in result.stderr]
     assert missing == []
+    assert_readable(result.stderr)
     assert not (tmp_path / "site").exists(), "nothing was written"
+
+
+# English that YAML or MkDocs would print; none of it may reach a contributor.
+ENGLISH = re.compile(r"\b(found|expected|while scanning|while parsing|not allowed|could not|Doc file|contains a link|"
+                     r"is not found|Traceback|Error:|Exception|cannot start any token)\b")
+REPORT_LINE = re.compile(r"^practices/[^:]+:\d+: [^:]+: \S")
+
+
+def assert_readable(output: str) -> None:
+    """Every character printable (no escape sequences, no bidi controls), no English."""
+    for line in output.splitlines():
+        assert printable(line) == line, f"raw control character in {line!r}"
+        assert not ENGLISH.search(line), line
+
+
+def test_validate_reports_every_refused_file_on_one_readable_line(tmp_path):
+    """`kirjasto validate` itself, as a contributor runs it: one `path:line: field: message`
+    line per problem, in Finnish, whatever the file holds."""
+    library = LibraryFolder(tmp_path)
+    for existing in (REPOSITORY_ROOT / "practices").glob("*/*.md"):
+        shutil.copy(existing, library.root / "practices" / existing.parent.name / existing.name)
+    for case in EXPECTATIONS:
+        plant(library.root, case)
+    result = subprocess.run([sys.executable, "-m", "kirjasto.cli", "validate", "--root", str(library.root)],
+                            capture_output=True, text=True, env=BUILD_ENV, timeout=300)
+    assert result.returncode == 1 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("Kirjastossa on ")
+    for line in lines[:-1]:
+        assert REPORT_LINE.match(line), line
+    assert_readable(result.stdout)
+    for case in REFUSED:
+        path = f"practices/{case['kohde']}"
+        assert any(line.startswith(printable(path) + ":") and case["viesti"] in line for line in lines), case["tiedosto"]
+    for case in BUILDABLE:
+        own = [line for line in lines if line.startswith(f"practices/{case['kohde']}:")]
+        assert all(": varoitus: " in line for line in own), own
+
+
+# --- accepted files: built, and nothing of them reaches the page as markup ----------
+
+def _article(page: str) -> str:
+    return page.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, {key: value or "" for key, value in attrs}))
+
+
+def assert_contributor_text_only(page: str) -> None:
+    """The item's part of the page holds no HTML the contributor wrote: no scripts,
+    handlers, ids or classes of the theme, frames or off-site resources (judged on
+    the parsed elements, so that code shown as text does not count)."""
+    parser = _Elements()
+    parser.feed(_article(page))
+    for tag, attributes in parser.elements:
+        assert tag not in ("script", "iframe", "img", "object", "embed", "style", "link", "meta", "base", "form", "input"), tag
+        assert not [name for name in attributes if name.startswith("on")], (tag, attributes)
+        assert not attributes.get("id", "").startswith(("__", "md-")), (tag, attributes)
+        assert not [name for name in attributes.get("class", "").split() if name.startswith("md-")], (tag, attributes)
+        for name in ("href", "src"):
+            target = attributes.get(name, "").strip().lower()
+            assert not target.startswith(("javascript:", "data:", "//")) and "evil.example" not in target and "seuranta.example" not in target, (tag, attributes)
+
+
+@pytest.fixture(scope="module")
+def accepted_build(tmp_path_factory):
+    root = copy_repository(tmp_path_factory.mktemp("hyvaksytyt") / "repo")
+    for case in BUILDABLE:
+        plant(root, case)
+    return root
+
+
+def test_accepted_files_build_and_publish_only_text(accepted_build, tmp_path):
+    result = mkdocs_build(accepted_build, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for case in BUILDABLE:
+        slug = Path(case["kohde"]).stem
+        page = (tmp_path / "site" / "kaytannot" / slug / "index.html").read_text("utf-8")
+        assert_contributor_text_only(page)
+    code = (tmp_path / "site/kaytannot/html-koodissa/index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in code and "&lt;iframe" in code, "code is shown as text"
+    links = (tmp_path / "site/kaytannot/linkki-toiseen-kuvaukseen/index.html").read_text("utf-8")
+    assert 'href="../../kaytannot/satakunnan-tutoryhteistyo/#lyhyesti"' in links
+    assert 'href="../../verkostot/helsinki-asiantuntijaopettajat/"' in links
+    rows = list(csv.reader(io.StringIO((tmp_path / "site/data/kirjasto.csv").read_text("utf-8-sig"))))
+    formula = next(row for row in rows if row[0] == "kaava-kentissa")
+    assert formula[2].startswith("'=HYPERLINK(")
+    assert "Pori; '=1+1" in formula[14] and "'+358 kunta" in formula[14] and "'-ryhmä" in formula[14] and "'@kaupunki" in formula[14]
+
+
+def test_the_hook_free_tree_is_as_safe(accepted_build, tmp_path):
+    """`kirjasto generate` + plain `mkdocs build` (no hooks): the same sanitised bodies,
+    and the Content-Security-Policy on every page."""
+    tree = tmp_path / "puu"
+    generated = subprocess.run([sys.executable, "-m", "kirjasto.cli", "generate", str(tree), "--root", str(accepted_build)],
+                               capture_output=True, text=True, env=BUILD_ENV, timeout=300)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    result = mkdocs_build(tree, tree / "site")
+    assert result.returncode == 0, result.stderr
+    for case in BUILDABLE:
+        assert_contributor_text_only((tree / "site/kaytannot" / Path(case["kohde"]).stem / "index.html").read_text("utf-8"))
+    policy = None
+    for page in (tree / "site").rglob("*.html"):
+        text = page.read_text("utf-8")
+        found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
+        assert found, page
+        policy = policy or found.group(1)
+        assert found.group(1) == policy and "'unsafe-inline'" not in policy
+        for script in re.finditer(r"<script([^>]*)>(.*?)</script>", text, re.DOTALL):
+            if "src=" not in script.group(1) and "json" not in script.group(1):
+                assert script_hash(script.group(2)) in policy, page
+
+
+def test_the_tree_refuses_what_validation_refuses(tmp_path):
+    root = copy_repository(tmp_path / "repo")
+    for case in REFUSED:
+        plant(root, case)
+    result = subprocess.run([sys.executable, "-m", "kirjasto.cli", "generate", str(tmp_path / "puu"), "--root", str(root)],
+                            capture_output=True, text=True, env=BUILD_ENV, timeout=300)
+    assert result.returncode == 1
+    assert not (tmp_path / "puu").exists()
+    for case in REFUSED:
+        assert case["viesti"] in result.stdout, case["tiedosto"]
+    assert_readable(result.stdout)
 
 
 def test_warnings_alone_do_not_fail_the_strict_build(tmp_path):

@@ -12,7 +12,11 @@ import yaml
 
 from conftest import REPOSITORY_ROOT, copy_repository, front_matter, mkdocs_build
 from kirjasto import load_library
-from kirjasto.safety import inline_script_hashes, sanitise_item_html, secure_page
+from kirjasto.csp import check_page, known_scripts, script_hash, site_policy, theme_script_dirs, with_noopener
+from kirjasto.markdown_config import MarkdownConfig
+from kirjasto.pages.body_html import body_sections
+from kirjasto.render import BodyRenderer
+from kirjasto.sanitise import Sanitiser, is_unchanged
 from site_html import html_files, parse
 
 SAFE_EXTENSIONS = {"toc", "attr_list", "def_list", "fenced_code", "md_in_html", "admonition", "tables"}
@@ -30,47 +34,78 @@ HTML_CSS_THIRD_PARTY = re.compile(r"(?:src|href)=[\"']?(?:https?:)?//(?!127\.0\.
 # --- sanitiser ------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    ("planted", "removed"),
+    "planted",
     [
-        ("<script>alert(1)</script>", "<script>"),
-        ('<img src="x" onerror="alert(1)" alt="a">', "onerror <img>-tagissa"),
-        ('<a href="javascript:alert(1)">x</a>', "href <a>-tagissa"),
-        ('<a href="&#106;avascript:alert(1)">x</a>', "href <a>-tagissa"),
-        ('<a href="java&#9;script:alert(1)">x</a>', "href <a>-tagissa"),
-        ('<img src="https://seuranta.example/p.png" alt="p">', "src <img>-tagissa"),
-        ('<iframe src="https://example.com"></iframe>', "<iframe>"),
-        ('<p style="background:url(https://x)">x</p>', "style <p>-tagissa"),
-        ('<meta http-equiv="refresh" content="0;url=https://x">', "<meta>"),
-        ('<base href="https://x/">', "<base>"),
+        "<script>alert(1)</script>",
+        '<img src="x" onerror="alert(1)" alt="a">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href="&#106;avascript:alert(1)">x</a>',
+        '<a href="java&#9;script:alert(1)">x</a>',
+        '<a href="//seuranta.example/p">x</a>',
+        '<img src="https://seuranta.example/p.png" alt="p">',
+        '<iframe src="https://example.com"></iframe>',
+        '<p style="background:url(https://x)">x</p>',
+        '<meta http-equiv="refresh" content="0;url=https://x">',
+        '<base href="https://x/">',
+        '<div class="md-button" id="__search">x</div>',
+        '<h2 id="__config">x</h2>',
+        '<div id="__config">{}</div>',
+        '<pre><code class="language-python md-typeset">x</code></pre>',
     ],
 )
-def test_sanitiser_removes_what_validation_should_have_refused(planted, removed):
-    result = sanitise_item_html(f"<p>Alku</p>{planted}<p>Loppu</p>")
-    assert removed in result.removed
-    assert "<script" not in result.html and "onerror=" not in result.html
-    assert "javascript:" not in result.html.replace("&#106;", "j")
-    assert "<p>Alku</p>" in result.html and "<p>Loppu</p>" in result.html
+def test_sanitiser_removes_what_no_body_may_publish(planted):
+    sanitiser = Sanitiser()
+    cleaned = sanitiser.clean(f"<p>Alku</p>{planted}<p>Loppu</p>")
+    assert not is_unchanged(f"<p>Alku</p>{planted}<p>Loppu</p>", cleaned)
+    for forbidden in ("<script", "onerror", "javascript:", "seuranta.example", "<iframe", "style=", "<meta", "<base", "md-", "__"):
+        assert forbidden not in cleaned.replace("&#106;", "j"), (planted, cleaned)
+    assert "<p>Alku</p>" in cleaned and "<p>Loppu</p>" in cleaned
 
 
-def test_sanitiser_escapes_an_unclosed_tag():
-    result = sanitise_item_html('<p>x</p><img src=x onerror=alert(1)//')
-    assert "<img" not in result.html and "&lt;img" in result.html
+def test_sanitiser_changes_nothing_in_the_real_items():
+    library = load_library(REPOSITORY_ROOT).library
+    renderer = BodyRenderer(MarkdownConfig.from_file(REPOSITORY_ROOT / "mkdocs.yml"))
+    for item in library.items:
+        rendered = renderer.render(item.body, src_uri=item.src_uri).html
+        assert is_unchanged(rendered, Sanitiser().clean(rendered)), item.slug
 
 
-def test_sanitiser_keeps_every_real_item_page_unchanged(site):
+def test_item_pages_show_the_sanitised_body(site):
     library = load_library(REPOSITORY_ROOT).library
     for item in library.items:
-        html = (site / item.kind.folder / item.slug / "index.html").read_text("utf-8")
-        article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-        assert sanitise_item_html(article).removed == [], item.slug
+        page = (site / item.kind.folder / item.slug / "index.html").read_text("utf-8")
+        for section in body_sections(item.body_html):
+            assert section.html in page, item.slug
 
 
-def test_secure_page_puts_the_policy_first_and_hashes_inline_scripts():
-    page = '<html><head><meta charset="utf-8"><script>var a=1</script><script src="x.js"></script></head><body><a href="https://x" target="_blank">x</a></body></html>'
-    secured = secure_page(page)
-    assert secured.index('http-equiv="Content-Security-Policy"') < secured.index("<script>")
-    assert "'sha256-" in secured and secured.count("'sha256-") == 1
-    assert 'target="_blank" rel="noopener">' in secured
+# --- Content-Security-Policy ---------------------------------------------------
+
+def test_policy_lists_only_the_themes_known_scripts():
+    scripts = known_scripts(theme_script_dirs(REPOSITORY_ROOT / "overrides"))
+    sources = {script.template for script in scripts}
+    assert {"base.html", "content.html", "palette.html"} <= sources
+    policy = site_policy(scripts, {".", "..", "/"})
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    page = '<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="' + policy + '"></head>'
+    assert check_page(page + "<body></body></html>", policy) == []
+    problems = check_page(page + "<body><script>alert(1)</script></body></html>", policy)
+    assert [p.message for p in problems if "ei ole teeman eikä kirjaston oma (alert(1))" in p.message]
+    assert check_page(page.replace("Content-Security-Policy", "X") + "</html>", policy), "a page without the policy is refused"
+
+
+def test_a_script_in_a_hand_written_page_fails_the_build(tmp_path):
+    root = copy_repository(tmp_path / "repo")
+    page = root / "docs" / "tietoa.md"
+    page.write_text(page.read_text("utf-8") + "\n<script>document.title = 'x'</script>\n", encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert "docs/tietoa.md: Sivulla on skripti, joka ei ole teeman eikä kirjaston oma (document.title = 'x')" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_with_noopener_marks_links_that_open_new_windows():
+    page = '<a href="https://x" target="_blank">x</a><a href="https://y" target="_blank" rel="external">y</a>'
+    assert with_noopener(page) == '<a href="https://x" target="_blank" rel="noopener">x</a><a href="https://y" target="_blank" rel="noopener external">y</a>'
 
 
 # --- configuration ----------------------------------------------------------
@@ -112,8 +147,10 @@ def test_only_the_themes_and_the_sites_own_scripts(site):
                 assert not path.netloc and re.search(r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/(lomake|luettelo|kirjasto|haku)\.js)$", path.path), html
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
         assert policy, html
-        for source in inline_script_hashes(text):
-            assert source in policy.group(1)
+        assert text.index("Content-Security-Policy") < text.index("<script"), "the policy comes before every script"
+        for match in re.finditer(r"<script([^>]*)>(.*?)</script>", text, re.DOTALL):
+            if "src=" not in match.group(1) and "json" not in match.group(1):
+                assert script_hash(match.group(2)) in policy.group(1), html
 
 
 def test_no_event_handlers_or_dangerous_elements_in_any_page(site):

@@ -204,14 +204,14 @@ def test_links_must_be_http(library, url):
 def test_bad_file_names(library, name):
     library.write(f"kaytannot/{name}")
     problem = only_problem(library)
-    assert problem.startswith(f"practices/kaytannot/{name}: tiedostonimi:")
+    assert problem.startswith(f"practices/kaytannot/{name}:1: tiedostonimi:")
 
 
 def test_two_items_with_the_same_slug(library):
     library.write("kaytannot/tutorit.md")
     library.write("verkostot/tutorit.md")
     assert only_problem(library) == (
-        "practices/verkostot/tutorit.md: tiedostonimi: Tunniste 'tutorit' on jo käytössä tiedostossa "
+        "practices/verkostot/tutorit.md:1: tiedostonimi: Tunniste 'tutorit' on jo käytössä tiedostossa "
         "practices/kaytannot/tutorit.md. Nimeä tämä tiedosto uudelleen, esim. lisäämällä kunnan nimi."
     )
 
@@ -226,14 +226,14 @@ def test_files_that_do_not_belong(library):
     library.write_raw("kaytannot/skripti.js", "alert(1)")
     library.write_raw("muistiinpanot.txt", "")
     problems = library.problems()
-    assert any(p.startswith("practices/kaytannot/skripti.js: tiedosto: Vain Markdown-tiedostot") for p in problems)
-    assert any(p.startswith("practices/muistiinpanot.txt: tiedosto: Tämä ei kuulu sisältökansioon") for p in problems)
+    assert any(p.startswith("practices/kaytannot/skripti.js:1: tiedosto: Vain Markdown-tiedostot") for p in problems)
+    assert any(p.startswith("practices/muistiinpanot.txt:1: tiedosto: Tämä ei kuulu sisältökansioon") for p in problems)
 
 
 def test_symlinks_are_rejected(library):
     target = library.write("kaytannot/tutorit.md")
     os.symlink(target, library.root / "practices" / "verkostot" / "linkki.md")
-    assert only_problem(library).startswith("practices/verkostot/linkki.md: tiedosto: Symbolinen linkki")
+    assert only_problem(library).startswith("practices/verkostot/linkki.md:1: tiedosto: Symbolinen linkki")
 
 
 def test_invalid_utf8_names_the_line(library):

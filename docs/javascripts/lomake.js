@@ -14,10 +14,15 @@
   // Existing items come in a file of their own (the page stays small in a big library).
   data.items = [];
   data.taken = [];
+  // Names taken by items this copy does not publish arrive only as salted hashes
+  // (kirjasto/form.py): the form can tell that a name is taken, not what the item is.
+  var hiddenTaken = { salt: "", hashes: [], length: 0 };
+  var hiddenChecked = {};
   if (window.fetch && data.itemsUrl) {
     fetch(data.itemsUrl).then(function (r) { return r.json(); }).then(function (loaded) {
       data.items = loaded.items.map(function (pair) { return pair[0]; });
       data.taken = loaded.taken;
+      if (loaded.hidden) hiddenTaken = loaded.hidden;
       var options = document.getElementById("kk-related-lista");
       loaded.items.forEach(function (pair) {
         var option = document.createElement("option");
@@ -53,7 +58,9 @@
   }
 
   // Control and bidirectional characters, as kirjasto.characters refuses them.
-  var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  // The characters validation refuses (kirjasto/characters.py): control, format,
+  // private-use, unassigned and separator characters, except tab, line feed, ZWNJ and ZWJ.
+  var UNSAFE = /(?![\t\n\u200c\u200d])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
 
   // A double-quoted YAML string: safe for any text the checks let through.
   function quote(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"'; }
@@ -179,15 +186,29 @@
     if (control) control.removeAttribute("aria-invalid");
   }
 
+  // "Today" for contributors is today in Finland, whatever the browser's time zone:
+  // the build checks dates against the same day (kirjasto/clock.py).
   function today() {
-    var now = new Date();
-    var month = String(now.getMonth() + 1).padStart(2, "0");
-    var day = String(now.getDate()).padStart(2, "0");
-    return now.getFullYear() + "-" + month + "-" + day;
+    var parts = {};
+    new Intl.DateTimeFormat("en", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+  function thisYear() { return +today().slice(0, 4); }
+
+  // Whether a name is taken by an item this copy does not publish (SHA-256 of salt + name).
+  function checkHidden(slug) {
+    if (!hiddenTaken.hashes.length || slug in hiddenChecked || !(window.crypto && crypto.subtle && window.TextEncoder)) {
+      return Promise.resolve();
+    }
+    return crypto.subtle.digest("SHA-256", new TextEncoder().encode(hiddenTaken.salt + slug)).then(function (buffer) {
+      var hex = Array.prototype.map.call(new Uint8Array(buffer), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+      hiddenChecked[slug] = hiddenTaken.hashes.indexOf(hex.slice(0, hiddenTaken.length)) >= 0;
+    }, function () {});
   }
 
   function checkText(problems, name, text, label) {
-    if (UNSAFE.test(text)) problems.push([name, label + ": tekstissä on näkymätön ohjausmerkki. Kirjoita teksti uudelleen."]);
+    if (UNSAFE.test(text)) problems.push([name, label + ": tekstissä on näkymätön tai tunnistamaton merkki (esim. ohjausmerkki tai nollalevyinen välilyönti). Kirjoita teksti uudelleen tai liitä se muotoilemattomana."]);
   }
 
   function collect() {
@@ -228,7 +249,7 @@
     }
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug) || values.slug === "index") {
       problems.push(["slug", "Tiedostonimessä saa olla vain pieniä kirjaimia a–z, numeroita ja viivoja (ei 'index')."]);
-    } else if (data.taken.indexOf(values.slug) >= 0) {
+    } else if (data.taken.indexOf(values.slug) >= 0 || hiddenChecked[values.slug]) {
       problems.push(["slug", "Kirjastossa on jo kuvaus nimellä " + values.slug + ". Muuta tiedostonimeä."]);
     }
     values.regions.forEach(function (region) {
@@ -241,8 +262,8 @@
     if (values.kind && data.kinds[values.kind].statusRequired && !values.status) problems.push(["status", "Valitse tila."]);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.updated)) problems.push(["updated", "Anna päivämäärä."]);
     else if (values.updated > today()) problems.push(["updated", "Päivämäärä on tulevaisuudessa."]);
-    if (values.started && (!/^\d{4}$/.test(values.started) || +values.started < limits.earliestYear || +values.started > new Date().getFullYear())) {
-      problems.push(["started", "Anna aloitusvuosi väliltä " + limits.earliestYear + "–" + new Date().getFullYear() + "."]);
+    if (values.started && (!/^\d{4}$/.test(values.started) || +values.started < limits.earliestYear || +values.started > thisYear())) {
+      problems.push(["started", "Anna aloitusvuosi väliltä " + limits.earliestYear + "–" + thisYear() + "."]);
     }
     values.contacts.forEach(function (contact, index) {
       if (!contact.role || !contact.organisation) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": anna tehtävänimike ja organisaatio."]);
@@ -362,10 +383,12 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var checkedForm = collect();
-    showProblems(checkedForm.problems);
-    if (checkedForm.problems.length) { result.hidden = true; return; }
-    showResult(checkedForm.values);
+    checkHidden(input("slug").value.trim()).then(function () {
+      var checkedForm = collect();
+      showProblems(checkedForm.problems);
+      if (checkedForm.problems.length) { result.hidden = true; return; }
+      showResult(checkedForm.values);
+    });
   });
 
   document.getElementById("kk-lataa").addEventListener("click", function () {

@@ -10,6 +10,7 @@ listing page, one item page's HTML size and the search payload.
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import json
 import os
@@ -47,15 +48,16 @@ class Run:
     returncode: int
 
 
-def measure(command: list[str], cwd: Path) -> Run:
-    """Wall time and peak memory of one child process (os.wait4 gives its rusage)."""
+def measure(command: list[str], cwd: Path, quiet: bool = False) -> Run:
+    """Wall time and peak memory of one child process (os.wait4 gives its rusage).
+    A failing command's error output is shown unless `quiet` (an expected failure)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
+    if process.returncode != 0 and not quiet:
         sys.stderr.write(process.stderr.read().decode("utf-8", "replace")[-2000:])
     process.stderr.close()
     return Run(seconds=seconds, peak_kb=usage.ru_maxrss, returncode=process.returncode)
@@ -130,8 +132,8 @@ def _summary(runs: list[Run]) -> dict:
     }
 
 
-def bench_size(repository: Path, workdir: Path, size: int, repeat: int) -> dict:
-    library = write_synthetic_library(repository, workdir / f"{size}-kirjasto", size)
+def bench_size(repository: Path, workdir: Path, size: int, repeat: int, today: datetime.date) -> dict:
+    library = write_synthetic_library(repository, workdir / f"{size}-kirjasto", size, today=today)
     baseline = workdir / f"{size}-vertailu"
     write_baseline(library.root, baseline)
     python = sys.executable
@@ -188,14 +190,21 @@ def format_table(results: dict[int, dict]) -> str:
     return "\n".join(lines)
 
 
-def run_bench(repository: Path, sizes: list[int], repeat: int, workdir: Path, output: Path) -> dict[int, dict]:
+def run_bench(repository: Path, sizes: list[int], repeat: int, workdir: Path, output: Path, today: datetime.date) -> dict[int, dict]:
+    from .hostile_bench import bench_hostile, format_hostile
+
     workdir.mkdir(parents=True, exist_ok=True)
     results = {}
     for size in sizes:
         print(f"Mitataan {size} kuvausta ({repeat} kierrosta) ...", flush=True)
-        results[size] = bench_size(repository, workdir, size, repeat)
+        results[size] = bench_size(repository, workdir, size, repeat, today)
+    if results:
+        print(format_table(results))
+    print("\nMitataan vihamieliset syötteet (yksi 256 KiB:n kuvaus kerrallaan) ...", flush=True)
+    hostile = bench_hostile(repository, workdir)
+    print(format_hostile(hostile))
     output.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-                                  "results": results}, indent=1, ensure_ascii=False), encoding="utf-8")
-    print(format_table(results))
+                                  "results": results, "hostile": [vars(run) for run in hostile]},
+                                 indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"\nTulokset: {output}")
     return results

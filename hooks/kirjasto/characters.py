@@ -1,25 +1,95 @@
-"""Characters that have no place in contributed text: control characters and
-the bidirectional controls that can make text display differently from what
-it is ("Trojan Source")."""
+"""Characters that have no place in contributed text, and how to show any text
+safely in a report.
+
+Refused everywhere (front matter and body): control characters other than tab
+and line feed, the bidirectional controls that make text display differently
+from what it is ("Trojan Source"), and every other invisible or undefined
+character: format characters (Unicode category Cf, e.g. U+200B ZERO WIDTH SPACE,
+U+2060 WORD JOINER, U+FEFF, the TAG characters U+E0000-U+E007F), private-use
+characters (Co), unassigned code points and noncharacters such as U+FFFF (Cn),
+surrogates (Cs) and the line and paragraph separators U+2028/U+2029 (Zl, Zp).
+
+Exceptions, because languages need them: U+200C ZERO WIDTH NON-JOINER and
+U+200D ZERO WIDTH JOINER (Persian and Indic scripts; emoji sequences).
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_ALLOWED_CONTROLS = frozenset("\t\n")
+LANGUAGE_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
+"""Format characters that a language needs and that are therefore allowed."""
+REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+_TAGS = range(0xE0000, 0xE0080)
+# Only characters outside printable ASCII can be refused: the loop visits those alone.
+_CANDIDATE = re.compile(r"[^\t\n\x20-\x7e]")
+
+
+def _is_noncharacter(code: int) -> bool:
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def describe(char: str) -> str:
+    """Finnish description of a refused character, with its code point."""
+    code = ord(char)
+    point = f"U+{code:04X}"
+    category = unicodedata.category(char)
+    if char in BIDI_CONTROLS:
+        return f"tekstin suuntaa muuttava näkymätön merkki {point}"
+    if category == "Cc":
+        return f"näkymätön ohjausmerkki {point}"
+    if code in _TAGS:
+        return f"näkymätön tunnistemerkki (Unicode TAG) {point}"
+    if category == "Cf":
+        return f"näkymätön muotoilumerkki {point}"
+    if _is_noncharacter(code):
+        return f"merkki {point}, joka ei ole tekstiä (Unicoden ei-merkki)"
+    if category == "Co":
+        return f"yksityiskäytön merkki {point}, joka näkyy eri laitteilla eri tavalla"
+    if category in ("Zl", "Zp"):
+        return f"näkymätön rivin- tai kappaleenerotin {point}"
+    return f"merkki {point}, jota Unicode ei määrittele"
+
+
+def _refused(char: str) -> bool:
+    return char not in LANGUAGE_FORMAT_CHARACTERS and unicodedata.category(char) in REFUSED_CATEGORIES
 
 
 def unsafe_character(text: str) -> tuple[int, str] | None:
-    """Index and Finnish description of the first unsafe character, if any."""
-    for index, char in enumerate(text):
-        if char in BIDI_CONTROLS:
-            return index, f"tekstin suuntaa muuttava näkymätön merkki U+{ord(char):04X}"
-        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
-            return index, f"näkymätön ohjausmerkki U+{ord(char):04X}"
+    """Index and Finnish description of the first refused character, if any."""
+    for match in _CANDIDATE.finditer(text):
+        if _refused(match.group(0)):
+            return match.start(), describe(match.group(0))
     return None
 
 
 def has_unsafe_characters(text: str) -> bool:
     """Fast path: most texts are plain, so test the whole string at C speed first."""
     return not text.replace("\n", "").replace("\t", "").isprintable() and unsafe_character(text) is not None
+
+
+def printable(text: str) -> str:
+    """Text safe to echo on one line of a terminal, a log or a report: every control,
+    format, bidi, separator or undefined character is shown as an escape (`\\x1b`,
+    `\\u202e`, `\\n`), so that a file cannot clear a screen, recolour it, reorder
+    what is shown or start a line of its own."""
+    if text.isprintable():
+        return text
+    return "".join(_escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    if char == "\n":
+        return "\\n"
+    if char == "\t":
+        return "\\t"
+    if char == "\r":
+        return "\\r"
+    if unicodedata.category(char) not in REFUSED_CATEGORIES:
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

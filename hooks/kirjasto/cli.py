@@ -9,9 +9,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import datetime
-
+from .clock import ClockError, today_in_finland
 from .library import CONTENT_DIR, SLUG_FILE_NAME, load_library
+from .markdown_config import MarkdownConfig, MarkdownConfigError
 from .model import Kind
 from .problems import Problem, errors, format_report
 from .reporting import format_github_annotations
@@ -53,7 +53,12 @@ def validate_command(args: argparse.Namespace) -> int:
     root = _repository_root(args)
     if root is None:
         return 2
-    loaded = load_library(root, content_dir=args.content)
+    try:
+        markdown = MarkdownConfig.from_file(root / args.config)
+    except (OSError, MarkdownConfigError) as error:
+        print(f"{args.config}: asetuksia ei voi lukea ({error}). Anna sivuston asetustiedosto: --config mkdocs.yml.", file=sys.stderr)
+        return 2
+    loaded = load_library(root, content_dir=args.content, today=args.today, markdown=markdown)
     problems = _problems_under(loaded.problems, root, args.paths) if args.paths else loaded.problems
     if problems and args.format == "github":
         print(format_github_annotations(problems))
@@ -82,7 +87,7 @@ def new_command(args: argparse.Namespace) -> int:
         print(f"Tiedosto {shown} on jo olemassa, eikä sitä korvata. Valitse toinen otsikko tai anna nimi: --name {slug}-2.", file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new_item_text(kind, args.title, datetime.date.today()), encoding="utf-8")
+    path.write_text(new_item_text(kind, args.title, args.today), encoding="utf-8")
     print(f"Luotiin {shown}. Täytä tyhjät kentät ja kirjoita teksti, sitten aja: kirjasto validate {shown}")
     return 0
 
@@ -110,7 +115,7 @@ def bench_command(args: argparse.Namespace) -> int:
     if root is None:
         return 2
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kirjasto-bench-"))
-    run_bench(root, args.sizes, args.repeat, workdir, Path(args.output))
+    run_bench(root, args.sizes, args.repeat, workdir, Path(args.output), args.today)
     return 0
 
 
@@ -142,7 +147,7 @@ def generate_command(args: argparse.Namespace) -> int:
     root = _repository_root(args)
     if root is None:
         return 2
-    tree = generate_tree(root, args.config, Path(args.outdir).resolve())
+    tree = generate_tree(root, args.config, Path(args.outdir).resolve(), today=args.today)
     if errors(tree.problems):
         print(format_report(tree.problems))
         return 1
@@ -161,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="tarkista kuvausten metatiedot", description="Tarkistaa koko kirjaston ja raportoi jokaisen virheen muodossa polku:rivi: kenttä: viesti.")
     validate.add_argument("paths", nargs="*", metavar="POLKU", help="raportoi vain näiden tiedostojen tai kansioiden virheet (oletus: kaikki)")
     validate.add_argument("--format", choices=("text", "github"), default="text", help="'github' tulostaa GitHubin tarkistusmerkinnät (::error file=...)")
+    validate.add_argument("--config", default="mkdocs.yml", help="sivuston asetustiedosto, jonka Markdown-asetuksin tekstit tarkistetaan (oletus: mkdocs.yml)")
     _add_location_options(validate)
     validate.set_defaults(run=validate_command)
 
@@ -189,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate.set_defaults(run=generate_command)
 
     bench = commands.add_parser("bench", help="mittaa rakennuksen nopeus vertailuun nähden", description="Tekee synteettiset kirjastot, rakentaa ne sekä omalla että tavallisella mkdocs-material-rakennuksella ja tulostaa taulukon ja suhdeluvut.")
-    bench.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="kirjastojen koot (oletus: 1000 10000)")
+    bench.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="kirjastojen koot (oletus: 1000 10000; tyhjä: vain vihamieliset syötteet)")
     bench.add_argument("--repeat", type=int, default=3, help="toistot kokoa kohden (oletus: 3)")
     bench.add_argument("--output", default="bench-tulokset.json", help="tulostiedosto (JSON)")
     bench.add_argument("--workdir", help="työkansio (oletus: väliaikainen)")
@@ -200,6 +206,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        # One clock for the whole command: today in Finland (or KIRJASTO_TODAY).
+        args.today = today_in_finland()
+    except ClockError as error:
+        print(error, file=sys.stderr)
+        return 2
     return args.run(args)
 
 

@@ -8,9 +8,10 @@ import csv
 import datetime
 import io
 import json
+import re
 import uuid
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _xml_escape, quoteattr as _xml_quoteattr
 
 from .catalogue import CATALOGUE_DATA_PATH, catalogue_json
 from .form import FORM_ITEMS_PATH, form_items
@@ -195,21 +196,45 @@ CSV_COLUMNS = (
 
 
 def library_csv(records: list[dict[str, Any]]) -> str:
-    """One row per item; UTF-8 with a byte-order mark so that Excel reads ä and ö right."""
+    """One row per item; UTF-8 with a byte-order mark so that Excel reads ä and ö right.
+
+    Every cell is quoted, so that neither `,` nor `;` (the separator of Finnish Excel)
+    inside a value can start a new cell, and every place where a spreadsheet could
+    start a formula is neutralised (see `neutralise_formulas`)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([name for name, _ in CSV_COLUMNS])
     for record in records:
-        writer.writerow([_neutralise_formula(value(record)) for _, value in CSV_COLUMNS])
+        writer.writerow([neutralise_formulas(value(record)) for _, value in CSV_COLUMNS])
     return "\ufeff" + buffer.getvalue()
 
 
-def _neutralise_formula(cell: str) -> str:
-    """A cell starting with = + - @ would run as a formula in a spreadsheet."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+# A formula starts with = + - @ (or their full-width forms, which some spreadsheets
+# accept), or a cell starts with a tab or a line break; at the start of the cell or
+# after any separator a program might split on, despite the quotes (, ; tab).
+_FORMULA_START = re.compile(r"(^|[,;\t])(\s*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20\t\r\n])")
+
+
+def neutralise_formulas(cell: str) -> str:
+    """An apostrophe before every place a spreadsheet could read as the start of a
+    formula: `=1+1` becomes `'=1+1`, `Pori; =HYPERLINK(...)` becomes `Pori; '=HYPERLINK(...)`."""
+    return _FORMULA_START.sub(r"\1\2'", cell)
 
 
 # --- Atom ----------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot hold at all. Validation refuses them in every field, so
+# this only keeps the feed well-formed should one ever get through.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    return _xml_escape(_NOT_XML.sub("\ufffd", text))
+
+
+def quoteattr(text: str) -> str:
+    return _xml_quoteattr(_NOT_XML.sub("\ufffd", text))
+
 
 def _stable_id(settings: LibrarySettings, relative: str) -> str:
     absolute = absolute_url(settings, relative)

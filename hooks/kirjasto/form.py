@@ -9,6 +9,7 @@ ways to contribute.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from typing import Any
@@ -28,12 +29,24 @@ GITHUB_URL_LIMIT = 7500
 FORM_ITEMS_PATH = "data/lomake.json"
 
 
+HIDDEN_HASH_LENGTH = 16
+"""Hex digits kept of each hidden name's SHA-256: 64 bits, no collisions among thousands."""
+
+
 def form_items(library: Library) -> dict[str, Any]:
     """The existing items for the form (related-item choices, names already taken), in a
-    file of their own so that the form page stays small in a big library."""
+    file of their own so that the form page stays small in a big library.
+
+    A copy that publishes only part of the library must still refuse names taken by
+    the items it leaves out, without publishing anything readable about them: those
+    names are listed only as salted SHA-256 hashes, which the form compares with the
+    hash of the name a contributor chose."""
+    salt = "kaytantokirjasto:" + hashlib.sha256(repr(library.scope).encode("utf-8")).hexdigest()[:16] + ":"
+    hidden = sorted(hashlib.sha256((salt + slug).encode("utf-8")).hexdigest()[:HIDDEN_HASH_LENGTH] for slug in library.out_of_scope)
     return {
         "items": [[item.slug, item.title] for item in items_sorted(library.items)],
-        "taken": sorted({item.slug for item in library.items} | library.out_of_scope),
+        "taken": sorted(item.slug for item in library.items),
+        "hidden": {"salt": salt, "length": HIDDEN_HASH_LENGTH, "hashes": hidden},
     }
 
 

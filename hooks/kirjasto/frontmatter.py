@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .characters import has_unsafe_characters, unsafe_character
+from .yaml_errors import translate
 
 # The same expression as mkdocs.utils.meta.YAML_RE (MkDocs 1.6), so that
 # what validates here is what MkDocs would split.
@@ -138,14 +139,11 @@ def parse(split_file: SplitFile) -> Mapping:
     _refuse_unsafe_characters(split_file.front_matter, offset)
     try:
         tree = _Composer(yaml.parse(split_file.front_matter, Loader=_EventLoader), offset).compose()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + offset if mark else offset
-        raise FrontMatterError(line, f"YAML ei ole kelvollista: {_describe_yaml_error(error)}. Tarkista sisennykset, kaksoispisteet ja lainausmerkit; tekstiarvo, jossa on kaksoispiste, kirjoitetaan lainausmerkkeihin.") from None
     except yaml.YAMLError as error:
-        raise FrontMatterError(offset, f"YAML ei ole kelvollista: {error}.") from None
-    except RecursionError:
-        raise FrontMatterError(offset, "Front matterissa on liian monta sisäkkäistä listaa tai kenttäryhmää. Kirjoita arvot tavallisina listoina.") from None
+        translated = translate(error, split_file.front_matter)
+        raise FrontMatterError(translated.line_index + offset, translated.message) from None
+    except (RecursionError, MemoryError):
+        raise FrontMatterError(offset, _TOO_DEEP) from None
     if tree is None:
         raise FrontMatterError(1, "Front matter on tyhjä. Kirjoita '---'-rivien väliin kentät title, summary, levels, themes ja updated.")
     if not isinstance(tree, Mapping):
@@ -163,6 +161,10 @@ def _refuse_unsafe_characters(front_matter: str, offset: int) -> None:
     raise FrontMatterError(line, f"Front matterissa on {what}. Kirjoita rivi uudelleen tai liitä teksti ilman muotoiluja (esim. Muistion kautta).")
 
 
+MAX_DEPTH = 4
+"""Lists and field groups inside each other: contacts (a list of groups of texts) need three."""
+_TOO_DEEP = f"Front matterissa on liian monta sisäkkäistä listaa tai kenttäryhmää (enintään {MAX_DEPTH}). Kirjoita arvot tavallisina listoina."
+
 _PLAIN_NON_TEXT = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
                              "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"})
 
@@ -175,6 +177,7 @@ class _Composer:
     def __init__(self, events, offset: int) -> None:
         self._events = iter(events)
         self._offset = offset
+        self._depth = 0
         self._resolver = yaml.resolver.Resolver()
         self._constructor = yaml.constructor.SafeConstructor()
 
@@ -206,9 +209,15 @@ class _Composer:
             raise FrontMatterError(line, f"YAML-tunniste '{tag}' ei ole sallittu. Poista se; jos arvo on tekstiä, kirjoita se lainausmerkkeihin.")
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, line)
-        if isinstance(event, yaml.SequenceStartEvent):
-            return Sequence(items=tuple(self._children(yaml.SequenceEndEvent)), line=line)
-        return self._mapping(line)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise FrontMatterError(line, _TOO_DEEP)
+        try:
+            if isinstance(event, yaml.SequenceStartEvent):
+                return Sequence(items=tuple(self._children(yaml.SequenceEndEvent)), line=line)
+            return self._mapping(line)
+        finally:
+            self._depth -= 1
 
     def _children(self, end_type):
         for event in self._events:
@@ -247,18 +256,3 @@ class _Composer:
         except (ValueError, yaml.YAMLError):
             value = None
         return Scalar(raw=event.value, type=scalar_type, value=value, line=line)
-
-
-def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or error.context or "tuntematon virhe"
-    translations = {
-        "mapping values are not allowed here": "kaksoispiste väärässä kohdassa (arvossa on kaksoispiste ilman lainausmerkkejä?)",
-        "could not find expected ':'": "kaksoispiste puuttuu kentän nimen perästä",
-        "found character '\\t' that cannot start any token": "sarkainmerkki (tab) sisennyksessä; käytä välilyöntejä",
-        "expected <block end>, but found '<block sequence start>'": "listan sisennys ei täsmää",
-        "found undefined alias": "viittaus (*) ei ole sallittu",
-    }
-    for english, finnish in translations.items():
-        if problem.startswith(english):
-            return finnish
-    return problem

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import frontmatter
+from .clock import today_in_finland
+from .markdown_config import MarkdownConfig
 from .model import Item, Kind, Library
+from .render import BodyRenderer
+from .sanitise import Sanitiser
 from .problems import Problem, errors
 from .text import finnish_sort_key, slugify, suggest
 from .privacy import ALLOWED_CONTACTS_FILE, load_allowed_contacts
@@ -27,6 +31,9 @@ RESERVED_SLUGS = {"index"}
 `sivu-2`, `sivu-3` ... are its further pages)."""
 MAX_FILE_BYTES = 256 * 1024
 """The longest real description is about 6 KB; a file forty times that is not a description."""
+FILE_START = 1
+"""Problems about a whole file (its name, size or encoding) point at its first line,
+so that every line of a report has the form `path:line: field: message`."""
 ALLOWED_TOP_LEVEL_FILES = {THEMES_FILE, AUDIENCES_FILE, ALLOWED_CONTACTS_FILE, "README.md"}
 
 
@@ -65,21 +72,31 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (status.st_mtime_ns, status.st_size)
 
 
+DEFAULT_CONFIG_FILE = "mkdocs.yml"
+
+
 def load_library(
     repository_root: Path,
     *,
     content_dir: str = CONTENT_DIR,
     today: datetime.date | None = None,
+    markdown: MarkdownConfig | None = None,
     cache: ValidationCache | None = None,
 ) -> LoadedLibrary:
-    """Read, check and gather every item under `repository_root/content_dir`."""
-    today = today or datetime.date.today()
+    """Read, check and gather every item under `repository_root/content_dir`.
+
+    `today` is today in Finland unless given; `markdown` is the site's Markdown
+    configuration (MkDocs' own in a build), by default read from the repository's
+    mkdocs.yml, so that bodies are judged exactly as the site would render them."""
+    today = today or today_in_finland()
+    markdown = markdown or _default_markdown(repository_root)
     root = repository_root / content_dir
     vocabularies, problems = load_vocabularies(root, repository_root)
     allowed, allow_list_problem = load_allowed_contacts(root)
     if allow_list_problem:
         problems.append(Problem(_shown(root / ALLOWED_CONTACTS_FILE, repository_root), None, None, allow_list_problem))
-    context = ValidationContext(vocabularies=vocabularies, today=today, allowed_contacts=allowed)
+    context = ValidationContext(vocabularies=vocabularies, today=today, renderer=BodyRenderer(markdown),
+                                sanitiser=Sanitiser(), allowed_contacts=allowed)
     found, layout_problems = _find_item_files(root, repository_root)
     problems += layout_problems
     checked = _check_with_cache(found, context, repository_root, cache, root)
@@ -87,8 +104,14 @@ def load_library(
         problems += result.problems
     problems += _check_slugs_unique(found)
     problems += _check_related_exist(found, checked)
+    problems += _check_item_links_exist(found, checked)
     items = tuple(result.item for result in checked.values() if result.item is not None)
     return LoadedLibrary(library=Library(items=items, vocabularies=vocabularies), problems=problems)
+
+
+def _default_markdown(repository_root: Path) -> MarkdownConfig:
+    config_file = repository_root / DEFAULT_CONFIG_FILE
+    return MarkdownConfig.from_file(config_file) if config_file.is_file() else MarkdownConfig()
 
 
 def _shown(path: Path, repository_root: Path) -> str:
@@ -112,7 +135,7 @@ def _find_item_files(root: Path, repository_root: Path) -> tuple[list[_FoundFile
             found += folder_files
             problems += folder_problems
         elif not (entry.is_file() and entry.name in ALLOWED_TOP_LEVEL_FILES):
-            problems.append(Problem(shown, None, None, f"Tämä ei kuulu sisältökansioon. Kuvaukset kuuluvat kansioihin {kind_folders}; muuta tänne ei tarvita."))
+            problems.append(Problem(shown, FILE_START if entry.is_file() else None, None, f"Tämä ei kuulu sisältökansioon. Kuvaukset kuuluvat kansioihin {kind_folders}; muuta tänne ei tarvita."))
     return found, problems
 
 
@@ -128,21 +151,21 @@ def _find_in_kind_folder(folder: Path, kind: Kind, repository_root: Path) -> tup
         shown = prefix + dir_entry.name
         folded = unicodedata.normalize("NFC", entry.name).casefold()
         if folded in seen_folded:
-            problems.append(Problem(shown, None, "tiedostonimi", f"Nimi eroaa tiedostosta {seen_folded[folded]} vain kirjainkooltaan. Kaikissa järjestelmissä ne olisivat sama tiedosto; nimeä toinen uudelleen."))
+            problems.append(Problem(shown, FILE_START, "tiedostonimi", f"Nimi eroaa tiedostosta {seen_folded[folded]} vain kirjainkooltaan. Kaikissa järjestelmissä ne olisivat sama tiedosto; nimeä toinen uudelleen."))
             continue
         seen_folded[folded] = shown
         if dir_entry.is_symlink():
-            problems.append(Problem(shown, None, None, "Symbolinen linkki ei ole sallittu. Korvaa se tavallisella Markdown-tiedostolla."))
+            problems.append(Problem(shown, FILE_START, None, "Symbolinen linkki ei ole sallittu. Korvaa se tavallisella Markdown-tiedostolla."))
         elif dir_entry.is_dir(follow_symlinks=False):
             problems.append(Problem(shown, None, None, f"Alikansiot eivät ole käytössä. Siirrä kuvaukset suoraan kansioon {_shown(folder, repository_root)}."))
         elif not entry.name.endswith(".md"):
-            problems.append(Problem(shown, None, None, "Vain Markdown-tiedostot (.md) ovat sallittuja. Kirjoita kuvaus .md-tiedostoon ja poista tämä tiedosto."))
+            problems.append(Problem(shown, FILE_START, None, "Vain Markdown-tiedostot (.md) ovat sallittuja. Kirjoita kuvaus .md-tiedostoon ja poista tämä tiedosto."))
         elif unicodedata.normalize("NFC", entry.name) != entry.name:
-            problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi ei ole NFC-muodossa (ääkköset on tallennettu hajotettuina merkkeinä). Nimeä tiedosto uudelleen pelkillä merkeillä a-z, 0-9 ja -, esim. '{_suggest_file_name(entry.name)}'."))
+            problems.append(Problem(shown, FILE_START, "tiedostonimi", f"Tiedostonimi ei ole NFC-muodossa (ääkköset on tallennettu hajotettuina merkkeinä). Nimeä tiedosto uudelleen pelkillä merkeillä a-z, 0-9 ja -, esim. '{_suggest_file_name(entry.name)}'."))
         elif not SLUG_FILE_NAME.match(entry.name):
-            problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi '{entry.name}' ei kelpaa. Käytä vain pieniä kirjaimia a-z, numeroita ja viivoja (ei ääkkösiä eikä välilyöntejä), esim. '{_suggest_file_name(entry.name)}'."))
+            problems.append(Problem(shown, FILE_START, "tiedostonimi", f"Tiedostonimi '{entry.name}' ei kelpaa. Käytä vain pieniä kirjaimia a-z, numeroita ja viivoja (ei ääkkösiä eikä välilyöntejä), esim. '{_suggest_file_name(entry.name)}'."))
         elif entry.name.removesuffix(".md") in RESERVED_SLUGS or re.fullmatch(r"sivu-\d+\.md", entry.name):
-            problems.append(Problem(shown, None, "tiedostonimi", f"Tiedostonimi '{entry.name}' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi."))
+            problems.append(Problem(shown, FILE_START, "tiedostonimi", f"Tiedostonimi '{entry.name}' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi."))
         else:
             found.append(_FoundFile(kind=kind, path=entry, shown=shown))
     return found, problems
@@ -155,7 +178,7 @@ def _suggest_file_name(name: str) -> str:
 def _check_with_cache(found, context, repository_root: Path, cache: ValidationCache | None, root: Path) -> dict[Path, ValidatedFile]:
     if cache is None:
         return dict(zip((file.path for file in found), _check_files(found, context, repository_root)))
-    key = (context.today, *(_stamp(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)))
+    key = (context.today, repr(context.renderer.config), *(_stamp(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)))
     if key != cache.context_key:
         cache.context_key, cache.results = key, {}
     stamps = {file.path: _stamp(file.path) for file in found}
@@ -184,9 +207,9 @@ def _check_file(file: _FoundFile, context: ValidationContext, repository_root: P
         with file.path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return ValidatedFile(None, [Problem(file.shown, None, None, f"Tiedostoa ei voi lukea ({error.strerror}). Tarkista tiedoston oikeudet.")], {})
+        return ValidatedFile(None, [Problem(file.shown, FILE_START, None, f"Tiedostoa ei voi lukea ({error.strerror}). Tarkista tiedoston oikeudet.")], {})
     if len(raw) > MAX_FILE_BYTES:
-        return ValidatedFile(None, [Problem(file.shown, None, None, f"Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin.")], {})
+        return ValidatedFile(None, [Problem(file.shown, FILE_START, None, f"Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin.")], {})
     try:
         text = frontmatter.normalise_text(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -216,7 +239,7 @@ def _check_slugs_unique(found: list[_FoundFile]) -> list[Problem]:
         slug = file.path.name.removesuffix(".md")
         if slug in first_by_slug:
             other = first_by_slug[slug].shown
-            problems.append(Problem(file.shown, None, "tiedostonimi", f"Tunniste '{slug}' on jo käytössä tiedostossa {other}. Nimeä tämä tiedosto uudelleen, esim. lisäämällä kunnan nimi."))
+            problems.append(Problem(file.shown, FILE_START, "tiedostonimi", f"Tunniste '{slug}' on jo käytössä tiedostossa {other}. Nimeä tämä tiedosto uudelleen, esim. lisäämällä kunnan nimi."))
         else:
             first_by_slug[slug] = file
     return problems
@@ -231,6 +254,22 @@ def _check_related_exist(found: list[_FoundFile], checked: dict[Path, ValidatedF
                 closest = suggest(slug, slugs)
                 hint = f" Tarkoititko '{closest}'?" if closest else " Anna toisen kuvauksen tiedostonimi ilman .md-päätettä."
                 problems.append(Problem(file.shown, line, "related", f"Kuvausta '{slug}' ei löydy.{hint}"))
+    return problems
+
+
+def _check_item_links_exist(found: list[_FoundFile], checked: dict[Path, ValidatedFile]) -> list[Problem]:
+    """Every link in a body to another item's file points to an item that exists, in its folder."""
+    folders = {file.path.name.removesuffix(".md"): file.kind.folder for file in found}
+    problems = []
+    for file in found:
+        for link, line in checked[file.path].link_lines:
+            folder = folders.get(link.slug)
+            if folder is None:
+                closest = suggest(link.slug, folders)
+                hint = f" Tarkoititko '{closest}'?" if closest else " Tarkista tiedoston nimi kansiosta practices/."
+                problems.append(Problem(file.shown, line, "teksti", f"Linkki '{link.written}' osoittaa kuvaukseen '{link.slug}', jota ei ole kirjastossa.{hint}"))
+            elif folder != link.folder:
+                problems.append(Problem(file.shown, line, "teksti", f"Linkki '{link.written}' osoittaa kansioon {link.folder}, mutta kuvaus '{link.slug}' on kansiossa {folder}. Korjaa polku muotoon ../{folder}/{link.slug}.md."))
     return problems
 
 

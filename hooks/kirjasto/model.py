@@ -50,6 +50,18 @@ class Link:
 
 
 @dataclass(frozen=True)
+class ItemLink:
+    """A link in a body to another item's file."""
+
+    slug: str
+    folder: str
+    written: str
+    """The address as the contributor wrote it, e.g. `../verkostot/nimi.md#kohta`."""
+    href: str
+    """The page address it became, e.g. `../../verkostot/nimi/#kohta`."""
+
+
+@dataclass(frozen=True)
 class Item:
     """One validated practice, network or material."""
 
@@ -62,6 +74,9 @@ class Item:
     summary: str
     body: str
     """Markdown after the front matter."""
+    body_html: str
+    """The body as the page shows it: rendered with the site's Markdown configuration
+    and sanitised (validation refused it if the sanitiser had anything to remove)."""
     municipalities: tuple[Municipality, ...]
     regions: tuple[Region, ...]
     """Regions the item names itself (region-wide items)."""
@@ -78,6 +93,8 @@ class Item:
     source: str | None = None
     related: tuple[str, ...] = ()
     """Slugs of items the contributor linked explicitly."""
+    item_links: tuple[ItemLink, ...] = ()
+    """Links in the body to other items (resolved to page addresses in `body_html`)."""
 
     @property
     def src_uri(self) -> str:

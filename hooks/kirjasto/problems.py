@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
+from .characters import printable
 from .text import count_phrase
+
+
+# A field as the report names it: `title`, `contacts[1].role`. Anything else (a key
+# a contributor invented, which the message quotes) is shown as plain `kenttä`, so
+# that the `path:line: field:` part can never be forged or misread.
+_FIELD_NAME = re.compile(r"^[A-Za-z0-9_äöåÄÖÅ.\[\]-]{1,60}$")
 
 
 class Severity(enum.Enum):
@@ -28,10 +36,12 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        """`path:line: field: message`, the form editors and CI logs link to."""
-        location = f"{self.path}:{self.line}" if self.line else self.path
+        """`path:line: field: message`, the form editors and CI logs link to: always one
+        line, with every control or invisible character from the file shown as an escape."""
+        location = f"{printable(self.path)}:{self.line}" if self.line else printable(self.path)
         prefix = "" if self.severity is Severity.ERROR else "varoitus: "
-        return f"{location}: {self.field or 'tiedosto'}: {prefix}{self.message}"
+        field = self.field or "tiedosto"
+        return f"{location}: {field if _FIELD_NAME.match(field) else 'kenttä'}: {prefix}{printable(self.message)}"
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .characters import printable
 from .problems import Problem, Severity
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's own escapes for line breaks first; then every other control character as text.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

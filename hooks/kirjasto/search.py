@@ -269,3 +269,7 @@ class BackgroundIndexer:
             return self._pool.submit(build_search_index, documents).result()
         finally:
             self._pool.shutdown()
+
+    def cancel(self) -> None:
+        """Stop the second process when the build fails before the index is needed."""
+        self._pool.shutdown(wait=True, cancel_futures=True)

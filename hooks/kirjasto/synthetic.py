@@ -48,7 +48,7 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_synthetic_library(repository: Path, target: Path, size: int, seed: int = 1) -> SyntheticLibrary:
+def write_synthetic_library(repository: Path, target: Path, size: int, *, today: datetime.date, seed: int = 1) -> SyntheticLibrary:
     """A copy of the repository's site configuration with `size` generated items in `target`."""
     rng = random.Random(seed)
     if target.exists():
@@ -68,7 +68,7 @@ def write_synthetic_library(repository: Path, target: Path, size: int, seed: int
     for vocabulary in ("teemat.yml", "kohderyhmat.yml", "sallitut-yhteystiedot.yml"):
         shutil.copy(repository / "practices" / vocabulary, content / vocabulary)
 
-    library = load_library(repository).library
+    library = load_library(repository, today=today).library
     vocabularies = library.vocabularies
     sentences = _sentences(repository)
     municipalities = sorted(vocabularies.municipalities)
@@ -78,7 +78,6 @@ def write_synthetic_library(repository: Path, target: Path, size: int, seed: int
     levels = ["perusopetus", "varhaiskasvatus", "lukiokoulutus", "esiopetus", "ammatillinen-koulutus", "aikuiskoulutus",
               "tuva", "vapaa-sivistystyo", "taiteen-perusopetus", "korkeakoulutus"]
     audiences = list(vocabularies.audiences)
-    today = datetime.date.today()
     for number in range(size):
         kind = rng.choices([k for k, _ in KIND_SHARES], [w for _, w in KIND_SHARES])[0]
         place = rng.random()

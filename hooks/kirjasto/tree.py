@@ -6,6 +6,7 @@ hook-free `mkdocs.yml`. Any engine that reads a MkDocs tree can build it."""
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,10 @@ from typing import Any
 
 import yaml
 
+from .config_file import read_config
+from .csp import CONFIG_KEY as CSP_CONFIG_KEY, base_urls, known_scripts, site_policy, theme_script_dirs
+from .markdown_config import MarkdownConfig
+from .urls import url_of
 from .exports import export_files
 from .library import load_library
 from .pages import expand_markers, plan_pages
@@ -24,37 +29,6 @@ from .settings import LibrarySettings, read_settings
 HOOKLESS_CONFIG = "mkdocs.yml"
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as MkDocs reads it, for what the tree needs: `!ENV [NAME, default]`."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    import os
-
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    for name in values[:-1] if len(values) > 1 else values:
-        if isinstance(name, str) and name in os.environ:
-            return os.environ[name]
-    return values[-1] if len(values) > 1 else None
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-
-
-def _merge(base: dict, override: dict) -> dict:
-    merged = dict(base)
-    for key, value in override.items():
-        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
-    return merged
-
-
-def read_config(path: Path) -> dict:
-    """A MkDocs configuration file, with INHERIT followed (dictionaries merged deeply, as MkDocs does)."""
-    data = yaml.load(path.read_text("utf-8"), Loader=_ConfigLoader) or {}
-    parent = data.pop("INHERIT", None)
-    return _merge(read_config(path.parent / parent), data) if parent else data
-
-
 @dataclass(frozen=True)
 class GeneratedTree:
     out_dir: Path
@@ -62,11 +36,11 @@ class GeneratedTree:
     problems: list[Problem]
 
 
-def generate_tree(repository_root: Path, config_name: str, out_dir: Path) -> GeneratedTree:
+def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, today: datetime.date) -> GeneratedTree:
     """Write the tree; on invalid content write nothing and return the problems."""
     config = read_config(repository_root / config_name)
     settings: LibrarySettings = read_settings((config.get("extra") or {}).get("kirjasto"), config.get("site_url"), config.get("site_name"))
-    loaded = load_library(repository_root, content_dir=settings.content_dir)
+    loaded = load_library(repository_root, content_dir=settings.content_dir, today=today, markdown=MarkdownConfig.from_config(config))
     scope_errors = [Problem(config_name, None, "extra.kirjasto.scope", message) for message in scope_problems(settings.scope, loaded.library.vocabularies)]
     if errors(loaded.problems) or scope_errors:
         return GeneratedTree(out_dir, 0, loaded.problems + scope_errors)
@@ -76,7 +50,7 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path) -> Gen
         shutil.rmtree(out_dir)
     docs_source = repository_root / config.get("docs_dir", "docs")
     docs = out_dir / "docs"
-    documents = []
+    documents, hand_written = [], []
     for source in sorted(docs_source.rglob("*")):
         target = docs / source.relative_to(docs_source)
         if source.is_dir():
@@ -88,6 +62,7 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path) -> Gen
             expanded = expand_markers(markdown, library, src_uri, settings)
             target.write_text(expanded, encoding="utf-8")
             documents.append(_document(src_uri, markdown))
+            hand_written.append(src_uri)
         else:
             shutil.copy(source, target)
     pages = plan_pages(library, settings)
@@ -103,13 +78,13 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path) -> Gen
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    _write_config(repository_root, config, out_dir)
+    page_urls = [url_of(page.src_uri) for page in pages] + [url_of(uri) for uri in hand_written]
+    _write_config(repository_root, config, out_dir, page_urls)
     return GeneratedTree(out_dir, len(pages), loaded.problems)
 
 
 def _document(src_uri: str, markdown: str):
     from .frontmatter import FRONT_MATTER_RE
-    from .pages.page import url_of
 
     match = FRONT_MATTER_RE.match(markdown)
     meta = yaml.safe_load(match.group(1)) if match else {}
@@ -118,12 +93,17 @@ def _document(src_uri: str, markdown: str):
     return page_document(url_of(src_uri), title, body, (meta or {}).get("description"))
 
 
-def _write_config(repository_root: Path, config: dict, out_dir: Path) -> None:
-    """The site's configuration without hooks, its theme overrides copied beside it."""
+def _write_config(repository_root: Path, config: dict, out_dir: Path, page_urls: list[str]) -> None:
+    """The site's configuration without hooks, its theme overrides copied beside it,
+    and the Content-Security-Policy the templates write into every page."""
     tree_config = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir:
         shutil.copytree(repository_root / custom_dir, out_dir / custom_dir)
+    extra = dict(tree_config.get("extra") or {})
+    scripts = known_scripts(theme_script_dirs(repository_root / custom_dir if custom_dir else None))
+    extra[CSP_CONFIG_KEY] = site_policy(scripts, base_urls(page_urls, tree_config.get("site_url"), extra.get("scope")))
+    tree_config["extra"] = extra
     tree_config["docs_dir"] = "docs"
     tree_config["site_dir"] = "site"
     (out_dir / HOOKLESS_CONFIG).write_text(

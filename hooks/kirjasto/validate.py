@@ -14,8 +14,10 @@ from typing import Any
 
 from .body import FIELD as BODY_FIELD, check_body
 from .characters import has_unsafe_characters, unsafe_character
+from .render import BodyRenderer
+from .sanitise import Sanitiser
 from .frontmatter import Entry, Mapping, Scalar, Sequence
-from .model import STATUSES, Contact, Item, Kind, Link
+from .model import STATUSES, Contact, Item, ItemLink, Kind, Link
 from .privacy import find_personal_details, warning_message
 from .problems import Problem, Severity, errors
 from .templates import all_hints
@@ -169,6 +171,10 @@ class ValidationContext:
 
     vocabularies: Vocabularies
     today: datetime.date
+    """Today in Finland (`clock.today_in_finland`): dates after it are refused."""
+    renderer: BodyRenderer = field(default_factory=BodyRenderer)
+    """The site's Markdown configuration: bodies are judged as the page would show them."""
+    sanitiser: Sanitiser = field(default_factory=Sanitiser)
     allowed_contacts: frozenset[str] = frozenset()
     """Reviewed personal addresses and numbers (normalised) that need no warning."""
 
@@ -181,6 +187,8 @@ class ValidatedFile:
     problems: list[Problem]
     related_lines: dict[str, int]
     """Line of each slug in `related`, for the library-wide check that they exist."""
+    link_lines: list[tuple[ItemLink, int]] = field(default_factory=list)
+    """Links in the body to other items, with their lines, for the same check."""
 
 
 def validate_item(
@@ -198,16 +206,18 @@ def validate_item(
     check = _Checker(path=path, tree=tree)
     _check_unknown_keys(check)
     values = _read_fields(check, kind, context.vocabularies, context.today)
-    _check_body(check, body, body_line)
+    checked_body = _check_body(check, body, body_line, f"{kind.folder}/{slug}.md", context)
     _warn_about_personal_details(check, body, body_line, values["contacts"], context.allowed_contacts)
     related_entry = check.entry("related", required=False)
     related_lines = {text: line for text, line in check.text_list(related_entry, "related")} if related_entry else {}
     if related_lines.pop(slug, None) is not None:
         check.report(related_entry.key_line, "related", f"Kuvaus ei voi viitata itseensä ('{slug}'). Poista se related-listasta.")
+    link_lines = checked_body.item_links if checked_body else []
     if errors(check.problems):
-        return ValidatedFile(None, check.problems, related_lines)
-    item = Item(kind=kind, slug=slug, source_path=source_path, body=body, related=tuple(related_lines), **values)
-    return ValidatedFile(item, check.problems, related_lines)
+        return ValidatedFile(None, check.problems, related_lines, link_lines)
+    item = Item(kind=kind, slug=slug, source_path=source_path, body=body, body_html=checked_body.html,
+                item_links=tuple(link for link, _ in link_lines), related=tuple(related_lines), **values)
+    return ValidatedFile(item, check.problems, related_lines, link_lines)
 
 
 ENGINE_KEYS = frozenset({
@@ -333,7 +343,10 @@ def _read_started(check: _Checker, today: datetime.date) -> int | None:
         raw = value.raw if isinstance(value, Scalar) else "lista"
         check.report(value.line, "started", f"'{raw}' ei ole vuosiluku. Kirjoita aloitusvuosi numerona ilman lainausmerkkejä, esim. started: 2014.")
         return None
-    if not EARLIEST_YEAR <= value.value <= today.year:
+    if value.value is None or not EARLIEST_YEAR <= value.value <= today.year:
+        if value.value is None:
+            check.report(value.line, "started", f"'{value.raw[:20]}...' ei ole mahdollinen vuosi. Anna vuosi väliltä {EARLIEST_YEAR}-{today.year}.")
+            return None
         check.report(value.line, "started", f"Vuosi {value.value} ei ole mahdollinen. Anna vuosi väliltä {EARLIEST_YEAR}-{today.year}.")
         return None
     return value.value
@@ -415,13 +428,15 @@ def _warn_about_personal_details(check: _Checker, body: str, body_line: int, con
             check.warn(contacts_entry.key_line, f"contacts[{position}]", warning_message(detail))
 
 
-def _check_body(check: _Checker, body: str, body_line: int) -> None:
+def _check_body(check: _Checker, body: str, body_line: int, src_uri: str, context: ValidationContext):
     if not body.strip():
         check.report(body_line, BODY_FIELD, "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...).")
-        return
-    for problem in check_body(body, body_line):
+        return None
+    checked = check_body(body, body_line, renderer=context.renderer, sanitiser=context.sanitiser, src_uri=src_uri)
+    for problem in checked.problems:
         check.report(problem.line, BODY_FIELD, problem.message)
     hints = all_hints()
     for offset, line in enumerate(body.split("\n")):
         if line.strip() in hints:
             check.report(body_line + offset, BODY_FIELD, f"Apukysymys '{line.strip()}' on vielä tekstissä. Korvaa se omalla tekstilläsi.")
+    return checked

@@ -18,5 +18,5 @@ def plan_pages(library: Library, settings: LibrarySettings | None = None) -> lis
     """Every generated page: one per item plus every index page."""
     settings = settings or LibrarySettings()
     index = RelatedIndex.build(library)
-    item_pages = [plan_item_page(item, related_items(item, index), settings.repository) for item in library.items]
+    item_pages = [plan_item_page(item, related_items(item, index), library, settings.repository) for item in library.items]
     return item_pages + plan_index_pages(library)

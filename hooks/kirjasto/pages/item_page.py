@@ -4,23 +4,30 @@ from __future__ import annotations
 
 import html
 
-from ..model import Contact, Item
+from ..model import Contact, Item, Library
 from ..settings import Repository
 from ..text import escape_markdown, format_date_fi
 from . import paths
+from .body_html import body_sections, published_body_html
 from .listing import places_label
 from .page import Page, html_marker, url_link, with_front_matter
 
 
-def plan_item_page(item: Item, related: list[Item], repository: Repository | None = None) -> Page:
+def plan_item_page(item: Item, related: list[Item], library: Library, repository: Repository | None = None) -> Page:
     src = item.src_uri
     parts = [
         f"# {escape_markdown(item.title)}",
         f"{escape_markdown(item.summary)}\n{{: .kk-tiivistelma }}",
         html_marker("kortti"),
-        item.body.strip(),
     ]
     html_parts = {"kortti": metadata_card(item)}
+    for number, section in enumerate(body_sections(published_body_html(item, library)), start=1):
+        if section.heading:
+            parts.append(section.heading)
+        if section.html:
+            name = f"teksti-{number}"
+            parts.append(html_marker(name))
+            html_parts[name] = section.html
     if related:
         html_parts["liittyvat"] = "<ul>" + "".join(
             f'<li><a href="{_e(url_link(src, other.src_uri))}">{_e(other.title)}</a> ({_e(other.kind.label.lower())}): {_e(other.summary)}</li>'

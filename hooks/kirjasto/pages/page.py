@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..urls import url_link, url_of
+
+__all__ = ["Page", "html_marker", "link", "url_link", "url_of", "with_front_matter"]
+
 
 @dataclass(frozen=True)
 class Page:
@@ -32,15 +36,6 @@ class Page:
         return url_of(self.src_uri)
 
 
-def url_of(src_uri: str) -> str:
-    """Directory-style URL path of the page built from a docs file: `teemat/steam/`,
-    `teemat/` for an index, `` for the front page."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
-
-
 def link(from_src_uri: str, to_src_uri: str) -> str:
     """Relative link between two docs-tree files, as Markdown writes it."""
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
@@ -61,11 +56,3 @@ def with_front_matter(title: str, description: str | None, body: str) -> str:
 
 def html_marker(name: str) -> str:
     return f"<!-- kk-html:{name} -->"
-
-
-def url_link(from_src_uri: str, to_src_uri: str) -> str:
-    """Relative URL between the directory-style pages built from two docs files
-    (for HTML written by the library itself; Markdown uses `link`)."""
-    here, there = url_of(from_src_uri), url_of(to_src_uri)
-    relative = posixpath.relpath(there or ".", here or ".")
-    return "./" if relative == "." else relative + "/"
