@@ -12,11 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPOSITORY_ROOT, VALID_BODY, VALID_FRONT_MATTER
+from conftest import REPOSITORY_ROOT, TODAY, VALID_BODY, VALID_FRONT_MATTER
 from kirjasto import load_library
 
 PATH = "practices/kaytannot/satunnainen.md"
-TODAY = datetime.date(2026, 11, 24)
 # A deadline per example: a hang or blow-up fails, a slow shared machine does not.
 BOUNDED = settings(max_examples=150, deadline=datetime.timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
 

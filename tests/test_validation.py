@@ -3,11 +3,13 @@ Finnish message that says how to fix it."""
 
 from __future__ import annotations
 
+import datetime
+
 import os
 
 import pytest
 
-from conftest import front_matter
+from conftest import TODAY, front_matter
 
 PATH = "practices/kaytannot/tutorit.md"
 
@@ -105,7 +107,7 @@ def test_boolean_inside_a_list_names_the_element(library):
     [
         ("2024-02-30", "Päivämäärää 2024-02-30 ei ole olemassa"),
         ("24.11.2026", "'24.11.2026' ei ole muotoa VVVV-KK-PP"),
-        ("2027-01-01", "Päivämäärä 2027-01-01 on tulevaisuudessa"),
+        ((TODAY + datetime.timedelta(days=1)).isoformat(), f"Päivämäärä {(TODAY + datetime.timedelta(days=1)).isoformat()} on tulevaisuudessa"),
         ('"2024-13-01"', "Päivämäärää 2024-13-01 ei ole olemassa"),
     ],
 )
@@ -122,6 +124,10 @@ def test_quoted_iso_date_is_accepted(library):
 def test_started_must_be_a_plausible_year(library):
     library.write("kaytannot/tutorit.md", front_matter() + "started: 1850\n")
     assert only_problem(library).startswith(f"{PATH}:9: started: Vuosi 1850 ei ole mahdollinen")
+    library.write("kaytannot/tutorit.md", front_matter() + f"started: {TODAY.year + 1}\n")
+    assert only_problem(library).startswith(f"{PATH}:9: started: Vuosi {TODAY.year + 1} ei ole mahdollinen")
+    library.write("kaytannot/tutorit.md", front_matter() + f"started: {TODAY.year}\n")
+    assert library.problems() == []
 
 
 @pytest.mark.parametrize(
