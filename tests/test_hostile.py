@@ -236,44 +236,53 @@ def assert_contributor_text_only(page: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def accepted_build(tmp_path_factory):
-    root = copy_repository(tmp_path_factory.mktemp("hyvaksytyt") / "repo")
+def accepted_sites(tmp_path_factory):
+    """The repository with every buildable corpus file, built with the hook and as the
+    hook-free tree (`kirjasto generate` + plain `mkdocs build`)."""
+    work = tmp_path_factory.mktemp("hyvaksytyt")
+    root = copy_repository(work / "repo")
     for case in BUILDABLE:
         plant(root, case)
-    return root
-
-
-def test_accepted_files_build_and_publish_only_text(accepted_build, tmp_path):
-    result = mkdocs_build(accepted_build, tmp_path / "site")
+    result = mkdocs_build(root, work / "site")
     assert result.returncode == 0, result.stderr
+    tree = work / "puu"
+    generated = subprocess.run([sys.executable, "-m", "kirjasto.cli", "generate", str(tree), "--root", str(root)],
+                               capture_output=True, text=True, env=BUILD_ENV, timeout=300)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    result = mkdocs_build(tree, tree / "site")
+    assert result.returncode == 0, result.stderr
+    return work / "site", tree / "site"
+
+
+def _page(site: Path, case: dict) -> str:
+    return (site / "kaytannot" / Path(case["kohde"]).stem / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("build", ["hook", "tree"])
+def test_accepted_files_publish_only_text(accepted_sites, build):
+    site = accepted_sites[0 if build == "hook" else 1]
     for case in BUILDABLE:
-        slug = Path(case["kohde"]).stem
-        page = (tmp_path / "site" / "kaytannot" / slug / "index.html").read_text("utf-8")
-        assert_contributor_text_only(page)
-    code = (tmp_path / "site/kaytannot/html-koodissa/index.html").read_text("utf-8")
+        assert_contributor_text_only(_page(site, case))
+    code = (site / "kaytannot/html-koodissa/index.html").read_text("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in code and "&lt;iframe" in code, "code is shown as text"
-    links = (tmp_path / "site/kaytannot/linkki-toiseen-kuvaukseen/index.html").read_text("utf-8")
+    links = (site / "kaytannot/linkki-toiseen-kuvaukseen/index.html").read_text("utf-8")
     assert 'href="../../kaytannot/satakunnan-tutoryhteistyo/#lyhyesti"' in links
     assert 'href="../../verkostot/helsinki-asiantuntijaopettajat/"' in links
-    rows = list(csv.reader(io.StringIO((tmp_path / "site/data/kirjasto.csv").read_text("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO((site / "data/kirjasto.csv").read_text("utf-8-sig"))))
     formula = next(row for row in rows if row[0] == "kaava-kentissa")
     assert formula[2].startswith("'=HYPERLINK(")
     assert "Pori; '=1+1" in formula[14] and "'+358 kunta" in formula[14] and "'-ryhmä" in formula[14] and "'@kaupunki" in formula[14]
 
 
-def test_the_hook_free_tree_is_as_safe(accepted_build, tmp_path):
-    """`kirjasto generate` + plain `mkdocs build` (no hooks): the same sanitised bodies,
-    and the Content-Security-Policy on every page."""
-    tree = tmp_path / "puu"
-    generated = subprocess.run([sys.executable, "-m", "kirjasto.cli", "generate", str(tree), "--root", str(accepted_build)],
-                               capture_output=True, text=True, env=BUILD_ENV, timeout=300)
-    assert generated.returncode == 0, generated.stdout + generated.stderr
-    result = mkdocs_build(tree, tree / "site")
-    assert result.returncode == 0, result.stderr
+def test_the_tree_shows_the_same_bodies_as_the_hook_build(accepted_sites):
+    hook, tree = accepted_sites
     for case in BUILDABLE:
-        assert_contributor_text_only((tree / "site/kaytannot" / Path(case["kohde"]).stem / "index.html").read_text("utf-8"))
+        assert _article(_page(tree, case)) == _article(_page(hook, case)), case["tiedosto"]
+
+
+def test_every_page_of_the_tree_carries_the_policy(accepted_sites):
     policy = None
-    for page in (tree / "site").rglob("*.html"):
+    for page in accepted_sites[1].rglob("*.html"):
         text = page.read_text("utf-8")
         found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
         assert found, page

@@ -3,9 +3,14 @@ problems naming the file, never in an exception, and within bounded time."""
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
+import json
+import re
 import shutil
 import tempfile
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import yaml
@@ -14,6 +19,11 @@ from hypothesis import strategies as st
 
 from conftest import REPOSITORY_ROOT, TODAY, VALID_BODY, VALID_FRONT_MATTER
 from kirjasto import load_library
+from kirjasto.characters import printable
+from kirjasto.exports import export_files
+from kirjasto.markdown_config import MarkdownConfig
+from kirjasto.sanitise import Sanitiser, is_unchanged
+from kirjasto.settings import LibrarySettings
 
 PATH = "practices/kaytannot/satunnainen.md"
 # A deadline per example: a hang or blow-up fails, a slow shared machine does not.
@@ -34,7 +44,10 @@ markdown_bits = st.sampled_from([
 bodies = st.lists(st.one_of(markdown_bits, st.text(max_size=30)), max_size=25).map("".join)
 
 
-def load_single(raw: bytes) -> list:
+MARKDOWN = MarkdownConfig.from_file(REPOSITORY_ROOT / "mkdocs.yml")
+
+
+def load_whole(raw: bytes):
     root = Path(tempfile.mkdtemp())
     try:
         content = root / "practices"
@@ -43,16 +56,22 @@ def load_single(raw: bytes) -> list:
         for vocabulary in ("teemat.yml", "kohderyhmat.yml"):
             shutil.copy(REPOSITORY_ROOT / "practices" / vocabulary, content / vocabulary)
         (content / "kaytannot/satunnainen.md").write_bytes(raw)
-        return load_library(root, today=TODAY).problems
+        return load_library(root, today=TODAY, markdown=MARKDOWN)
     finally:
         shutil.rmtree(root)
+
+
+def load_single(raw: bytes) -> list:
+    return load_whole(raw).problems
 
 
 def assert_problems_name_the_file(problems) -> None:
     for problem in problems:
         assert problem.path == PATH
         assert problem.message.strip()
-        assert problem.line is None or problem.line >= 1
+        assert problem.line is not None and problem.line >= 1
+        shown = problem.format()
+        assert "\n" not in shown and printable(shown) == shown, shown
 
 
 @BOUNDED
@@ -85,3 +104,29 @@ def test_mutated_valid_file(data):
             else:
                 mutated[position] = byte
     assert_problems_name_the_file(load_single(bytes(mutated)))
+
+
+# --- whatever validation accepts stays well-formed in every output ------------------
+
+any_text = st.text(min_size=1, max_size=60)
+
+
+@BOUNDED
+@given(any_text, any_text, st.lists(any_text, max_size=3), bodies)
+def test_accepted_input_gives_well_formed_exports_and_clean_html(title, summary, organisations, body):
+    front = yaml.safe_dump({"title": "Otsikko " + title, "summary": summary, "organisations": organisations,
+                            "municipalities": ["Pori"], "levels": ["perusopetus"], "themes": ["steam"],
+                            "status": "kaytossa", "updated": TODAY.isoformat()}, allow_unicode=True)
+    loaded = load_whole(f"---\n{front}---\n\n## Teksti\n\n{body}\n".encode("utf-8"))
+    if not loaded.is_valid:
+        return
+    item = loaded.library.items[0]
+    assert Sanitiser().clean(item.body_html) == item.body_html or is_unchanged(item.body_html, Sanitiser().clean(item.body_html))
+    assert "<script" not in item.body_html and "<img" not in item.body_html
+    files = export_files(loaded.library, LibrarySettings(), "Käytäntökirjasto")
+    ElementTree.fromstring(files["feed.xml"].encode("utf-8"))
+    assert json.loads(files["data/kirjasto.json"])["items"][0]["title"] == item.title
+    for row in list(csv.reader(io.StringIO(files["data/kirjasto.csv"].lstrip("\ufeff"))))[1:]:
+        for cell in row:
+            for piece in re.split(r"[,;\t]", cell):
+                assert not re.match(r"\s*[=+\-@\uff1d\uff0b\uff0d\uff20]", piece), cell

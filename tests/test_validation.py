@@ -30,7 +30,7 @@ def test_valid_item_has_no_problems(library):
 def test_broken_yaml_names_the_line(library):
     library.write("kaytannot/tutorit.md", front_matter(summary="Tämä: rikkoo YAMLin: koska kaksoispisteitä"))
     problem = only_problem(library)
-    assert problem.startswith(f"{PATH}:3: tiedosto: YAML ei ole kelvollista")
+    assert problem.startswith(f"{PATH}:3: tiedosto: Virhe front matterissa: ")
     assert "lainausmerkkeihin" in problem
 
 
@@ -255,7 +255,7 @@ def test_bom_and_crlf_are_accepted(library):
 
 def test_heading_one_in_body_names_its_line(library):
     library.write("kaytannot/tutorit.md", body="Johdanto.\n\n# Toinen pääotsikko\n")
-    assert only_problem(library).startswith(f"{PATH}:13: teksti: Pääotsikko '# ...' ei kuulu tekstiin")
+    assert only_problem(library).startswith(f"{PATH}:13: teksti: Pääotsikko ('# ...' tai ===-merkeillä alleviivattu rivi) ei kuulu tekstiin")
 
 
 def test_empty_body_is_rejected(library):

@@ -59,8 +59,9 @@
 
   // Control and bidirectional characters, as kirjasto.characters refuses them.
   // The characters validation refuses (kirjasto/characters.py): control, format,
-  // private-use, unassigned and separator characters, except tab, line feed, ZWNJ and ZWJ.
-  var UNSAFE = /(?![\t\n\u200c\u200d])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
+  // private-use, unassigned and separator characters, except tab, line feed, ZWNJ and
+  // ZWJ and the emoji blocks (the browser's Unicode may be newer than the build's).
+  var UNSAFE = /(?![\t\n\u200c\u200d\u{1F000}-\u{1FAFF}])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
 
   // A double-quoted YAML string: safe for any text the checks let through.
   function quote(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"'; }
@@ -208,7 +209,7 @@
   }
 
   function checkText(problems, name, text, label) {
-    if (UNSAFE.test(text)) problems.push([name, label + ": tekstissä on näkymätön tai tunnistamaton merkki (esim. ohjausmerkki tai nollalevyinen välilyönti). Kirjoita teksti uudelleen tai liitä se muotoilemattomana."]);
+    if (UNSAFE.test(text)) problems.push([name, label + ": tekstissä on näkymätön tai tunnistamaton merkki (esim. ohjausmerkki, pehmeä tavuviiva tai nollalevyinen välilyönti). Se tulee yleensä kopioidun tekstin mukana: kirjoita kopioidut kohdat uudelleen näppäimistöllä."]);
   }
 
   function collect() {

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 import html as html_module
 
-from .characters import has_unsafe_characters, unsafe_character
+from .characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
 from .model import ItemLink
 from .render import MAX_NESTING, RENDER_BUDGET_SECONDS, BodyRenderer, RenderError
 from .sanitise import Change, Sanitiser, changes, is_unchanged
@@ -56,7 +56,9 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
         rendered = renderer.render(body, src_uri=src_uri)
     except RenderError as error:
         return CheckedBody("", problems + [BodyProblem(first_line, _RENDER_ERRORS[error.reason])])
-    problems += [BodyProblem(locate.raw_html(raw), _raw_html_message(raw)) for raw in rendered.raw_html]
+    for raw in _without_paired_closing_tags(rendered.raw_html):
+        line, written = locate.raw_html(raw)
+        problems.append(BodyProblem(line, _raw_html_message(written)))
     problems += [BodyProblem(locate.attribute(attribute, value), _attribute_list_message(tag, attribute, value))
                  for tag, attribute, value in rendered.attribute_lists]
     cleaned = sanitiser.clean(rendered.html)
@@ -68,7 +70,8 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
                 problems.append(BodyProblem(line, _change_message(change, sanitiser)))
                 explained.add(line)
     if has_unsafe_characters(cleaned) and not problems:
-        problems.append(BodyProblem(first_line, "Tekstistä ei saa tehtyä sivua luotettavasti (siihen jäisi näkymättömiä merkkejä). Tarkista erikoismerkit."))
+        problems.append(BodyProblem(locate.invisible_entity() or first_line,
+                                    "Tekstissä on &-alkuinen merkintä, josta tulisi sivulle näkymätön merkki (esim. &shy; tai &#8203;). Poista se."))
     links = [(link, locate.text(link.written) or first_line) for link in rendered.item_links]
     return CheckedBody(cleaned, problems, links)
 
@@ -76,9 +79,9 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
 _RENDER_ERRORS = {
     "slow": (f"Tekstiä ei voi muuntaa sivuksi: se kestäisi yli {RENDER_BUDGET_SECONDS:g} sekunnin (tavallinen kuvaus "
              "muuntuu sadasosasekunnissa). Näin käy, kun tekstissä on tuhansia toistuvia merkkejä (kuten [, * tai `) tai "
-             "luetteloita hyvin monella sisäkkäisellä tasolla. Poista toistuvat merkit tai jaa teksti lyhyempiin osiin."),
+             "luetteloita hyvin monella sisäkkäisellä tasolla. Poista toistuvat merkit tai vähennä luetteloiden sisäkkäisiä tasoja."),
     "deep": (f"Tekstiä ei voi muuntaa sivuksi: siinä on luetteloita, lainauksia tai muita rakenteita liian monella tasolla "
-             f"sisäkkäin (enintään {MAX_NESTING // 2} tasoa). Kirjoita rakenne matalammaksi."),
+             f"sisäkkäin (luetteloissa enintään {MAX_NESTING // 2} tasoa). Vähennä sisäkkäisiä tasoja."),
 }
 
 
@@ -88,12 +91,12 @@ _MARKDOWN_INSTEAD = {
     ("b", "strong"): "lihavointi kirjoitetaan **näin**",
     ("i", "em"): "kursiivi kirjoitetaan *näin*",
     ("a",): "linkki kirjoitetaan [linkin teksti](https://osoite.fi/)",
-    ("img",): "kuvaan linkitetään: [kuvaus kuvasta](https://osoite.fi/kuva.png)",
-    ("br", "p", "div", "span"): "kappaleet erotetaan tyhjällä rivillä",
+    ("img",): "kuvaan linkitetään tavallisella linkillä [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png)",
+    ("br", "p", "div"): "kappaleet erotetaan tyhjällä rivillä",
     ("h1", "h2", "h3", "h4", "h5", "h6"): "väliotsikko kirjoitetaan ## Otsikko",
-    ("ul", "ol", "li"): "luettelon kohta alkaa rivin alussa viivalla: - kohta",
-    ("table", "tr", "td", "th"): "taulukko kirjoitetaan Markdown-taulukkona (| sarake | sarake |)",
-    ("code", "pre"): "koodi kirjoitetaan `näin` tai ```-merkkien väliin",
+    ("ul", "ol", "li"): "luettelon kohta alkaa rivin alussa viivalla (- kohta) tai numerolla (1. kohta)",
+    ("table", "tr", "td", "th"): "taulukko kirjoitetaan riveinä | sarake | sarake |, ja otsikkorivin alle tulee rivi | --- | --- |",
+    ("code", "pre"): "koodi kirjoitetaan `näin` tai omaksi lohkokseen ```-rivien väliin",
 }
 _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -102,16 +105,23 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 def _raw_html_message(raw: str) -> str:
     tag = _TAG_NAME.match(raw)
     name = tag.group(1).lower() if tag else None
-    shown = raw.strip().split("\n")[0][:40]
+    first_line = raw.strip().split("\n")[0]
+    shown = first_line if len(first_line) <= 40 else first_line[:40] + "…"
     hint = next((advice for names, advice in _MARKDOWN_INSTEAD.items() if name in names), None)
-    advice = f"Käytä Markdownia: {hint}." if hint else "Poista se; upotuksia ja skriptejä ei voi lisätä, mutta voit linkittää sisältöön: [linkin teksti](https://osoite.fi/)."
-    return f"Tekstissä on HTML-koodia ({shown}). HTML ei ole sallittua. {advice}"
+    advice = f"Käytä Markdownia: {hint}." if hint else "Poista se. Jos halusit upottaa sisältöä (esim. videon), lisää tilalle linkki: [linkin teksti](https://osoite.fi/)."
+    return f"Tekstissä on HTML-koodia ({shown}), jota ei voi käyttää kuvauksissa. {advice}"
+
+
+def _without_paired_closing_tags(raw_html: list[str]) -> list[str]:
+    """`<u>x</u>` is one mistake: a closing tag is reported only when its opening tag is not."""
+    opened = {match.group(1).lower() for raw in raw_html if (match := re.match(r"<([A-Za-z][A-Za-z0-9]*)", raw))}
+    return [raw for raw in raw_html if not ((match := re.match(r"</\s*([A-Za-z][A-Za-z0-9]*)", raw)) and match.group(1).lower() in opened)]
 
 
 def _attribute_list_message(tag: str, attribute: str, value: str) -> str:
     shown = f"#{value}" if attribute == "id" else f".{value}" if attribute == "class" else f'{attribute}="{value}"'
-    return (f"Tekstissä on muotoilumääre ({{: {shown[:40]} }}), joka asettaisi sivun elementille <{tag}> määreen {attribute}. "
-            "Sellaisia ei sallita; poista aaltosulkeet ja niiden sisältö.")
+    return (f"Tekstissä on muotoilumääre ({{: {shown[:40]} }}), jota ei voi käyttää kuvauksissa (se antaisi elementille <{tag}> määreen {attribute}). "
+            "Poista aaltosulkeet ja niiden sisältö.")
 
 
 def normalised_target(target: str) -> str:
@@ -130,14 +140,18 @@ def _link_message(change: Change) -> str:
         return "Linkin osoite puuttuu. Kirjoita osoite sulkeisiin: [linkin teksti](https://osoite.fi/)."
     if scheme and scheme.group(1) not in ("http", "https", "mailto"):
         return (f"Linkin osoite alkaa '{scheme.group(1)}:', mikä ei ole sallittua. Käytä osoitetta, joka alkaa https:// "
-                "(tai http:// tai mailto:), tai suhteellista polkua toiseen kuvaukseen, esim. ../verkostot/nimi.md.")
-    if target.startswith(("//", "/\\", "\\")):
+                "(tai http:// tai mailto:), tai linkitä toiseen kuvaukseen sen tiedoston polulla, esim. ../verkostot/nimi.md.")
+    if target.startswith(("/\\", "\\")):
+        return (f"Linkin osoite '{change.value[:60]}' on verkkolevyn tai oman koneen polku, eikä se toimi verkossa. "
+                "Linkitä verkko-osoitteeseen, joka alkaa https://.")
+    if target.startswith("//"):
         return f"Linkin osoitteesta '{change.value[:60]}' puuttuu alku. Kirjoita koko osoite, esim. https:{change.value[:40]}"
     if scheme:
-        return f"Linkin osoite '{change.value[:60]}' ei ole kelvollinen www-osoite. Tarkista, ettei siinä ole välilyöntejä tai muita ylimääräisiä merkkejä."
-    footnote = " Alaviitteet ([^1]) eivät ole käytössä: kirjoita lähde tekstiin suluissa tai linkkinä." if change.text.startswith("^") else ""
-    return (f"Linkki '{change.value[:60]}' ei osoita mihinkään kirjaston kuvaukseen.{footnote} Linkitä toiseen kuvaukseen "
-            "sen tiedoston polulla, esim. ../verkostot/nimi.md, ja muualle koko osoitteella, esim. https://www.oph.fi/.")
+        return f"Linkin osoite '{change.value[:60]}' ei ole kelvollinen verkko-osoite. Tarkista, ettei siinä ole välilyöntejä tai muita ylimääräisiä merkkejä."
+    if change.text.startswith("^"):
+        return "Alaviitteet ([^1]) eivät ole käytössä. Kirjoita lähde tekstiin sulkeisiin tai linkiksi: [lähteen nimi](https://osoite.fi/)."
+    return (f"Linkin osoite '{change.value[:60]}' ei ole kokonainen verkko-osoite eikä toisen kuvauksen tiedosto. "
+            "Kirjoita verkko-osoite alusta asti, esim. https://www.oph.fi/, tai linkitä toiseen kuvaukseen sen tiedoston polulla, esim. ../verkostot/nimi.md.")
 
 
 def _image_message(change: Change) -> str:
@@ -145,44 +159,45 @@ def _image_message(change: Change) -> str:
     source = attributes.get("src", "")
     target = normalised_target(source)
     scheme = _SCHEME.match(target)
-    no_alt = "" if attributes.get("alt", "").strip() else " Kuvalta puuttuu myös vaihtoehtoinen teksti, joka kertoisi, mitä kuvassa on."
     if scheme and scheme.group(1) in ("http", "https") or target.startswith("//"):
-        return ("Kuvat toisilta palvelimilta eivät ole sallittuja: jokaisen lukijan selain ottaisi yhteyden siihen palvelimeen. "
-                "Linkitä kuvaan tavallisella linkillä: [kuvan kuvaus](https://...)." + no_alt)
+        return ("Toisella palvelimella olevaa kuvaa ei voi näyttää: jokaisen lukijan selain ottaisi silloin yhteyden siihen palvelimeen. "
+                "Linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png).")
     if scheme:
         return (f"Kuvan osoite alkaa '{scheme.group(1)}:', mikä ei ole sallittua. Kirjastoon ei voi upottaa kuvia; "
-                "linkitä kuvaan tavallisella linkillä: [kuvan kuvaus](https://...)." + no_alt)
+                "linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png).")
     return (f"Kuvaa '{source[:60]}' ei voi näyttää: kirjastoon ei tallenneta kuvatiedostoja. "
-            "Linkitä kuvaan tavallisella linkillä: [kuvan kuvaus](https://...)." + no_alt)
+            "Jos kuva on verkossa, linkitä siihen tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png).")
 
 
 def _change_message(change: Change, sanitiser: Sanitiser) -> str:
     tag, attribute = change.tag, change.attribute
     if tag == "#comment":
-        return "Tekstissä on HTML-kommentti (<!-- ... -->). Poista se; HTML ei ole sallittua."
+        return "Tekstissä on HTML-kommentti (<!-- ... -->), jota ei voi käyttää kuvauksissa. Poista se."
     if tag == "#structure":
-        return "Tekstin rakenne muuttuisi sivulle vietäessä (esimerkiksi lohko kappaleen sisällä). Kirjoita kohta tavallisina kappaleina ja luetteloina."
+        return ("Jokin tekstin kohta muuttuisi sivulle vietäessä (esimerkiksi lohko kappaleen sisällä), eikä tarkistus löytänyt sen riviä; "
+                "rivinumero on tekstin alku. Kirjoita epäselvä kohta tavallisina kappaleina ja luetteloina.")
     if tag == "img":
         return _image_message(change)
     if tag == "h1":
-        return "Pääotsikko '# ...' ei kuulu tekstiin: sivun otsikko tulee title-kentästä. Aloita väliotsikot kahdella risuaidalla: '## ...'."
+        return "Pääotsikko ('# ...' tai ===-merkeillä alleviivattu rivi) ei kuulu tekstiin: sivun otsikko tulee title-kentästä. Aloita väliotsikot kahdella risuaidalla: '## ...'."
     if tag == "a" and attribute == "href":
         return _link_message(change)
     if attribute == "id" and re.fullmatch(r"h[2-6]", tag) and sanitiser.allow.id_is_reserved(change.value):
         prefixes = ", ".join(f"'{prefix}'" for prefix in sanitiser.allow.reserved_id_prefixes)
-        return (f"Väliotsikosta '{change.text[:60]}' tulisi sivulle tunniste '{change.value[:40]}', joka on varattu sivuston omille osille "
-                f"(tunnisteet, jotka alkavat {prefixes}). Muotoile otsikko toisin, esim. aloita se kirjaimella.")
+        return (f"Väliotsikosta '{change.text[:60]}' tulisi sivulle sisäinen osoite '#{change.value[:40]}', joka on varattu sivuston omaan käyttöön "
+                f"(varattuja alkuja ovat {prefixes}). Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana.")
     if tag in ("code", "pre"):
         if tag == "code" and attribute == "class" and change.value.startswith("language-") and " " not in change.value:
-            return f"Koodilohkon kielen nimi '{change.value.removeprefix('language-')[:40]}' ei kelpaa. Kirjoita avausriville vain kielen nimi kirjaimin, esim. ```python, tai ei mitään."
+            return f"Koodilohkon kielen nimi '{change.value.removeprefix('language-')[:40]}' ei kelpaa. Kirjoita avausrivin ```-merkkien perään pelkkä kielen nimi, esim. ```python, tai jätä nimi pois."
         return "Koodilohkon avausrivillä on muotoilumääre ({ ... }). Poista aaltosulkeet ja niiden sisältö; avausrivillä saa olla vain kielen nimi, esim. ```python."
     if tag == "div" and attribute == "class":
         kinds = ", ".join(sorted(sanitiser.allow.classes.get("div", frozenset()) - {"admonition"}))
         given = " ".join(part for part in change.value.split() if part != "admonition")
-        return f"Huomautuslaatikon tyyppi '{given[:40]}' ei ole käytössä. Kirjoita !!! ja jokin näistä: {kinds}."
+        return (f"Huomautuslaatikon tyyppi '{given[:40]}' ei ole käytössä. Kirjoita !!!-merkkien perään jokin näistä tyypeistä: {kinds}. "
+                "Oman otsikon voi kirjoittaa perään lainausmerkkeihin, esim. !!! note \"Huomio\".")
     if attribute is not None:
-        return f"Tekstistä tulisi sivulle elementille <{tag}> määre {attribute}, jota ei sallita. Kirjoita kohta tavallisella Markdownilla."
-    return f"Tekstistä tulisi sivulle elementti <{tag}>, jota ei sallita. Kirjoita kohta tavallisella Markdownilla."
+        return f"Tekstistä tulisi sivulle HTML-elementti <{tag}>, jolla on määre {attribute}, eikä sitä sallita. Kirjoita kohta tavallisella Markdownilla."
+    return f"Tekstistä tulisi sivulle HTML-elementti <{tag}>, jota ei sallita. Kirjoita kohta tavallisella Markdownilla."
 
 
 # --- lines -------------------------------------------------------------------------
@@ -242,9 +257,28 @@ class _Locator:
                 return self.first_line + index
         return None
 
-    def raw_html(self, raw: str) -> int:
+    def raw_html(self, raw: str) -> tuple[int, str]:
+        """The line of raw HTML the parser passed through, and the HTML as written there
+        (an element the parser rebuilt, e.g. for `markdown="1"`, is found by its tag)."""
         first = raw.strip().split("\n")[0]
-        return self.text(first, first[:40], ignore_case=True) or self.first_line
+        tag = re.match(r"</?[A-Za-z][A-Za-z0-9]*", first)
+        for needle in (first, first[:40]):
+            offset = self._find(needle, ignore_case=True)
+            if offset is not None:
+                return self.line_of(offset), self.body[offset:offset + len(needle)]
+        offset = self._find(tag.group(0), ignore_case=True) if tag else None
+        if offset is not None:
+            line = self.body[offset:].split("\n", 1)[0]
+            end = line.find(">")
+            return self.line_of(offset), line[: end + 1] if end >= 0 else line
+        return self.first_line, first
+
+    def invisible_entity(self) -> int | None:
+        """The line of an HTML entity (`&shy;`, `&#8203;`) that stands for a refused character."""
+        for match in re.finditer(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);", self.body):
+            if has_unsafe_characters(html_module.unescape(match.group(0))):
+                return self.line_of(match.start())
+        return None
 
     def attribute(self, attribute: str, value: str) -> int:
         token = f"#{value}" if attribute == "id" else f".{value.split()[0]}" if attribute == "class" and value.strip() else f"{attribute}="
@@ -270,4 +304,4 @@ def _unsafe_characters(body: str, locate: _Locator) -> list[BodyProblem]:
     if not has_unsafe_characters(body):
         return []
     offset, what = unsafe_character(body)
-    return [BodyProblem(locate.line_of(offset), f"Tekstissä on {what}. Poista se (kopioi teksti ensin muotoilemattomana, esim. Muistion kautta).")]
+    return [BodyProblem(locate.line_of(offset), f"Tekstissä on {what}. {RETYPE_ADVICE}")]

@@ -10,7 +10,10 @@ characters (Co), unassigned code points and noncharacters such as U+FFFF (Cn),
 surrogates (Cs) and the line and paragraph separators U+2028/U+2029 (Zl, Zp).
 
 Exceptions, because languages need them: U+200C ZERO WIDTH NON-JOINER and
-U+200D ZERO WIDTH JOINER (Persian and Indic scripts; emoji sequences).
+U+200D ZERO WIDTH JOINER (Persian and Indic scripts; emoji sequences). And code
+points in the emoji and pictograph blocks (U+1F000-U+1FAFF) that this Python's
+Unicode database does not know yet: new emoji are assigned there every year, a
+phone already has them, and Python 3.11 knows Unicode 14 only.
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ LANGUAGE_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
 """Format characters that a language needs and that are therefore allowed."""
 REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
 _TAGS = range(0xE0000, 0xE0080)
+_EMOJI_BLOCKS = range(0x1F000, 0x1FB00)
+RETYPE_ADVICE = ("Merkki ei näy, joten kirjoita kohta uudelleen näppäimistöllä: liittäminen ilman muotoiluja "
+                 "(esim. Muistion kautta) ei yleensä poista sitä.")
+"""What to do about a refused character: it came with copied text and cannot be seen."""
 # Only characters outside printable ASCII can be refused: the loop visits those alone.
 _CANDIDATE = re.compile(r"[^\t\n\x20-\x7e]")
 
@@ -41,20 +48,25 @@ def describe(char: str) -> str:
     if category == "Cc":
         return f"näkymätön ohjausmerkki {point}"
     if code in _TAGS:
-        return f"näkymätön tunnistemerkki (Unicode TAG) {point}"
+        return f"näkymätön Unicode-tagimerkki {point} (niitä on esim. Skotlannin ja Walesin lippuemojeissa)"
     if category == "Cf":
         return f"näkymätön muotoilumerkki {point}"
     if _is_noncharacter(code):
         return f"merkki {point}, joka ei ole tekstiä (Unicoden ei-merkki)"
     if category == "Co":
-        return f"yksityiskäytön merkki {point}, joka näkyy eri laitteilla eri tavalla"
+        return f"yksityiskäyttöön varattu merkki {point} (esim. Wordin Symbol- tai Wingdings-fontin merkki), joka näkyy eri laitteilla eri tavalla tai ei lainkaan"
     if category in ("Zl", "Zp"):
         return f"näkymätön rivin- tai kappaleenerotin {point}"
-    return f"merkki {point}, jota Unicode ei määrittele"
+    return f"merkki {point}, jota tarkistus ei tunnista"
 
 
 def _refused(char: str) -> bool:
-    return char not in LANGUAGE_FORMAT_CHARACTERS and unicodedata.category(char) in REFUSED_CATEGORIES
+    if char in LANGUAGE_FORMAT_CHARACTERS:
+        return False
+    category = unicodedata.category(char)
+    if category == "Cn" and ord(char) in _EMOJI_BLOCKS and not _is_noncharacter(ord(char)):
+        return False
+    return category in REFUSED_CATEGORIES
 
 
 def unsafe_character(text: str) -> tuple[int, str] | None:

@@ -31,7 +31,7 @@ def today_in_finland(now: datetime.datetime | None = None, environ: Mapping[str,
         try:
             return datetime.date.fromisoformat(fixed)
         except ValueError:
-            raise ClockError(f"Ympäristömuuttujan {TODAY_VARIABLE} arvo '{fixed}' ei ole päivämäärä. Anna se muodossa VVVV-KK-PP tai poista muuttuja.") from None
+            raise ClockError(f"Ympäristömuuttujan {TODAY_VARIABLE} arvo '{fixed}' ei ole kelvollinen päivämäärä. Anna se muodossa VVVV-KK-PP (esim. 2026-11-30) tai poista muuttuja.") from None
     moment = now or datetime.datetime.now(datetime.timezone.utc)
     if moment.tzinfo is None:
         raise ValueError("now must be timezone-aware")

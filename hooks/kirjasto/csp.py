@@ -134,7 +134,10 @@ def check_page(page: str, policy: str) -> list[PageScriptProblem]:
     problems = []
     meta = _CSP_META.search(page)
     if meta is None or meta.group(1) != policy:
-        problems.append(PageScriptProblem("Sivulta puuttuu sivuston Content-Security-Policy. Sivupohjan (overrides/main.html) lohkon site_meta pitää kirjoittaa se; älä poista lohkoa omista sivupohjista."))
+        problems.append(PageScriptProblem(
+            "Sivulta puuttuu sivuston Content-Security-Policy, tai se poikkeaa sivuston omasta. Sen kirjoittaa lohko site_meta "
+            "sivupohjassa overrides/main.html: jos sivulla on oma sivupohja, sen pitää laajentaa main.html-pohjaa, eikä se saa "
+            "korvata lohkon site_meta sisältöä."))
     allowed = set(re.findall(r"'sha256-[^']+'", policy))
     for script in _PAGE_SCRIPT.finditer(page):
         attributes = script.group("attributes")
@@ -143,8 +146,8 @@ def check_page(page: str, policy: str) -> list[PageScriptProblem]:
         if script_hash(script.group("code")) not in allowed:
             shown = " ".join(script.group("code").split())[:60]
             problems.append(PageScriptProblem(
-                f"Sivulla on skripti, joka ei ole teeman eikä kirjaston oma ({shown}). Sivuille ei kirjoiteta skriptejä: "
-                "siirrä koodi tiedostoon docs/javascripts/ ja liitä se asetuksella extra_javascript."))
+                f"Sivulla on skripti, joka ei ole teeman eikä kirjaston oma ({shown}). Sivuille ei saa kirjoittaa skriptejä: "
+                "siirrä koodi omaan tiedostoonsa kansioon docs/javascripts/ ja liitä se mkdocs.yml-tiedoston asetuksella extra_javascript."))
     return problems
 
 

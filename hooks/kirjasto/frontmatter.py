@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .characters import has_unsafe_characters, unsafe_character
+from .characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
 from .yaml_errors import translate
 
 # The same expression as mkdocs.utils.meta.YAML_RE (MkDocs 1.6), so that
@@ -158,7 +158,7 @@ def _refuse_unsafe_characters(front_matter: str, offset: int) -> None:
         return
     index, what = unsafe_character(front_matter)
     line = front_matter.count("\n", 0, index) + offset
-    raise FrontMatterError(line, f"Front matterissa on {what}. Kirjoita rivi uudelleen tai liitä teksti ilman muotoiluja (esim. Muistion kautta).")
+    raise FrontMatterError(line, f"Front matterissa on {what}. {RETYPE_ADVICE}")
 
 
 MAX_DEPTH = 4

@@ -62,7 +62,7 @@ INPUTS: dict[str, callable] = {
     "määritelmälistat": lambda: _fill(": b\n", prefix="## Teksti\n\na\n"),
     "pelkkiä otsikoita": lambda: _fill("#\n"),
     "huomautuslaatikoita": lambda: _fill("!!! note\n"),
-    "lista 400 tasoa": lambda: _nested_list(400),
+    "lista 200 tasoa": lambda: _nested_list(200),
     "lista 30 tasoa": lambda: _nested_list(30),
     "lainaus 5 000 tasoa": lambda: "## Teksti\n\n" + ">" * 5000 + " x\n",
 }

@@ -266,7 +266,7 @@ def _check_item_links_exist(found: list[_FoundFile], checked: dict[Path, Validat
             folder = folders.get(link.slug)
             if folder is None:
                 closest = suggest(link.slug, folders)
-                hint = f" Tarkoititko '{closest}'?" if closest else " Tarkista tiedoston nimi kansiosta practices/."
+                hint = f" Tarkoititko '{closest}'?" if closest else " Tarkista tiedostonimi kansioista kaytannot, verkostot ja materiaalit."
                 problems.append(Problem(file.shown, line, "teksti", f"Linkki '{link.written}' osoittaa kuvaukseen '{link.slug}', jota ei ole kirjastossa.{hint}"))
             elif folder != link.folder:
                 problems.append(Problem(file.shown, line, "teksti", f"Linkki '{link.written}' osoittaa kansioon {link.folder}, mutta kuvaus '{link.slug}' on kansiossa {folder}. Korjaa polku muotoon ../{folder}/{link.slug}.md."))

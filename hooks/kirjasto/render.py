@@ -140,17 +140,17 @@ def _on_timer(signum, frame):
 
 @contextlib.contextmanager
 def _cpu_budget(seconds: float):
-    """Stop the enclosed code after `seconds` of CPU time (SIGVTALRM, main thread only)."""
+    """Stop the enclosed code after `seconds` of CPU time, user and system (SIGPROF, main thread only)."""
     if not hasattr(signal, "setitimer"):
         yield
         return
-    previous = signal.signal(signal.SIGVTALRM, _on_timer)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    previous = signal.signal(signal.SIGPROF, _on_timer)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        signal.signal(signal.SIGVTALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _render_in_child_process(renderer: BodyRenderer, text: str, src_uri: str) -> RenderedBody:

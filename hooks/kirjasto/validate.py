@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .body import FIELD as BODY_FIELD, check_body
-from .characters import has_unsafe_characters, unsafe_character
+from .characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
 from .render import BodyRenderer
 from .sanitise import Sanitiser
 from .frontmatter import Entry, Mapping, Scalar, Sequence
@@ -80,7 +80,7 @@ class _Checker:
         if isinstance(value, Scalar) and value.type == "str":
             if has_unsafe_characters(value.value):
                 _, what = unsafe_character(value.value)
-                self.report(value.line, name, f"Arvossa on {what}. Kirjoita arvo uudelleen tai liitä se ilman muotoiluja (esim. Muistion kautta).")
+                self.report(value.line, name, f"Arvossa on {what}. {RETYPE_ADVICE}")
                 return None
             text = " ".join(value.value.split())
             if not text:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .characters import RETYPE_ADVICE
+
 _QUOTE_IT = "Kirjoita arvo lainausmerkkeihin, esim. title: \"Vinkki: näin onnistut\"."
 
 
@@ -33,17 +35,18 @@ class _Known:
 
 _KNOWN = (
     _Known(("mapping values are not allowed",),
-           "arvossa on kaksoispiste ja välilyönti (': '), jota YAML ei hyväksy lainausmerkkien ulkopuolella. " + _QUOTE_IT),
+           "arvossa on kaksoispiste ja välilyönti (': ') ilman lainausmerkkejä, tai kenttä on vahingossa sisennetty. "
+           "Aloita kentät rivin alusta ja kirjoita kaksoispisteen sisältävä arvo lainausmerkkeihin, esim. title: \"Vinkki: näin onnistut\"."),
     _Known(("could not find expected ':'",),
-           "riviltä puuttuu kaksoispiste kentän nimen perästä, tai pitkä arvo jatkuu seuraavalle riville ilman sisennystä. "
+           "riviltä puuttuu kaksoispiste kentän nimen perästä tai pitkä arvo jatkuu seuraavalle riville ilman sisennystä. "
            "Kirjoita 'kenttä: arvo' yhdelle riville tai sisennä jatkorivi kahdella välilyönnillä.", at_start=True),
     _Known(("found character that cannot start any token", "cannot start any token"),
-           "rivillä on sarkainmerkki (tab) sisennyksenä tai arvo alkaa merkillä @, ` tai %, jolla YAML-arvo ei voi alkaa. "
-           "Sisennä välilyönneillä, ja kirjoita tällainen arvo lainausmerkkeihin, esim. title: \"@kirjasto\"."),
+           "rivillä on sarkainmerkki (tab) sisennyksenä tai arvo alkaa merkillä @, ` tai %, joilla YAML-arvo ei voi alkaa. "
+           "Sisennä vain välilyönneillä ja kirjoita tällainen arvo lainausmerkkeihin, esim. title: \"@kirjasto\"."),
     _Known(("tab character",),
            "rivi on sisennetty sarkainmerkillä (tab). Käytä sisennyksessä välilyöntejä."),
     _Known(("block sequence entries are not allowed", "sequence entries are not allowed"),
-           "luettelon kohta (- ...) on samalla rivillä kuin kentän nimi. Kirjoita kohdat omille riveilleen sisennettyinä "
+           "listan kohta (- ...) on samalla rivillä kuin kentän nimi. Kirjoita kohdat omille riveilleen sisennettyinä "
            "tai muodossa themes: [steam, kielet]."),
     _Known(("mapping keys are not allowed",),
            "arvo alkaa kysymysmerkillä ja välilyönnillä ('? '). " + _QUOTE_IT),
@@ -51,42 +54,47 @@ _KNOWN = (
            "lainausmerkki avataan tällä rivillä, mutta sitä ei suljeta. Lisää arvon loppuun sama lainausmerkki (\" tai ').",
            at_start=True),
     _Known(("unknown escape character", "hexdecimal", "hexadecimal", "invalid Unicode character escape"),
-           "kenoviiva (\\) lainausmerkkien \" \" sisällä aloittaa erikoismerkin, eikä sen perässä oleva kirjain kelpaa. "
+           "kenoviiva (\\) lainausmerkkien \" \" sisällä aloittaa erikoismerkin, eikä sen perässä oleva merkki kelpaa. "
            "Kirjoita arvo heittomerkkeihin ('C:\\kansio') tai kahdenna kenoviiva (\"C:\\\\kansio\")."),
     _Known(("did not find expected key", "expected <block end>, but found '<scalar>'",
             "expected <block end>, but found '<block mapping start>'", "expected <block end>, but found '-'"),
-           "rivin rakenne ei täsmää: lainausmerkkien tai hakasulkeiden perässä on tekstiä, heittomerkkien sisällä on "
-           "heittomerkki tai rivi on sisennetty eri tavalla kuin viereiset kentät. Kirjoita koko arvo lainausmerkkeihin "
-           "ja aloita kentät rivin alusta."),
+           "rivillä on jotain, mitä YAML ei odota: tekstiä sulkevan lainausmerkin tai hakasulkeen jälkeen, heittomerkki "
+           "heittomerkeillä rajatun arvon sisällä tai sisennys, joka poikkeaa viereisistä kentistä. Kirjoita koko arvo "
+           "lainausmerkkeihin, esim. title: \"Opettajan 'vinkki' luokkaan\", ja aloita kentät rivin alusta."),
     _Known(("did not find expected '-' indicator", "expected <block end>, but found '?'"),
-           "kenttä on sisennetty samalle tasolle kuin edellisen listan kohdat. Aloita kenttä rivin alusta.", at_start=False),
+           "rivi on sisennetty samalle kohdalle kuin edellisen listan viivat (-). Jos rivi on uusi kenttä, aloita se rivin "
+           "alusta. Jos se kuuluu samaan listan kohtaan kuin edellinen rivi (esim. yhteystiedon organisation: rivin role: "
+           "alla), sisennä se samalle kohdalle kuin edellisen rivin kentän nimi."),
     _Known(("expected node content", "expected the node content"),
-           "arvo alkaa merkillä ], } tai , tai listassa on tyhjä kohta (kaksi pilkkua peräkkäin). " + _QUOTE_IT),
+           "listassa on tyhjä kohta (kaksi pilkkua peräkkäin) tai arvo alkaa merkillä ], } tai pilkulla. Poista "
+           "ylimääräinen pilkku tai kirjoita arvo lainausmerkkeihin, esim. title: \"Vinkki: näin onnistut\"."),
     _Known(("expected ',' or ']'",),
-           "hakasulkeilla [ alkava lista jää sulkematta tai kohtien välistä puuttuu pilkku. Kirjoita esim. themes: [steam, kielet].",
+           "hakasulkeella [ alkava lista jää sulkematta tai kohtien välistä puuttuu pilkku. Kirjoita esim. themes: [steam, kielet].",
            at_start=True),
     _Known(("expected ',' or '}'",),
-           "aaltosulkeilla { alkava arvo jää sulkematta tai kohtien välistä puuttuu pilkku. " + _QUOTE_IT, at_start=True),
+           "aaltosulkeella { alkava arvo jää sulkematta tai kohtien välistä puuttuu pilkku. " + _QUOTE_IT, at_start=True),
     _Known(("found unexpected ':'",),
            "listan kohdassa on kaksoispiste. Kirjoita kohta lainausmerkkeihin, esim. [\"Vinkki: näin\"]."),
     _Known(("expected <document start>", "expected '<document start>'", "expected a single document"),
-           "front matterissa saa olla vain yksi YAML-dokumentti. Poista ylimääräinen '---'- tai '...'-rivi, tai jos "
-           "ensimmäinen arvo alkaa merkillä [, { tai \", kirjoita se kentäksi (kenttä: arvo)."),
+           "front matterissa on ylimääräinen rivi '---' tai '...'. Poista se. Jos taas ensimmäinen rivi alkaa merkillä "
+           "[, { tai \", kirjoita se muotoon kenttä: arvo."),
     _Known(("while scanning an alias", "while scanning an anchor", "undefined alias", "duplicate anchor"),
-           "arvo alkaa merkillä * tai &, jotka YAML lukee viittaukseksi (esim. Markdownin *kursiivi*). " + _QUOTE_IT),
+           "arvo alkaa merkillä * tai &, joilla YAML merkitsee viittauksia. Kirjoita arvo lainausmerkkeihin, esim. "
+           "title: \"Uusi malli\" (kentissä ei voi käyttää Markdown-muotoilua, kuten *kursiivia*)."),
     _Known(("block scalar", "indentation indicator", "chomping"),
-           "merkkien | tai > jälkeen teksti kirjoitetaan vasta seuraavalle riville sisennettynä. Siirrä teksti seuraavalle "
+           "merkin | tai > jälkeen teksti kirjoitetaan vasta seuraavalle riville sisennettynä. Siirrä teksti seuraavalle "
            "riville tai kirjoita arvo lainausmerkkeihin."),
     _Known(("directive",),
-           "rivi alkaa %-merkillä, jonka YAML lukee ohjeeksi itselleen. " + _QUOTE_IT),
+           "rivi alkaa %-merkillä, jonka YAML tulkitsee omaksi ohjauskomennokseen. " + _QUOTE_IT),
     _Known(("tag",),
-           "arvo alkaa huutomerkillä (!), jonka YAML lukee tunnisteeksi. " + _QUOTE_IT),
+           "arvo alkaa huutomerkillä (!), jonka YAML tulkitsee tyyppimerkinnäksi. " + _QUOTE_IT),
     _Known(("control characters", "special characters"),
-           "arvossa on näkymätön ohjausmerkki. Kirjoita arvo uudelleen tai liitä se ilman muotoiluja (esim. Muistion kautta)."),
+           "arvossa on näkymätön ohjausmerkki. " + RETYPE_ADVICE),
 )
 
-_GENERAL = ("YAML-rakenne ei ole kelvollinen. Tarkista sisennykset (välilyönnit, ei tabeja), kaksoispisteet ja "
-            "lainausmerkit; tekstiarvo, jossa on kaksoispiste, kirjoitetaan lainausmerkkeihin.")
+_GENERAL = ("tarkista tämän ja edellisen rivin sisennykset (vain välilyöntejä, ei sarkaimia), kaksoispisteet ja "
+            "lainausmerkit. Jos arvossa on kaksoispiste, kirjoita arvo lainausmerkkeihin.")
+PREFIX = "Virhe front matterissa: "
 
 
 @dataclass(frozen=True)
@@ -94,14 +102,14 @@ class TranslatedError:
     line_index: int
     """0-based line in the YAML text."""
     message: str
-    """Finnish, starting with 'YAML ei ole kelvollista: '."""
+    """Finnish, starting with `PREFIX`."""
 
 
 def translate(error: yaml.YAMLError, text: str) -> TranslatedError:
     """The Finnish message and the line of a YAML error raised while reading `text`."""
     wording = " ".join(filter(None, (getattr(error, "problem", None), getattr(error, "context", None), getattr(error, "reason", None))))
     known = next((entry for entry in _KNOWN if any(part in wording for part in entry.wording)), None)
-    return TranslatedError(_line_index(error, text, known), "YAML ei ole kelvollista: " + (known.message if known else _GENERAL))
+    return TranslatedError(_line_index(error, text, known), PREFIX + (known.message if known else _GENERAL))
 
 
 def _line_index(error: yaml.YAMLError, text: str, known: _Known | None) -> int:
