@@ -32,7 +32,7 @@ def test_today_is_the_date_in_finland(moment, finnish_date):
 
 def test_a_fixed_today_overrides_the_clock_and_a_bad_one_is_explained():
     assert today_in_finland(environ={TODAY_VARIABLE: "2031-06-15"}) == datetime.date(2031, 6, 15)
-    with pytest.raises(ClockError, match="ei ole päivämäärä. Anna se muodossa VVVV-KK-PP"):
+    with pytest.raises(ClockError, match="ei ole kelvollinen päivämäärä. Anna se muodossa VVVV-KK-PP"):
         today_in_finland(environ={TODAY_VARIABLE: "15.6.2031"})
 
 

@@ -136,6 +136,18 @@ def test_placeholder_questions_must_be_replaced(form):
     assert "Korvaa apukysymykset omalla tekstilläsi" in form.text_content("#kk-body-virhe")
 
 
+@pytest.mark.parametrize(("line", "message"), [
+    ("![Kuva](https://example.com/kuva.png)", "Kuvia ei voi lisätä tekstiin"),
+    ("Kappale.\n{: .md-button }", "Tekstissä on muotoilumääre"),
+    ("<b>lihava</b>", "Tekstissä on HTML-koodia"),
+])
+def test_what_validation_would_refuse_is_pointed_out_before_sending(form, line, message):
+    fill(form, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
+    form.fill("#kk-body", f"## Tavoitteet\n\n{line}\n")
+    form.click("#kk-lomake button[type=submit]")
+    expect(form.locator("#kk-body-virhe")).to_contain_text(message)
+
+
 def test_unknown_municipality_is_refused(form):
     pick(form, "municipalities", "Hämenlinna")
     assert "Tuntematon kunta 'Hämenlinna'" in form.text_content("#kk-municipalities-virhe")

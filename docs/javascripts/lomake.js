@@ -277,6 +277,9 @@
     if (!values.body) problems.push(["body", "Kirjoita kuvausteksti."]);
     else if (/^ {0,3}#(\s|$)/m.test(values.body)) problems.push(["body", "Älä käytä pääotsikkoa '# ...' tekstissä; väliotsikot alkavat merkeillä ##."]);
     else if (/<\/?[A-Za-z][^>]*>|<!--/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", "Tekstissä on HTML-koodia. Käytä Markdownia: **lihavointi**, [linkki](https://...)."]);
+    // A first look only: the build renders the text and has the last word (kirjasto/body.py).
+    else if (/!\[[^\]]*\]/.test(values.body)) problems.push(["body", "Kuvia ei voi lisätä tekstiin. Linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png)."]);
+    else if (/\{:|\{\s*[.#][A-Za-z_]/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", "Tekstissä on muotoilumääre ({: ... }), jota ei voi käyttää kuvauksissa. Poista aaltosulkeet ja niiden sisältö."]);
     var leftHints = values.body.split("\n").map(function (line) { return line.trim(); })
       .filter(function (line) { return data.hints.indexOf(line) >= 0; });
     if (leftHints.length) problems.push(["body", "Korvaa apukysymykset omalla tekstilläsi, esim. '" + leftHints[0] + "'"]);

@@ -70,11 +70,17 @@ class RenderError(Exception):
 
 @dataclass
 class _Observations:
+    """What the observers saw during one render."""
+
     raw_html: list[str] = field(default_factory=list)
     attribute_lists: list[tuple[str, str, str]] = field(default_factory=list)
     item_links: list[ItemLink] = field(default_factory=list)
     depth: int = 0
     src_uri: str = ""
+
+    def start(self, src_uri: str) -> None:
+        self.raw_html, self.attribute_lists, self.item_links = [], [], []
+        self.depth, self.src_uri = 0, src_uri
 
 
 class BodyRenderer:
@@ -113,7 +119,7 @@ class BodyRenderer:
     def _render_here(self, text: str, src_uri: str) -> RenderedBody:
         md = self._instance()
         md.reset()
-        self._seen.__init__(src_uri=src_uri)
+        self._seen.start(src_uri)
         try:
             with _cpu_budget(self.budget_seconds):
                 html = md.convert(text)
@@ -163,7 +169,11 @@ def _render_in_child_process(renderer: BodyRenderer, text: str, src_uri: str) ->
         # Wall-clock wait with room for a slow machine; the child has its own CPU budget.
         if not receiver.poll(renderer.budget_seconds * 5 + 2):
             raise RenderError("slow")
-        outcome = receiver.recv()
+        try:
+            outcome = receiver.recv()
+        except EOFError:
+            # The child died (e.g. out of memory) before it could answer.
+            raise RenderError("slow") from None
     finally:
         child.kill()
         child.join()
