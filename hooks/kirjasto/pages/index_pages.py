@@ -15,7 +15,7 @@ from ..text import escape_markdown, finnish_sort_key
 from ..vocabularies import Municipality, Region, sorted_by_name
 from . import paths
 from .listing import grouped_by_kind, item_entry_html, items_count, newest_first
-from .page import Page, html_marker, link, url_link, with_front_matter
+from .page import Page, html_marker, link, with_front_matter
 
 
 def plan_index_pages(library: Library) -> list[Page]:
@@ -171,7 +171,7 @@ def _region_pages(region: Region, items: list[Item], by_municipality: dict[str, 
     def intro(here: str) -> str:
         text = (
             f"Maakunnan {escape_markdown(region.name)} kuntien kuvaukset sekä koko maakuntaa koskevat kuvaukset. "
-            f"[Rajaa niitä teeman tai koulutusasteen mukaan luettelossa]({url_link(here, 'haku.md')}?maakunta={region.slug})."
+            f"[Rajaa niitä teeman tai koulutusasteen mukaan luettelossa]({link(here, 'haku.md')}?maakunta={region.slug})."
         )
         if members:
             member_links = ", ".join(
