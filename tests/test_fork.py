@@ -61,7 +61,8 @@ def fork(tmp_path_factory):
         + "---\n\n## Tavoitteet\n\nOpettajat tapaavat tutorit kahvin äärellä joka perjantai.\n\n"
         # The documented way to link another item, here one the fork does not publish.
         + "Mallia otettiin [Helsingin asiantuntijaopettajista](../verkostot/helsinki-asiantuntijaopettajat.md) ja "
-        + "[Satakunnan tutoryhteistyöstä](satakunnan-tutoryhteistyo.md).\n",
+        + "[Satakunnan tutoryhteistyöstä](satakunnan-tutoryhteistyo.md). Katso myös "
+        + "[tiimit](../verkostot/helsinki-asiantuntijaopettajat.md#<tiimit>&x).\n",
         encoding="utf-8",
     )
     site = root / "site"
@@ -159,7 +160,8 @@ def test_a_link_to_an_item_outside_the_scope_is_plain_text_with_a_note(fork):
     _, site, _ = fork
     page = (site / "kaytannot/oma-pori-tutorkahvila/index.html").read_text("utf-8")
     assert "Helsingin asiantuntijaopettajista <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
-    assert "helsinki-asiantuntijaopettajat/" not in page
+    assert "helsinki-asiantuntijaopettajat" not in page
+    assert "tiimit <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
     assert '<a href="../../kaytannot/satakunnan-tutoryhteistyo/">Satakunnan tutoryhteistyöstä</a>' in page
 
 

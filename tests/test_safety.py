@@ -14,7 +14,7 @@ from conftest import REPOSITORY_ROOT, copy_repository, front_matter, mkdocs_buil
 from kirjasto import load_library
 from kirjasto.csp import check_page, known_scripts, script_hash, site_policy, theme_script_dirs, with_noopener
 from kirjasto.markdown_config import MarkdownConfig
-from kirjasto.pages.body_html import body_sections
+from kirjasto.body_sections import body_sections
 from kirjasto.render import BodyRenderer
 from kirjasto.sanitise import Sanitiser, is_unchanged
 from site_html import html_files, parse

@@ -26,7 +26,8 @@ import html as html_module
 from .characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
 from .model import ItemLink
 from .render import MAX_NESTING, RENDER_BUDGET_SECONDS, BodyRenderer, RenderError
-from .sanitise import Change, Sanitiser, changes, is_unchanged
+from .body_sections import PERMALINK, body_sections
+from .sanitise import Change, Sanitiser, changes, is_unchanged, tokens
 from .text import LineMap
 
 FIELD = "teksti"
@@ -69,6 +70,8 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
             if line not in explained:
                 problems.append(BodyProblem(line, _change_message(change, sanitiser)))
                 explained.add(line)
+    if not problems:
+        problems += _check_headings(cleaned, renderer, locate, src_uri)
     if has_unsafe_characters(cleaned) and not problems:
         problems.append(BodyProblem(locate.invisible_entity() or first_line,
                                     "Tekstissä on &-alkuinen merkintä, josta tulisi sivulle näkymätön merkki (esim. &shy; tai &#8203;). Poista se."))
@@ -83,6 +86,48 @@ _RENDER_ERRORS = {
     "deep": (f"Tekstiä ei voi muuntaa sivuksi: siinä on luetteloita, lainauksia tai muita rakenteita liian monella tasolla "
              f"sisäkkäin (luetteloissa enintään {MAX_NESTING // 2} tasoa). Vähennä sisäkkäisiä tasoja."),
 }
+
+
+# --- headings ------------------------------------------------------------------
+
+def _check_headings(cleaned: str, renderer: BodyRenderer, locate: "_Locator", src_uri: str) -> list[BodyProblem]:
+    """The page hands top-level headings back to the engine as Markdown
+    (`body_sections.py`). Render those Markdown headings as the engine will and
+    refuse any that would not come out as the heading that was judged; a link in a
+    heading cannot be written back as plain Markdown, so it is refused outright."""
+    problems, checked = [], []
+    for section in body_sections(cleaned):
+        if not section.level:
+            continue
+        if re.search(r"<(a|img)\b", section.heading_html):
+            problems.append(BodyProblem(locate.heading(section.heading_text) or locate.first_line,
+                                        f"Väliotsikossa '{section.heading_text[:60]}' on linkki. Linkki ei toimi väliotsikossa: "
+                                        "kirjoita otsikko tavallisena tekstinä ja linkki sen alle omaan kappaleeseensa."))
+        else:
+            checked.append(section)
+    if not checked:
+        return problems
+    try:
+        rendered = renderer.render("\n\n".join(section.heading for section in checked), src_uri=src_uri).html
+    except RenderError as error:
+        return problems + [BodyProblem(locate.first_line, _RENDER_ERRORS[error.reason])]
+    headings = [PERMALINK.sub("", match.group(2)) for match in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>", rendered, re.DOTALL)]
+    for position, section in enumerate(checked):
+        shown = headings[position] if position < len(headings) else None
+        if shown is None or _words_and_markup(shown) != _words_and_markup(section.heading_html):
+            problems.append(BodyProblem(locate.heading(section.heading_text) or locate.first_line,
+                                        f"Väliotsikkoa '{section.heading_text[:60]}' ei voi näyttää sivulla samanlaisena: sivu tulkitsisi "
+                                        "osan sen merkeistä muotoiluksi. Kirjoita otsikko tavallisena tekstinä."))
+    return problems
+
+
+def _words_and_markup(inner_html: str) -> list:
+    """A heading's content compared as the browser shows it: tags and decoded text,
+    runs of white space as one space."""
+    compared = []
+    for token in tokens(inner_html):
+        compared.append(("text", " ".join(token[1].split())) if token[0] == "text" else token)
+    return [token for token in compared if token != ("text", "")]
 
 
 # --- messages -------------------------------------------------------------------
@@ -190,6 +235,8 @@ def _change_message(change: Change, sanitiser: Sanitiser) -> str:
         if tag == "code" and attribute == "class" and change.value.startswith("language-") and " " not in change.value:
             return f"Koodilohkon kielen nimi '{change.value.removeprefix('language-')[:40]}' ei kelpaa. Kirjoita avausrivin ```-merkkien perään pelkkä kielen nimi, esim. ```python, tai jätä nimi pois."
         return "Koodilohkon avausrivillä on muotoilumääre ({ ... }). Poista aaltosulkeet ja niiden sisältö; avausrivillä saa olla vain kielen nimi, esim. ```python."
+    if tag == "div" and attribute == "class" and "toc" in change.value.split():
+        return "Merkintä [TOC] ei ole käytössä: sivun sisällysluettelo tehdään väliotsikoista itsestään. Poista rivi."
     if tag == "div" and attribute == "class":
         kinds = ", ".join(sorted(sanitiser.allow.classes.get("div", frozenset()) - {"admonition"}))
         given = " ".join(part for part in change.value.split() if part != "admonition")

@@ -44,8 +44,10 @@ def suggest(value: str, choices: Iterable[str]) -> str | None:
     return by_folded[matches[0]] if matches else None
 
 
-# Parentheses need no escape: with brackets escaped they cannot form a link.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~])")
+# Parentheses need no escape: with brackets escaped they cannot form a link. `~` is
+# not among the characters Python-Markdown unescapes, so it is written as `&#126;`
+# (a backslash would show), which also keeps `~~~` from opening a code fence.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|])")
 # At the start of a line these would begin a list: "- x", "1. x".
 _LIST_START = re.compile(r"^(-|\d+(?=[.)]))")
 
@@ -54,7 +56,9 @@ def escape_markdown(text: str) -> str:
     """Make untrusted text render literally inside Markdown: no markup, no HTML."""
     flat = " ".join(text.split())
     escaped = _LIST_START.sub(_escape_list_marker, _MARKDOWN_SPECIAL.sub(r"\\\1", flat))
-    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("~", "&#126;")
+    # A line starting with ':' would become a definition list (def_list).
+    return "&#58;" + escaped[1:] if escaped.startswith(":") else escaped
 
 
 def _escape_list_marker(match: re.Match) -> str:

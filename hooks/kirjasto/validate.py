@@ -21,7 +21,7 @@ from .model import STATUSES, Contact, Item, ItemLink, Kind, Link
 from .privacy import find_personal_details, warning_message
 from .problems import Problem, Severity, errors
 from .templates import all_hints
-from .text import LineMap, suggest
+from .text import LineMap, escape_markdown, suggest
 from .vocabularies import Vocabularies
 
 REQUIRED_FIELDS = ("title", "summary", "levels", "themes", "updated")
@@ -205,7 +205,7 @@ def validate_item(
     """Check every field of one item and build the `Item` if all are valid."""
     check = _Checker(path=path, tree=tree)
     _check_unknown_keys(check)
-    values = _read_fields(check, kind, context.vocabularies, context.today)
+    values = _read_fields(check, kind, context)
     checked_body = _check_body(check, body, body_line, f"{kind.folder}/{slug}.md", context)
     _warn_about_personal_details(check, body, body_line, values["contacts"], context.allowed_contacts)
     related_entry = check.entry("related", required=False)
@@ -240,9 +240,10 @@ def _check_unknown_keys(check: _Checker) -> None:
         check.report(entry.key_line, key, f"Tuntematon kenttä '{key}'.{hint} Sallitut kentät: {', '.join(KNOWN_FIELDS)}.")
 
 
-def _read_fields(check: _Checker, kind: Kind, vocabularies: Vocabularies, today: datetime.date) -> dict[str, Any]:
+def _read_fields(check: _Checker, kind: Kind, context: ValidationContext) -> dict[str, Any]:
+    vocabularies, today = context.vocabularies, context.today
     return {
-        "title": _read_title(check),
+        "title": _read_title(check, context),
         "summary": _read_summary(check),
         **_read_places(check, vocabularies),
         "levels": _read_vocabulary(check, "levels", vocabularies.levels, "koulutusaste", required=True,
@@ -268,12 +269,26 @@ def _no_angle_brackets(check: _Checker, entry: Entry, name: str, text: str | Non
     return text
 
 
-def _read_title(check: _Checker) -> str | None:
+def _read_title(check: _Checker, context: ValidationContext) -> str | None:
     entry = check.entry("title", required=True)
     title = _no_angle_brackets(check, entry, "title", check.text(entry.value, "title")) if entry else None
     if title is not None and not TITLE_LENGTH[0] <= len(title) <= TITLE_LENGTH[1]:
         check.report(entry.value.line, "title", f"Otsikossa on {len(title)} merkkiä; sallittu pituus on {TITLE_LENGTH[0]}-{TITLE_LENGTH[1]} merkkiä.")
+        return None
+    if title is not None:
+        reserved = _reserved_title_address(title, context)
+        if reserved:
+            check.report(entry.value.line, "title", f"Otsikosta tulisi sivulle sisäinen osoite '#{reserved}', joka on varattu sivuston omaan käyttöön. Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana.")
+            return None
     return title
+
+
+def _reserved_title_address(title: str, context: ValidationContext) -> str | None:
+    """The title becomes the page's `# heading` (and listing headings): the id the
+    site's Markdown gives it, if that id is one the theme or the library uses."""
+    rendered = context.renderer.render(f"# {escape_markdown(title)}", src_uri="").html
+    found = re.search(r'<h1 id="([^"]*)"', rendered)
+    return found.group(1) if found and context.sanitiser.allow.id_is_reserved(found.group(1)) else None
 
 
 def _read_summary(check: _Checker) -> str | None:

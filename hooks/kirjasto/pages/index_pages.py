@@ -71,14 +71,14 @@ def _listing_pages(src: str, title: str, intro, items, *, newest: bool = False) 
         pager = _pager(src, number, len(chunks))
         parts: dict[str, str] = {}
         if newest:
-            parts["kaikki"] = "".join(item_entry_html(item, here) for item in chunk)
+            parts["kaikki"] = '<div class="kk-luettelo">' + "".join(item_entry_html(item, here) for item in chunk) + "</div>"
             body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n{html_marker('kaikki')}"
         else:
             sections = []
             for kind in Kind:
                 of_kind = [item for item in chunk if item.kind is kind]
                 if of_kind:
-                    parts[kind.folder] = "".join(item_entry_html(item, here) for item in of_kind)
+                    parts[kind.folder] = '<div class="kk-luettelo">' + "".join(item_entry_html(item, here) for item in of_kind) + "</div>"
                     sections.append(f"## {kind.plural} ({totals[kind]})\n\n{html_marker(kind.folder)}")
             body = "\n\n".join(sections)
         page_title = title if number == 1 else f"{title} (sivu {number})"

@@ -8,7 +8,8 @@ from ..model import Contact, Item, Library
 from ..settings import Repository
 from ..text import escape_markdown, format_date_fi
 from . import paths
-from .body_html import body_sections, published_body_html
+from ..body_sections import body_sections
+from .body_html import published_body_html
 from .listing import places_label
 from .page import Page, html_marker, url_link, with_front_matter
 
@@ -27,7 +28,7 @@ def plan_item_page(item: Item, related: list[Item], library: Library, repository
         if section.html:
             name = f"teksti-{number}"
             parts.append(html_marker(name))
-            html_parts[name] = section.html
+            html_parts[name] = f'<div class="kk-teksti">{section.html}</div>'
     if related:
         html_parts["liittyvat"] = "<ul>" + "".join(
             f'<li><a href="{_e(url_link(src, other.src_uri))}">{_e(other.title)}</a> ({_e(other.kind.label.lower())}): {_e(other.summary)}</li>'

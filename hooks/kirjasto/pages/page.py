@@ -22,13 +22,19 @@ class Page:
     """Complete Markdown including a front matter with title and description."""
     html_parts: dict[str, str] = field(default_factory=dict, compare=False)
     """Pre-rendered HTML for markers `<!-- kk-html:NAME -->` in `markdown`: long item
-    lists skip Markdown's inline processing (the largest cost of a big build).
-    `with_html_parts` gives plain Markdown with the HTML in place, for any engine."""
+    lists skip Markdown's inline processing (the largest cost of a big build), and
+    item bodies are shown exactly as validation judged them. Each part is one
+    element (a `<div>`, `<section>` or `<ul>`). `with_html_parts` gives plain
+    Markdown with the HTML in place, for any engine."""
 
     def with_html_parts(self) -> str:
+        """The Markdown with every part written as one raw HTML block on one line:
+        Python-Markdown's preprocessors (fenced code among them) work line by line
+        before raw HTML is set aside, so no line of a part may start inside it
+        (`&#10;` is a line break to the browser, inside `<pre>` too)."""
         text = self.markdown
         for name, part in self.html_parts.items():
-            text = text.replace(html_marker(name), part)
+            text = text.replace(html_marker(name), part.replace("\r", "").replace("\n", "&#10;"))
         return text
 
     @property
