@@ -18,7 +18,7 @@ from kirjasto.csp import CONFIG_KEY, KnownScript, base_urls, check_page, known_s
 from kirjasto.exports import export_files, json_ld_script
 from kirjasto.library import ValidationCache
 from kirjasto.markdown_config import MarkdownConfig
-from kirjasto.pages.page import html_marker
+from kirjasto.pages.page import put_html_parts
 from kirjasto.preview import preview_library
 from kirjasto.problems import errors
 from kirjasto.scope import apply_scope, scope_problems
@@ -121,9 +121,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     # The library's own HTML: cards, listings and item bodies (sanitised in validation).
-    for name, part in _state.html_parts.get(page.file.src_uri, {}).items():
-        html = html.replace(html_marker(name), part)
-    return html
+    return put_html_parts(html, _state.html_parts.get(page.file.src_uri, {}))
 
 
 def on_post_page(output: str, page, config) -> str:

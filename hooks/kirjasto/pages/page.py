@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -32,10 +33,8 @@ class Page:
         Python-Markdown's preprocessors (fenced code among them) work line by line
         before raw HTML is set aside, so no line of a part may start inside it
         (`&#10;` is a line break to the browser, inside `<pre>` too)."""
-        text = self.markdown
-        for name, part in self.html_parts.items():
-            text = text.replace(html_marker(name), part.replace("\r", "").replace("\n", "&#10;"))
-        return text
+        one_line = {name: part.replace("\r", "").replace("\n", "&#10;") for name, part in self.html_parts.items()}
+        return put_html_parts(self.markdown, one_line)
 
     @property
     def url(self) -> str:
@@ -62,3 +61,14 @@ def with_front_matter(title: str, description: str | None, body: str) -> str:
 
 def html_marker(name: str) -> str:
     return f"<!-- kk-html:{name} -->"
+
+
+_HTML_MARKER = re.compile(r"<!-- kk-html:([a-z0-9-]+) -->")
+
+
+def put_html_parts(text: str, parts: dict[str, str]) -> str:
+    """Every marker replaced by its part, in one pass over the text (a long body has
+    thousands of parts; replacing them one by one would read the page thousands of times)."""
+    if not parts:
+        return text
+    return _HTML_MARKER.sub(lambda match: parts.get(match.group(1), match.group(0)), text)
