@@ -146,6 +146,21 @@ def test_no_workflow_uses_pull_request_target():
         assert "pull_request_target" not in workflow["on"], name
 
 
+def test_every_action_is_pinned_by_commit_with_its_version_named():
+    """A tag can be moved to other code; a full commit SHA cannot."""
+    for path in (REPOSITORY_ROOT / ".github/workflows").glob("*.yml"):
+        for line in path.read_text("utf-8").splitlines():
+            if re.match(r"\s*(-\s+)?uses:", line):
+                assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), f"{path.name}: {line.strip()}"
+
+
+def test_installs_check_the_hash_of_every_file():
+    lock = (REPOSITORY_ROOT / "requirements.lock").read_text("utf-8")
+    pins = re.findall(r"^([A-Za-z0-9_.-]+)==\S+ \\$", lock, re.MULTILINE)
+    assert len(pins) > 30 and lock.count("--hash=sha256:") >= len(pins)
+    assert "--require-hashes -r requirements.lock" in (REPOSITORY_ROOT / "Makefile").read_text("utf-8")
+
+
 def _matches(pattern: str, path: str) -> bool:
     """CODEOWNERS (gitignore-style) matching for the kinds of pattern the file uses:
     `*` alone, a folder ending in `/`, and a glob whose `*` stays within one folder;
