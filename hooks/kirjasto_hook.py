@@ -116,6 +116,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     if page.file.src_uri not in _state.items:
         _state.other_pages.append(page_document(page.url, page.title or "", markdown, page.meta.get("description")))
+    # Live markers belong to hand-written pages only: a generated page holds
+    # contributors' words, which must never turn into a marker.
+    if page.file.generated_by:
+        return markdown
     return expand_markers(markdown, _state.library, page.file.src_uri, _state.settings)
 
 

@@ -269,6 +269,7 @@ class _Locator:
         self.line_of = LineMap(body, first_line)
         self._lowered = body.lower()
         self._used: dict[str, int] = {}
+        self._headings: dict[str, list[int]] | None = None
 
     def _find(self, needle: str, *, ignore_case: bool = False) -> int | None:
         """Offset of the next unused occurrence of `needle` (or of its first one)."""
@@ -292,17 +293,23 @@ class _Locator:
         return None
 
     def heading(self, text: str | None) -> int | None:
-        """The line of a heading with these words (ATX `## ...` or underlined)."""
+        """The line of a heading with these words (ATX `## ...` or underlined); the
+        next unused one when several have the same words."""
         if not text:
             return None
-        wanted = " ".join(_MARKUP.sub(" ", text).split()).lower()
-        lines = self.body.split("\n")
-        for index, line in enumerate(lines):
-            atx = _HEADING_LINE.match(line)
-            candidate = atx.group(2) if atx else line if index + 1 < len(lines) and re.fullmatch(r" {0,3}(=+|-+)\s*", lines[index + 1]) and line.strip() else None
-            if candidate is not None and " ".join(_MARKUP.sub(" ", candidate).split()).lower() == wanted:
-                return self.first_line + index
-        return None
+        if self._headings is None:
+            self._headings = {}
+            lines = self.body.split("\n")
+            for index, line in enumerate(lines):
+                atx = _HEADING_LINE.match(line)
+                underlined = index + 1 < len(lines) and line.strip() and re.fullmatch(r" {0,3}(=+|-+)\s*", lines[index + 1])
+                candidate = atx.group(2) if atx else line if underlined else None
+                if candidate is not None:
+                    self._headings.setdefault(_heading_key(candidate), []).append(self.first_line + index)
+        found = self._headings.get(_heading_key(text))
+        if not found:
+            return None
+        return found.pop(0) if len(found) > 1 else found[0]
 
     def raw_html(self, raw: str) -> tuple[int, str]:
         """The line of raw HTML the parser passed through, and the HTML as written there
@@ -345,6 +352,10 @@ class _Locator:
         else:
             found = self.text(*(needle for needle in (raw_value, html_module.unescape(raw_value), change.value, change.text) if needle))
         return found or self.heading(change.heading) or self.first_line
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(_MARKUP.sub(" ", text).split()).lower()
 
 
 def _unsafe_characters(body: str, locate: _Locator) -> list[BodyProblem]:

@@ -4,7 +4,9 @@ The item page shows the body's HTML as it was judged, but hands its top-level
 headings back to the engine as Markdown headings, so that every engine gives
 them ids and permalinks and lists them in the page's table of contents. A
 heading goes back as plain Markdown: its words escaped, emphasis and code
-written as Markdown (`*`, `**`, backticks), nothing else. Validation renders each
+written as Markdown (`*`, `**`) and code as a bare `<code>` tag around escaped
+words, nothing else: no character a contributor typed reaches the page's Markdown
+raw. Validation renders each
 such heading with the site's Markdown configuration and refuses the body when
 the result is not the heading it judged (`body.py`), so the engine's rendering
 of a heading is judged too.
@@ -72,8 +74,8 @@ def body_sections(body_html: str) -> list[BodySection]:
 
 def heading_markdown(level: int, inner_html: str) -> str:
     """A Markdown heading with the same words: text escaped, `<em>`/`<strong>` as
-    `*`/`**`, `<code>` as a code span; any other tag is left out (validation refuses
-    headings with links, so none should be there)."""
+    `*`/`**`, `<code>` kept as the tag around escaped words; any other tag is left
+    out (validation refuses headings with links, so none should be there)."""
     pieces, position, code_start = [], 0, None
     for match in TAG.finditer(inner_html):
         text = inner_html[position:match.start()]
@@ -81,7 +83,10 @@ def heading_markdown(level: int, inner_html: str) -> str:
         closing, name = match.group(1), match.group(2)
         if code_start is not None:
             if closing and name == "code":
-                pieces.append(code_span(html.unescape(inner_html[code_start:match.start()])))
+                # Written as the <code> tag with escaped words, not as a code span: a
+                # code span would carry the contributor's `<` and `"` into the page's
+                # Markdown raw, where the engine's HTML scanner reads before Markdown.
+                pieces.append("<code>" + escape_inline(inner_html[code_start:match.start()], collapse=False) + "</code>")
                 code_start = None
             continue
         pieces.append(escape_inline(text))
@@ -94,17 +99,11 @@ def heading_markdown(level: int, inner_html: str) -> str:
     return "#" * level + " " + "".join(pieces).strip()
 
 
-def escape_inline(escaped_html: str) -> str:
-    """Text from sanitised HTML as Markdown that renders to exactly that text."""
-    text = re.sub(r"[ \t\r\n]+", " ", html.unescape(escaped_html))
+def escape_inline(escaped_html: str, collapse: bool = True) -> str:
+    """Text from sanitised HTML as Markdown that renders to exactly that text, with no
+    raw `<`, `>` or `&` (entities instead) and every Markdown character escaped."""
+    text = html.unescape(escaped_html).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    if collapse:
+        text = re.sub(" +", " ", text)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return escaped.replace("\\&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;").replace("~", "&#126;")
-
-
-def code_span(code: str) -> str:
-    """A Markdown code span holding `code` literally, whatever backticks it has."""
-    code = re.sub(r"[ \t\r\n]+", " ", code)
-    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
-    fence = "`" * (longest + 1)
-    padding = " " if code.startswith("`") or code.endswith("`") or not code.strip() else ""
-    return f"{fence}{padding}{code}{padding}{fence}"

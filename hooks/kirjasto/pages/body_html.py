@@ -20,13 +20,15 @@ _LINK = re.compile(r'<a href="(?P<href>[^"]*)"[^>]*>(?P<text>.*?)</a>', re.DOTAL
 def published_body_html(item: Item, library: Library) -> str:
     """The item's body with links to items this copy does not publish turned into
     plain text and a note (a scoped fork or a preview leaves some items out)."""
-    hidden = {link.href for link in item.item_links if link.slug not in library.by_slug}
+    # The page address of an item (../../verkostot/nimi/) has no characters to escape;
+    # whatever follows `#` does not matter.
+    hidden = {link.href.split("#", 1)[0] for link in item.item_links if link.slug not in library.by_slug}
     if not hidden:
         return item.body_html
 
     def replace(match: re.Match) -> str:
         # Compared as the browser reads the address, whatever nh3 escaped in it.
-        if html.unescape(match.group("href")) in hidden:
+        if html.unescape(match.group("href")).split("#", 1)[0] in hidden:
             return f'{match.group("text")} <span class="kk-ei-julkaistu">{UNPUBLISHED_NOTE}</span>'
         return match.group(0)
 

@@ -63,7 +63,9 @@ def html_marker(name: str) -> str:
     return f"<!-- kk-html:{name} -->"
 
 
-_HTML_MARKER = re.compile(r"<!-- kk-html:([a-z0-9-]+) -->")
+# A marker counts only on a line of its own, as the library writes it: words a
+# contributor typed (a heading's code, say) can never stand alone on a line.
+_HTML_MARKER = re.compile(r"^<!-- kk-html:([a-z0-9-]+) -->$", re.MULTILINE)
 
 
 def put_html_parts(text: str, parts: dict[str, str]) -> str:
