@@ -62,7 +62,8 @@ def fork(tmp_path_factory):
         # The documented way to link another item, here one the fork does not publish.
         + "Mallia otettiin [Helsingin asiantuntijaopettajista](../verkostot/helsinki-asiantuntijaopettajat.md) ja "
         + "[Satakunnan tutoryhteistyöstä](satakunnan-tutoryhteistyo.md). Katso myös "
-        + "[tiimit](../verkostot/helsinki-asiantuntijaopettajat.md#<tiimit>&x).\n",
+        + "[tiimit](../verkostot/helsinki-asiantuntijaopettajat.md#<tiimit>&x) ja "
+        + "[mentorit](../verkostot/helsinki-asiantuntijaopettajat.md#tutorit&amp;mentorit).\n",
         encoding="utf-8",
     )
     site = root / "site"
@@ -162,6 +163,7 @@ def test_a_link_to_an_item_outside_the_scope_is_plain_text_with_a_note(fork):
     assert "Helsingin asiantuntijaopettajista <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
     assert "helsinki-asiantuntijaopettajat" not in page
     assert "tiimit <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
+    assert "mentorit <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
     assert '<a href="../../kaytannot/satakunnan-tutoryhteistyo/">Satakunnan tutoryhteistyöstä</a>' in page
 
 

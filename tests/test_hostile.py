@@ -278,6 +278,9 @@ def test_accepted_files_publish_only_text(accepted_sites, build):
                   "Erikoismerkit * [hakasulkeet] &lt;kulma&gt; &amp; ~aalto~ (sulut) 1. numero | pystyviiva {aalto}",
                   "Koodi <code>a`b</code> ja <code>&lt;script&gt;</code> otsikossa", "Alleviivattu otsikko"):
         assert re.search(r"<h2 id=\"[^\"]+\">" + re.escape(shown) + "<a class=\"headerlink\"", html_text(headings)), shown
+    nested = _article((site / "kaytannot/sisakkaiset-otsikot/index.html").read_text("utf-8"))
+    ids = re.findall(r'\sid="([^"]*)"', nested)
+    assert len(ids) == len(set(ids)), f"every id once: {ids}"
     cyrillic = (site / "kaytannot/kyrillinen-otsikko/index.html").read_text("utf-8")
     assert '<h1 id="_1">Учителя помогают' in cyrillic and ">Цели<a" in cyrillic
     fields = html_text((site / "kaytannot/markdown-kentissa/index.html").read_text("utf-8"))

@@ -28,7 +28,7 @@ from .model import ItemLink
 from .render import MAX_NESTING, RENDER_BUDGET_SECONDS, BodyRenderer, RenderError
 from .body_sections import PERMALINK, body_sections
 from .sanitise import Change, Sanitiser, changes, is_unchanged, tokens
-from .text import LineMap
+from .text import LineMap, escape_markdown
 
 FIELD = "teksti"
 
@@ -49,8 +49,10 @@ class CheckedBody:
     """Links to other items with the line of each, for the library-wide check."""
 
 
-def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser: Sanitiser, src_uri: str) -> CheckedBody:
-    """Render, clean and judge a body whose first line is line `first_line` of the file."""
+def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser: Sanitiser, src_uri: str,
+               title: str | None = None) -> CheckedBody:
+    """Render, clean and judge a body whose first line is line `first_line` of the file.
+    `title` (the page's `# heading`) is the first heading the engine numbers ids from."""
     locate = _Locator(body, first_line)
     problems = _unsafe_characters(body, locate)
     try:
@@ -71,7 +73,7 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
                 problems.append(BodyProblem(line, _change_message(change, sanitiser)))
                 explained.add(line)
     if not problems:
-        problems += _check_headings(cleaned, renderer, locate, src_uri)
+        problems += _check_headings(cleaned, renderer, sanitiser, locate, src_uri, title)
     if has_unsafe_characters(cleaned) and not problems:
         problems.append(BodyProblem(locate.invisible_entity() or first_line,
                                     "Tekstissä on &-alkuinen merkintä, josta tulisi sivulle näkymätön merkki (esim. &shy; tai &#8203;). Poista se."))
@@ -90,11 +92,13 @@ _RENDER_ERRORS = {
 
 # --- headings ------------------------------------------------------------------
 
-def _check_headings(cleaned: str, renderer: BodyRenderer, locate: "_Locator", src_uri: str) -> list[BodyProblem]:
+def _check_headings(cleaned: str, renderer: BodyRenderer, sanitiser: Sanitiser, locate: "_Locator", src_uri: str,
+                    title: str | None) -> list[BodyProblem]:
     """The page hands top-level headings back to the engine as Markdown
-    (`body_sections.py`). Render those Markdown headings as the engine will and
-    refuse any that would not come out as the heading that was judged; a link in a
-    heading cannot be written back as plain Markdown, so it is refused outright."""
+    (`body_sections.py`), after the title's `# heading`. Render them so, as the
+    engine will, and refuse any that would not come out as the heading that was
+    judged, or whose id (numbered among the page's headings) the site reserves; a
+    link in a heading cannot be written back as plain Markdown, so it is refused."""
     problems, checked = [], []
     for section in body_sections(cleaned):
         if not section.level:
@@ -107,18 +111,29 @@ def _check_headings(cleaned: str, renderer: BodyRenderer, locate: "_Locator", sr
             checked.append(section)
     if not checked:
         return problems
+    page_headings = ([f"# {escape_markdown(title)}"] if title else []) + [section.heading for section in checked]
     try:
-        rendered = renderer.render("\n\n".join(section.heading for section in checked), src_uri=src_uri).html
+        rendered = renderer.render("\n\n".join(page_headings), src_uri=src_uri).html
     except RenderError as error:
         return problems + [BodyProblem(locate.first_line, _RENDER_ERRORS[error.reason])]
-    headings = [PERMALINK.sub("", match.group(2)) for match in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>", rendered, re.DOTALL)]
+    headings = [(match.group(2), PERMALINK.sub("", match.group(3)))
+                for match in re.finditer(r'<h([1-6])(?: id="([^"]*)")?>(.*?)</h\1>', rendered, re.DOTALL)]
+    headings = headings[1:] if title else headings
     for position, section in enumerate(checked):
+        line = locate.heading(section.heading_text) or locate.first_line
         shown = headings[position] if position < len(headings) else None
-        if shown is None or _words_and_markup(shown) != _words_and_markup(section.heading_html):
-            problems.append(BodyProblem(locate.heading(section.heading_text) or locate.first_line,
-                                        f"Väliotsikkoa '{section.heading_text[:60]}' ei voi näyttää sivulla samanlaisena: sivu tulkitsisi "
-                                        "osan sen merkeistä muotoiluksi. Kirjoita otsikko tavallisena tekstinä."))
+        if shown is None or _words_and_markup(shown[1]) != _words_and_markup(section.heading_html):
+            problems.append(BodyProblem(line, f"Väliotsikkoa '{section.heading_text[:60]}' ei voi näyttää sivulla samanlaisena: sivu tulkitsisi "
+                                              "osan sen merkeistä muotoiluksi. Kirjoita otsikko tavallisena tekstinä."))
+        elif shown[0] and sanitiser.allow.id_is_reserved(shown[0]):
+            problems.append(BodyProblem(line, _reserved_heading_message(section.heading_text, shown[0], sanitiser)))
     return problems
+
+
+def _reserved_heading_message(text: str, address: str, sanitiser: Sanitiser) -> str:
+    prefixes = ", ".join(f"'{prefix}'" for prefix in sanitiser.allow.reserved_id_prefixes)
+    return (f"Väliotsikosta '{text[:60]}' tulisi sivulle sisäinen osoite '#{address[:40]}', joka on varattu sivuston omaan käyttöön "
+            f"(varattuja alkuja ovat {prefixes}). Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana.")
 
 
 def _words_and_markup(inner_html: str) -> list:
@@ -228,9 +243,7 @@ def _change_message(change: Change, sanitiser: Sanitiser) -> str:
     if tag == "a" and attribute == "href":
         return _link_message(change)
     if attribute == "id" and re.fullmatch(r"h[2-6]", tag) and sanitiser.allow.id_is_reserved(change.value):
-        prefixes = ", ".join(f"'{prefix}'" for prefix in sanitiser.allow.reserved_id_prefixes)
-        return (f"Väliotsikosta '{change.text[:60]}' tulisi sivulle sisäinen osoite '#{change.value[:40]}', joka on varattu sivuston omaan käyttöön "
-                f"(varattuja alkuja ovat {prefixes}). Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana.")
+        return _reserved_heading_message(change.text, change.value, sanitiser)
     if tag in ("code", "pre"):
         if tag == "code" and attribute == "class" and change.value.startswith("language-") and " " not in change.value:
             return f"Koodilohkon kielen nimi '{change.value.removeprefix('language-')[:40]}' ei kelpaa. Kirjoita avausrivin ```-merkkien perään pelkkä kielen nimi, esim. ```python, tai jätä nimi pois."
@@ -250,7 +263,7 @@ def _change_message(change: Change, sanitiser: Sanitiser) -> str:
 # --- lines -------------------------------------------------------------------------
 
 _ATTRIBUTE_VALUE = r'\s{name}="([^"]*)"'
-_HEADING_LINE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]")
 _MARKUP = re.compile(r"[*_`\[\]()!\\#<>{}]")
 
 
@@ -303,7 +316,8 @@ class _Locator:
             for index, line in enumerate(lines):
                 atx = _HEADING_LINE.match(line)
                 underlined = index + 1 < len(lines) and line.strip() and re.fullmatch(r" {0,3}(=+|-+)\s*", lines[index + 1])
-                candidate = atx.group(2) if atx else line if underlined else None
+                # The words of an ATX heading: without its #-marks at either end.
+                candidate = line.strip().lstrip("#").rstrip("#").strip() if atx else line if underlined else None
                 if candidate is not None:
                     self._headings.setdefault(_heading_key(candidate), []).append(self.first_line + index)
         found = self._headings.get(_heading_key(text))

@@ -61,15 +61,27 @@ def body_sections(body_html: str) -> list[BodySection]:
         if closing:
             depth -= 1
             if depth == 0 and opened is not None and is_heading:
-                sections.append(BodySection(level, heading_html, body_html[chunk_start:opened[1]].strip()))
+                sections.append(BodySection(level, heading_html, _without_anchors(body_html[chunk_start:opened[1]].strip())))
                 level, heading_html = opened[0], PERMALINK.sub("", body_html[opened[2]:match.start()]).strip()
                 chunk_start, opened = match.end(), None
         elif name not in _VOID:
             if depth == 0 and is_heading:
                 opened = (int(is_heading.group(1)), match.start(), match.end())
             depth += 1
-    sections.append(BodySection(level, heading_html, body_html[chunk_start:].strip()))
+    sections.append(BodySection(level, heading_html, _without_anchors(body_html[chunk_start:].strip())))
     return [section for section in sections if section.level or section.html]
+
+
+_HEADING_ID = re.compile(r'(<h[1-6]) id="[^"]*"')
+
+
+def _without_anchors(chunk: str) -> str:
+    """Headings inside other blocks (a quote, a box) stay in the HTML part, where the
+    engine does not see them: their ids, made without the page's other headings, could
+    repeat one the engine gives, so they go, with their permalinks."""
+    if "<h" not in chunk:
+        return chunk
+    return PERMALINK.sub("", _HEADING_ID.sub(r"\1", chunk))
 
 
 def heading_markdown(level: int, inner_html: str) -> str:

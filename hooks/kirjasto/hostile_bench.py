@@ -65,6 +65,8 @@ INPUTS: dict[str, callable] = {
     "lista 200 tasoa": lambda: _nested_list(200),
     "lista 30 tasoa": lambda: _nested_list(30),
     "lainaus 5 000 tasoa": lambda: "## Teksti\n\n" + ">" * 5000 + " x\n",
+    "\\![ tekstinä kappaleina": lambda: _fill("\\!\\[" * 100 + "\n\n"),
+    "a@ täyteen (sähköpostin haku)": lambda: _fill("aaaaaaaaa@"),
     "väliotsikoita täyteen": lambda: _fill("## Väliotsikko *korostettu* ja `koodi`\n\nLyhyt kappale.\n\n", prefix=""),
     "yksi pitkä väliotsikko": lambda: "## " + "sana *x* " * 25_000 + "\n\nKappale.\n",
     "linkin otsikko väliotsikossa": lambda: '## [b](https://example.fi/ "' + "![" * 100_000 + '")\n',

@@ -19,7 +19,10 @@ import yaml
 
 ALLOWED_CONTACTS_FILE = "sallitut-yhteystiedot.yml"
 
-_EMAIL = re.compile(r"[\w.%+-]+(?:@|\s?[(\[]\s?(?:ät|at|a)\s?[)\]]\s?)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+# Bounded parts (an address's local part is at most 64 characters, a domain label 63)
+# and a start only where a word starts: a long run of letters cannot make the search
+# quadratic.
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}(?:@|\s?[(\[]\s?(?:ät|at|a)\s?[)\]]\s?)[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.IGNORECASE)
 _OBFUSCATED_AT = re.compile(r"[(\[]\s?(?:ät|at|a)\s?[)\]]", re.IGNORECASE)
 _PERSONAL_LOCAL_PART = re.compile(r"^[a-zåäöé]+(?:-[a-zåäöé]+)?[._][a-zåäöé]+(?:-[a-zåäöé]+)?$", re.IGNORECASE)
 # Finnish numbers: +358 or a leading 0, then at least six more digits in groups.

@@ -10,7 +10,6 @@ the two cannot disagree.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -191,26 +190,56 @@ def is_unchanged(original: str, cleaned: str) -> bool:
 _HEADING = re.compile(r"^h[1-6]$")
 
 
+MAX_EXPLAINED = 100
+"""Changes explained per body: a body with more is refused anyway, and each one
+costs a little to describe."""
+_RESYNC_WINDOW = 32
+
+
 def changes(original: str, cleaned: str) -> list[Change]:
-    """Each element or attribute that the sanitiser removed or altered, in document order."""
+    """Each element or attribute that the sanitiser removed or altered, in document order.
+
+    The sanitiser only removes and alters, never reorders, so the two token lists
+    are walked side by side (a short look-ahead finds the place again after
+    something was removed): linear in the length of the body, whatever it holds."""
     tokenised = _tokenise(original)
     before, after = tokenised.tokens, tokens(cleaned)
+    headings = _headings_before(before)
     found: list[Change] = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for operation, start, end, other_start, other_end in matcher.get_opcodes():
-        if operation == "equal":
+    position = 0
+    for index, token in enumerate(before):
+        if len(found) >= MAX_EXPLAINED:
+            break
+        if position < len(after) and after[position] == token:
+            position += 1
             continue
-        kept = [token for token in after[other_start:other_end] if token[0] == "start"]
-        for index in range(start, end):
-            token = before[index]
-            if token[0] == "comment":
-                found.append(Change("#comment", None, token[1], (), "", "", _heading_before(before, index)))
-            elif token[0] == "start":
-                found += _start_tag_changes(token, kept, _text_of(before, index), tokenised.written.get(index, ""), _heading_before(before, index))
+        ahead = after[position:position + _RESYNC_WINDOW]
+        if token in ahead and token[0] != "text":
+            position += ahead.index(token) + 1
+            continue
+        if token[0] == "comment":
+            found.append(Change("#comment", None, token[1], (), "", "", headings[index]))
+        elif token[0] == "start":
+            # The same element with attributes removed or altered, or the element gone.
+            altered = position < len(after) and after[position][0] == "start" and after[position][1] == token[1]
+            kept = [after[position]] if altered else []
+            position += 1 if altered else 0
+            found += _start_tag_changes(token, kept, _text_of(before, index), tokenised.written.get(index, ""), headings[index])
     if not found and before != after:
         # Restructured (e.g. a block inside a paragraph) without losing a tag or an attribute.
         found.append(Change("#structure", None, "", (), "", "", None))
     return found
+
+
+def _headings_before(before: list[Token]) -> list[str | None]:
+    """For each token, the text of the nearest heading that starts before it (one pass)."""
+    result: list[str | None] = []
+    current: str | None = None
+    for index, token in enumerate(before):
+        result.append(current)
+        if token[0] == "start" and _HEADING.match(token[1]):
+            current = _text_of(before, index) or None
+    return result
 
 
 def _start_tag_changes(token: Token, kept: list[Token], text: str, written: str, heading: str | None) -> list[Change]:
@@ -241,12 +270,3 @@ def _text_of(before: list[Token], index: int) -> str:
         elif token[0] == "text":
             texts.append(token[1])
     return " ".join("".join(texts).replace("¶", "").split())
-
-
-def _heading_before(before: list[Token], index: int) -> str | None:
-    """The text of the nearest heading that starts before token `index`."""
-    for position in range(index - 1, -1, -1):
-        token = before[position]
-        if token[0] == "start" and _HEADING.match(token[1]):
-            return _text_of(before, position) or None
-    return None

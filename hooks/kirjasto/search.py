@@ -14,11 +14,14 @@ index. The browser side is `docs/javascripts/haku.js`.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from .body_sections import body_sections
 
 INDEX_DIR = "haku-indeksi"
 DOCS_PER_CHUNK = 100
@@ -164,11 +167,18 @@ def _json(data) -> str:
 
 
 def markdown_to_text(markdown: str) -> str:
-    """Plain words of a Markdown body: no links' targets, markup or code fences."""
-    text = re.sub(r"```.*?```", " ", markdown, flags=re.DOTALL)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", " ", text)
+    """Plain words of a hand-written page's Markdown: no links' targets, markup or code
+    fences. (Items are indexed from their rendered HTML, `html_to_text`.) Every
+    expression is bounded, so no text makes it quadratic."""
+    text = re.sub(r"```.{0,20000}?```", " ", markdown, flags=re.DOTALL)
+    text = re.sub(r"!?\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)", r"\1", text)
+    text = re.sub(r"<[^<>\n]{1,300}>", " ", text)
     return re.sub(r"[#*_`>|{}\[\]()]", " ", text)
+
+
+def html_to_text(sanitised_html: str) -> str:
+    """The words of sanitised HTML (an item's body as the page shows it)."""
+    return html.unescape(re.sub(r"<[^>]*>", " ", sanitised_html))
 
 
 def headings_of(markdown: str) -> tuple[str, ...]:
@@ -196,9 +206,9 @@ def item_documents(library) -> list[SearchDocument]:
             title=item.title,
             summary=item.summary,
             kind=item.kind.label,
-            headings=headings_of(item.body),
+            headings=tuple(section.heading_text for section in body_sections(item.body_html) if section.level),
             keywords=keywords,
-            body=markdown_to_text(item.body),
+            body=html_to_text(item.body_html),
         ))
     return documents
 

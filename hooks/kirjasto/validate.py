@@ -206,7 +206,7 @@ def validate_item(
     check = _Checker(path=path, tree=tree)
     _check_unknown_keys(check)
     values = _read_fields(check, kind, context)
-    checked_body = _check_body(check, body, body_line, f"{kind.folder}/{slug}.md", context)
+    checked_body = _check_body(check, body, body_line, f"{kind.folder}/{slug}.md", context, values["title"])
     _warn_about_personal_details(check, body, body_line, values["contacts"], context.allowed_contacts)
     related_entry = check.entry("related", required=False)
     related_lines = {text: line for text, line in check.text_list(related_entry, "related")} if related_entry else {}
@@ -443,11 +443,11 @@ def _warn_about_personal_details(check: _Checker, body: str, body_line: int, con
             check.warn(contacts_entry.key_line, f"contacts[{position}]", warning_message(detail))
 
 
-def _check_body(check: _Checker, body: str, body_line: int, src_uri: str, context: ValidationContext):
+def _check_body(check: _Checker, body: str, body_line: int, src_uri: str, context: ValidationContext, title: str | None):
     if not body.strip():
         check.report(body_line, BODY_FIELD, "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...).")
         return None
-    checked = check_body(body, body_line, renderer=context.renderer, sanitiser=context.sanitiser, src_uri=src_uri)
+    checked = check_body(body, body_line, renderer=context.renderer, sanitiser=context.sanitiser, src_uri=src_uri, title=title)
     for problem in checked.problems:
         check.report(problem.line, BODY_FIELD, problem.message)
     hints = all_hints()
