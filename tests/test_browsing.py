@@ -10,7 +10,6 @@ import dataclasses
 import json
 import random
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest

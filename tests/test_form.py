@@ -256,7 +256,7 @@ def test_after_midnight_in_finland_the_form_and_validation_agree(browser, server
 
     finland_today = today_in_finland(now=evening, environ={})
     assert finland_today == next_day
-    library = LibraryFolder(tmp_path)
+    LibraryFolder(tmp_path)
     for existing in (REPOSITORY_ROOT / "practices").glob("*/*.md"):
         shutil.copy(existing, tmp_path / "practices" / existing.parent.name / existing.name)
     (tmp_path / path).write_text(content, encoding="utf-8")

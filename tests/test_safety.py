@@ -4,7 +4,6 @@ third-party requests, nothing from outside practices/ published."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

@@ -3,7 +3,6 @@ the same set of pages, with the same text, as the hook build."""
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
 import pytest

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 import html as html_module
 
 from .characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
