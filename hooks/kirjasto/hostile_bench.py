@@ -67,6 +67,7 @@ INPUTS: dict[str, callable] = {
     "lainaus 5 000 tasoa": lambda: "## Teksti\n\n" + ">" * 5000 + " x\n",
     "\\![ tekstinä kappaleina": lambda: _fill("\\!\\[" * 100 + "\n\n"),
     "a@ täyteen (sähköpostin haku)": lambda: _fill("aaaaaaaaa@"),
+    "yksi pitkä sana (hakuhakemisto)": lambda: "## Teksti\n\nSana: " + "q" * 250_000 + "\n",
     "väliotsikoita täyteen": lambda: _fill("## Väliotsikko *korostettu* ja `koodi`\n\nLyhyt kappale.\n\n", prefix=""),
     "yksi pitkä väliotsikko": lambda: "## " + "sana *x* " * 25_000 + "\n\nKappale.\n",
     "linkin otsikko väliotsikossa": lambda: '## [b](https://example.fi/ "' + "![" * 100_000 + '")\n',

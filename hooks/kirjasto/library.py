@@ -245,13 +245,34 @@ def _check_slugs_unique(found: list[_FoundFile]) -> list[Problem]:
     return problems
 
 
+SUGGESTIONS_PER_FILE = 20
+"""Missing names get a "Tarkoititko" suggestion this many times per file: each compares
+the name with every item's, and a file can hold thousands of names."""
+
+
+class _Suggestions:
+    """Closest item names for misspelt ones, at most `SUGGESTIONS_PER_FILE` per file."""
+
+    def __init__(self, names) -> None:
+        self.names = names
+        self.given: dict[str, int] = {}
+
+    def closest(self, shown: str, name: str) -> str | None:
+        count = self.given.get(shown, 0)
+        if count >= SUGGESTIONS_PER_FILE:
+            return None
+        self.given[shown] = count + 1
+        return suggest(name, self.names)
+
+
 def _check_related_exist(found: list[_FoundFile], checked: dict[Path, ValidatedFile]) -> list[Problem]:
     slugs = {file.path.name.removesuffix(".md") for file in found}
+    suggestions = _Suggestions(slugs)
     problems = []
     for file in found:
         for slug, line in checked[file.path].related_lines.items():
             if slug not in slugs:
-                closest = suggest(slug, slugs)
+                closest = suggestions.closest(file.shown, slug)
                 hint = f" Tarkoititko '{closest}'?" if closest else " Anna toisen kuvauksen tiedostonimi ilman .md-päätettä."
                 problems.append(Problem(file.shown, line, "related", f"Kuvausta '{slug}' ei löydy.{hint}"))
     return problems
@@ -260,12 +281,13 @@ def _check_related_exist(found: list[_FoundFile], checked: dict[Path, ValidatedF
 def _check_item_links_exist(found: list[_FoundFile], checked: dict[Path, ValidatedFile]) -> list[Problem]:
     """Every link in a body to another item's file points to an item that exists, in its folder."""
     folders = {file.path.name.removesuffix(".md"): file.kind.folder for file in found}
+    suggestions = _Suggestions(folders)
     problems = []
     for file in found:
         for link, line in checked[file.path].link_lines:
             folder = folders.get(link.slug)
             if folder is None:
-                closest = suggest(link.slug, folders)
+                closest = suggestions.closest(file.shown, link.slug)
                 hint = f" Tarkoititko '{closest}'?" if closest else " Tarkista tiedostonimi kansioista kaytannot, verkostot ja materiaalit."
                 problems.append(Problem(file.shown, line, "teksti", f"Linkki '{link.written}' osoittaa kuvaukseen '{link.slug}', jota ei ole kirjastossa.{hint}"))
             elif folder != link.folder:

@@ -74,8 +74,14 @@ class FinnishAnalyser:
         return found
 
 
+MAX_WORD_LENGTH = 64
+"""Longer "words" are not indexed: the longest Finnish words have about 60 letters,
+and analysing a run of thousands of letters (every split point of a compound) would
+take minutes."""
+
+
 def _analyse(word: str) -> tuple[tuple[str, float], ...]:
-    if word in STOP_WORDS or len(word) < 2:
+    if word in STOP_WORDS or len(word) < 2 or len(word) > MAX_WORD_LENGTH:
         return ()
     terms = {word: 1.0}
     parts = word.split("-") if "-" in word else [word]
