@@ -61,6 +61,10 @@ def test_corpus_file_is_refused_with_its_message(library, case):
     assert found, [p.format() for p in loaded.problems]
     assert found[0].severity is LEVELS[case["taso"]]
     assert loaded.is_valid is (case["taso"] == "varoitus")
+    if "rivi" in case:
+        assert found[0].line == case["rivi"], found[0].format()
+    own = [p for p in loaded.problems if p.path == f"practices/{case['kohde']}"]
+    assert len({(p.line, p.message) for p in own}) == len(own), "one message per problem"
 
 
 def test_every_corpus_file_is_listed():
@@ -178,6 +182,19 @@ def assert_readable(output: str) -> None:
     for line in output.splitlines():
         assert printable(line) == line, f"raw control character in {line!r}"
         assert not ENGLISH.search(line), line
+
+
+def test_a_page_address_is_checked_like_a_file_link(tmp_path):
+    """`../../kaytannot/nimi/` is a link to an item as much as `nimi.md`: it must exist,
+    and nothing may point past the site."""
+    library = LibraryFolder(tmp_path)
+    shutil.copy(REPOSITORY_ROOT / "practices/kaytannot/satakunnan-tutoryhteistyo.md", library.root / "practices/kaytannot")
+    shutil.copy(REPOSITORY_ROOT / "practices/materiaalit/tutoropettajuuden-hyvat-kaytannot-muistio.md", library.root / "practices/materiaalit")
+    library.write("kaytannot/tutorit.md", body="## Linkit\n\n[Satakunta](../../kaytannot/satakunnan-tutoryhteistyo/) ja [muualle](../../../muu/)\n")
+    problems = [p for p in library.problems() if p.startswith("practices/kaytannot/tutorit.md")]
+    assert len(problems) == 1 and "Linkin osoite '../../../muu/'" in problems[0]
+    item = library.load().library.by_slug.get("satakunnan-tutoryhteistyo")
+    assert item is not None
 
 
 def test_validate_reports_every_refused_file_on_one_readable_line(tmp_path):

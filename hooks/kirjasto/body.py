@@ -67,7 +67,11 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
     cleaned = sanitiser.clean(rendered.html)
     if not is_unchanged(rendered.html, cleaned):
         explained = {problem.line for problem in problems}
+        # Elements the contributor wrote as raw HTML are already reported, on their line.
+        raw_tags = {match.group(1).lower() for raw in rendered.raw_html if (match := re.match(r"</?\s*([^\s/>]+)", raw))}
         for change in changes(rendered.html, cleaned):
+            if change.tag in raw_tags:
+                continue
             line = locate.change(change)
             if line not in explained:
                 problems.append(BodyProblem(line, _change_message(change, sanitiser)))
@@ -369,7 +373,10 @@ class _Locator:
 
 
 def _heading_key(text: str) -> str:
-    return " ".join(_MARKUP.sub(" ", text).split()).lower()
+    """Words of a heading for matching the source with what was rendered: link targets,
+    entities and markup characters do not count."""
+    without_targets = re.sub(r"\]\([^)]*\)", " ", text)
+    return " ".join(_MARKUP.sub(" ", html_module.unescape(without_targets)).split()).lower()
 
 
 def _unsafe_characters(body: str, locate: _Locator) -> list[BodyProblem]:

@@ -282,12 +282,19 @@ class _ItemLinks(Treeprocessor):
 
 
 def resolve_item_link(written: str, src_uri: str) -> ItemLink | None:
-    """The item a relative `.md` address points to from the page of `src_uri`, if it
-    has the shape of an item's file (`<kind folder>/<slug>.md`)."""
+    """The item a relative address points to from the page of `src_uri`: written as the
+    item's file (`../verkostot/nimi.md`) or as its page (`../../verkostot/nimi/`). Both
+    are checked against the library, so a page address cannot point past it."""
     parts = urlsplit(written)
-    if parts.scheme or parts.netloc or not parts.path.endswith(".md") or parts.path.startswith("/"):
+    if parts.scheme or parts.netloc or parts.path.startswith("/"):
         return None
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), parts.path))
+    if parts.path.endswith(".md"):
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), parts.path))
+    elif parts.path.endswith("/"):
+        page = posixpath.normpath(posixpath.join(url_of(src_uri), parts.path))
+        target = page + ".md"
+    else:
+        return None
     match = _ITEM_PATH.match(target)
     if match is None or match.group("folder") not in _KIND_FOLDERS:
         return None

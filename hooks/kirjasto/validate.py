@@ -288,7 +288,13 @@ def _reserved_title_address(title: str, context: ValidationContext) -> str | Non
     site's Markdown gives it, if that id is one the theme or the library uses."""
     rendered = context.renderer.render(f"# {escape_markdown(title)}", src_uri="").html
     found = re.search(r'<h1 id="([^"]*)"', rendered)
-    return found.group(1) if found and context.sanitiser.allow.id_is_reserved(found.group(1)) else None
+    if found is None:
+        return None
+    # Listings show many titles as headings: a second title with the same id gets
+    # `_1` added (`_` becomes `__1`), so that form must be free too.
+    address = found.group(1)
+    allow = context.sanitiser.allow
+    return address if allow.id_is_reserved(address) or allow.id_is_reserved(address + "_1") else None
 
 
 def _read_summary(check: _Checker) -> str | None:
