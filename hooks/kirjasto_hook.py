@@ -20,6 +20,7 @@ from kirjasto.library import ValidationCache
 from kirjasto.markdown_config import MarkdownConfig
 from kirjasto.pages.page import put_html_parts
 from kirjasto.preview import preview_library
+from kirjasto.render import BUILD_RENDER_BUDGET_SECONDS
 from kirjasto.problems import errors
 from kirjasto.scope import apply_scope, scope_problems
 from kirjasto.search import BackgroundIndexer, SearchDocument, item_documents, page_document
@@ -77,7 +78,7 @@ def on_pre_build(config) -> None:
     # good site as it was and nothing half-built is written.
     root = Path(config.config_file_path).parent
     loaded = load_library(root, content_dir=_state.settings.content_dir, today=_state.today,
-                          markdown=_state.markdown, cache=_validation_cache)
+                          markdown=_state.markdown, render_budget=BUILD_RENDER_BUDGET_SECONDS, cache=_validation_cache)
     if errors(loaded.problems):
         raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(loaded.problems))
     # Warnings (personal contact details) are for the reviewer of a pull

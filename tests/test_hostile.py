@@ -295,6 +295,9 @@ def test_accepted_files_publish_only_text(accepted_sites, build):
                   "Erikoismerkit * [hakasulkeet] &lt;kulma&gt; &amp; ~aalto~ (sulut) 1. numero | pystyviiva {aalto}",
                   "Koodi <code>a`b</code> ja <code>&lt;script&gt;</code> otsikossa", "Alleviivattu otsikko"):
         assert re.search(r"<h2 id=\"[^\"]+\">" + re.escape(shown) + "<a class=\"headerlink\"", html_text(headings)), shown
+    table = _article((site / "kaytannot/taulukko-ja-huomautus/index.html").read_text("utf-8"))
+    assert '<th align="left">Vuosi</th>' in table and '<td align="right">12</td>' in table, "alignment without inline styles (CSP)"
+    assert "style=" not in table
     nested = _article((site / "kaytannot/sisakkaiset-otsikot/index.html").read_text("utf-8"))
     ids = re.findall(r'\sid="([^"]*)"', nested)
     assert len(ids) == len(set(ids)), f"every id once: {ids}"

@@ -272,7 +272,7 @@
     });
     values.links.forEach(function (link, index) {
       if (!link.title) problems.push(["links", "Linkki " + (index + 1) + ": anna linkin teksti."]);
-      if (!/^https?:\/\/[^\s/?#<>"'()]+\.[^\s/?#<>"'()]+([/?#][^\s<>"']*)?$/i.test(link.url)) problems.push(["links", "Linkki " + (index + 1) + ": osoitteen pitää alkaa https:// tai http://."]);
+      if (!/^https?:\/\/[^\s/?#<>"'().]+(\.[^\s/?#<>"'().]+)+\.?([/?#][^\s<>"']*)?$/i.test(link.url)) problems.push(["links", "Linkki " + (index + 1) + ": osoitteen pitää alkaa https:// tai http://."]);
     });
     if (!values.body) problems.push(["body", "Kirjoita kuvausteksti."]);
     else if (/^ {0,3}#(\s|$)/m.test(values.body)) problems.push(["body", "Älä käytä pääotsikkoa '# ...' tekstissä; väliotsikot alkavat merkeillä ##."]);

@@ -25,7 +25,7 @@ import html as html_module
 
 from .characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
 from .model import ItemLink
-from .render import MAX_NESTING, RENDER_BUDGET_SECONDS, BodyRenderer, RenderError
+from .render import MAX_NESTING, BodyRenderer, RenderError
 from .body_sections import PERMALINK, body_sections
 from .sanitise import Change, Sanitiser, changes, is_unchanged, tokens
 from .text import LineMap, escape_markdown
@@ -58,7 +58,7 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
     try:
         rendered = renderer.render(body, src_uri=src_uri)
     except RenderError as error:
-        return CheckedBody("", problems + [BodyProblem(first_line, _RENDER_ERRORS[error.reason])])
+        return CheckedBody("", problems + [BodyProblem(first_line, _render_error(error.reason, renderer))])
     for raw in _without_paired_closing_tags(rendered.raw_html):
         line, written = locate.raw_html(raw)
         problems.append(BodyProblem(line, _raw_html_message(written)))
@@ -76,6 +76,7 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
             if line not in explained:
                 problems.append(BodyProblem(line, _change_message(change, sanitiser)))
                 explained.add(line)
+    problems += _english_box_titles(cleaned, locate)
     if not problems:
         problems += _check_headings(cleaned, renderer, sanitiser, locate, src_uri, title)
     if has_unsafe_characters(cleaned) and not problems:
@@ -85,13 +86,29 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
     return CheckedBody(cleaned, problems, links)
 
 
-_RENDER_ERRORS = {
-    "slow": (f"Tekstiä ei voi muuntaa sivuksi: se kestäisi yli {RENDER_BUDGET_SECONDS:g} sekunnin (tavallinen kuvaus "
-             "muuntuu sadasosasekunnissa). Näin käy, kun tekstissä on tuhansia toistuvia merkkejä (kuten [, * tai `) tai "
-             "luetteloita hyvin monella sisäkkäisellä tasolla. Poista toistuvat merkit tai vähennä luetteloiden sisäkkäisiä tasoja."),
-    "deep": (f"Tekstiä ei voi muuntaa sivuksi: siinä on luetteloita, lainauksia tai muita rakenteita liian monella tasolla "
-             f"sisäkkäin (luetteloissa enintään {MAX_NESTING // 2} tasoa). Vähennä sisäkkäisiä tasoja."),
-}
+def _render_error(reason: str, renderer: BodyRenderer) -> str:
+    if reason == "slow":
+        return (f"Tekstiä ei voi muuntaa sivuksi: se kestäisi yli {renderer.budget_seconds:g} sekunnin (tavallinen kuvaus "
+                "muuntuu sadasosasekunnissa). Näin käy, kun tekstissä on tuhansia toistuvia merkkejä (kuten [, * tai `) tai "
+                "luetteloita hyvin monella sisäkkäisellä tasolla. Poista toistuvat merkit tai vähennä luetteloiden sisäkkäisiä tasoja.")
+    return (f"Tekstiä ei voi muuntaa sivuksi: siinä on luetteloita, lainauksia tai muita rakenteita liian monella tasolla "
+            f"sisäkkäin (luetteloissa enintään {MAX_NESTING // 2} tasoa). Vähennä sisäkkäisiä tasoja.")
+
+
+_BOX_TITLE = re.compile(r'<div class="admonition ([a-z]+)[^"]*">\s*<p class="admonition-title">([^<]*)</p>')
+
+
+def _english_box_titles(cleaned: str, locate: "_Locator") -> list[BodyProblem]:
+    """A box written without a title (`!!! warning`) gets its type as the title, in English."""
+    problems = []
+    for match in _BOX_TITLE.finditer(cleaned):
+        kind, shown = match.group(1), match.group(2).strip()
+        if shown.lower() == kind:
+            problems.append(BodyProblem(
+                locate.text(f"!!! {kind}") or locate.first_line,
+                f"Huomautuslaatikon otsikoksi tulisi englanninkielinen '{shown}'. Kirjoita suomenkielinen otsikko tyypin perään "
+                f"lainausmerkkeihin, esim. !!! {kind} \"Huomio\", tai \"\", jos laatikko ei tarvitse otsikkoa."))
+    return problems
 
 
 # --- headings ------------------------------------------------------------------
@@ -119,7 +136,7 @@ def _check_headings(cleaned: str, renderer: BodyRenderer, sanitiser: Sanitiser, 
     try:
         rendered = renderer.render("\n\n".join(page_headings), src_uri=src_uri).html
     except RenderError as error:
-        return problems + [BodyProblem(locate.first_line, _RENDER_ERRORS[error.reason])]
+        return problems + [BodyProblem(locate.first_line, _render_error(error.reason, renderer))]
     headings = [(match.group(2), PERMALINK.sub("", match.group(3)))
                 for match in re.finditer(r'<h([1-6])(?: id="([^"]*)")?>(.*?)</h\1>', rendered, re.DOTALL)]
     headings = headings[1:] if title else headings

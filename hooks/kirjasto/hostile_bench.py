@@ -5,7 +5,8 @@ copy of the repository and times `kirjasto validate` and `mkdocs build --strict`
 The inputs are the known ways to make Python-Markdown slow or deep (thousands of
 `[`, nested lists, emphasis and backtick runs, `<` runs, definition lists ...) and
 the largest ordinary description that passes. The rendering budget
-(`render.RENDER_BUDGET_SECONDS`) is what keeps each of them short.
+(`render.RENDER_BUDGET_SECONDS`, in a build `BUILD_RENDER_BUDGET_SECONDS`) is what
+keeps each of them short.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from . import frontmatter
 from .clock import today_in_finland
 from .markdown_config import MarkdownConfig
 from .model import Item, Kind, Library
-from .render import BodyRenderer
+from .render import RENDER_BUDGET_SECONDS, BodyRenderer
 from .sanitise import Sanitiser
 from .problems import Problem, errors
 from .text import finnish_sort_key, slugify, suggest
@@ -81,13 +81,15 @@ def load_library(
     content_dir: str = CONTENT_DIR,
     today: datetime.date | None = None,
     markdown: MarkdownConfig | None = None,
+    render_budget: float = RENDER_BUDGET_SECONDS,
     cache: ValidationCache | None = None,
 ) -> LoadedLibrary:
     """Read, check and gather every item under `repository_root/content_dir`.
 
     `today` is today in Finland unless given; `markdown` is the site's Markdown
     configuration (MkDocs' own in a build), by default read from the repository's
-    mkdocs.yml, so that bodies are judged exactly as the site would render them."""
+    mkdocs.yml, so that bodies are judged exactly as the site would render them.
+    `render_budget` is the CPU time one body may take to render (builds allow more)."""
     today = today or today_in_finland()
     markdown = markdown or _default_markdown(repository_root)
     root = repository_root / content_dir
@@ -95,7 +97,7 @@ def load_library(
     allowed, allow_list_problem = load_allowed_contacts(root)
     if allow_list_problem:
         problems.append(Problem(_shown(root / ALLOWED_CONTACTS_FILE, repository_root), None, None, allow_list_problem))
-    context = ValidationContext(vocabularies=vocabularies, today=today, renderer=BodyRenderer(markdown),
+    context = ValidationContext(vocabularies=vocabularies, today=today, renderer=BodyRenderer(markdown, render_budget),
                                 sanitiser=Sanitiser(), allowed_contacts=allowed)
     found, layout_problems = _find_item_files(root, repository_root)
     problems += layout_problems
@@ -178,7 +180,7 @@ def _suggest_file_name(name: str) -> str:
 def _check_with_cache(found, context, repository_root: Path, cache: ValidationCache | None, root: Path) -> dict[Path, ValidatedFile]:
     if cache is None:
         return dict(zip((file.path for file in found), _check_files(found, context, repository_root)))
-    key = (context.today, repr(context.renderer.config), *(_stamp(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)))
+    key = (context.today, repr(context.renderer.config), context.renderer.budget_seconds, *(_stamp(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)))
     if key != cache.context_key:
         cache.context_key, cache.results = key, {}
     stamps = {file.path: _stamp(file.path) for file in found}

@@ -16,6 +16,7 @@ import yaml
 from .config_file import read_config
 from .csp import CONFIG_KEY as CSP_CONFIG_KEY, base_urls, known_scripts, site_policy, theme_script_dirs
 from .markdown_config import MarkdownConfig
+from .render import BUILD_RENDER_BUDGET_SECONDS
 from .urls import url_of
 from .exports import export_files
 from .library import load_library
@@ -39,7 +40,8 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
     """Write the tree; on invalid content write nothing and return the problems."""
     config = read_config(repository_root / config_name)
     settings: LibrarySettings = read_settings((config.get("extra") or {}).get("kirjasto"), config.get("site_url"), config.get("site_name"))
-    loaded = load_library(repository_root, content_dir=settings.content_dir, today=today, markdown=MarkdownConfig.from_config(config))
+    loaded = load_library(repository_root, content_dir=settings.content_dir, today=today, markdown=MarkdownConfig.from_config(config),
+                          render_budget=BUILD_RENDER_BUDGET_SECONDS)
     scope_errors = [Problem(config_name, None, "extra.kirjasto.scope", message) for message in scope_problems(settings.scope, loaded.library.vocabularies)]
     if errors(loaded.problems) or scope_errors:
         return GeneratedTree(out_dir, 0, loaded.problems + scope_errors)

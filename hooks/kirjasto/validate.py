@@ -47,7 +47,8 @@ _TYPE_NAMES = {
 }
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”'])")
 _EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
-_WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'()]+\.[^\s/?#<>\"'()]+(?:[/?#][^\s<>\"']*)?$", re.IGNORECASE)
+# The host as dot-separated labels, each without dots: one way to match, so no backtracking.
+_WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'().]+(?:\.[^\s/?#<>\"'().]+)+\.?(?:[/?#][^\s<>\"']*)?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
