@@ -22,9 +22,11 @@ from kirjasto.pages.page import put_html_parts
 from kirjasto.preview import preview_library
 from kirjasto.render import BUILD_RENDER_BUDGET_SECONDS
 from kirjasto.problems import errors
+from kirjasto.freshness import with_freshness
+from kirjasto.gitdates import last_commit_dates
 from kirjasto.scope import apply_scope, scope_problems
 from kirjasto.search import BackgroundIndexer, SearchDocument, item_documents, page_document
-from kirjasto.settings import LibrarySettings, SettingsError, read_settings
+from kirjasto.settings import LICENCE_CONFIG_KEY, LibrarySettings, SettingsError, read_settings
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
 
@@ -48,6 +50,8 @@ class _BuildState:
     html_parts: dict[str, dict[str, str]] = field(default_factory=dict)
     """Pre-rendered HTML of generated pages, by src_uri, put in place after Markdown."""
     indexer: BackgroundIndexer | None = None
+    page_dates: dict[str, datetime.date] = field(default_factory=dict)
+    """When each page's content last changed, by src_uri: the sitemap's dates."""
 
 
 _state = _BuildState()
@@ -63,6 +67,7 @@ def on_config(config):
         today = today_in_finland()
     except (SettingsError, ClockError) as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
+    config.extra[LICENCE_CONFIG_KEY] = settings.licence.for_templates()
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     _state = _BuildState(
         settings=settings,
@@ -88,7 +93,7 @@ def on_pre_build(config) -> None:
     scope_errors = scope_problems(_state.settings.scope, loaded.library.vocabularies)
     if scope_errors:
         raise PluginError(f"{config.config_file_path}:\n" + "\n".join(scope_errors))
-    _state.library = apply_scope(loaded.library, _state.settings.scope)
+    _state.library = with_freshness(apply_scope(loaded.library, _state.settings.scope), _state.settings, _state.today)
     if _state.settings.preview:
         _state.library = preview_library(_state.library, _state.settings.preview)
         if _state.library is None:
@@ -99,10 +104,13 @@ def on_pre_build(config) -> None:
 
 
 def on_files(files: Files, config) -> Files:
+    _state.page_dates = last_commit_dates(Path(config.config_file_path).parent, Path(config.docs_dir))
     for page in plan_pages(_state.library, _state.settings):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         if page.html_parts:
             _state.html_parts[page.src_uri] = page.html_parts
+        if page.updated:
+            _state.page_dates[page.src_uri] = page.updated
     for path, text in export_files(_state.library, _state.settings, config.site_name).items():
         files.append(File.generated(config, path, content=text))
     urls = (file.url for file in files.documentation_pages())
@@ -115,6 +123,9 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.library is None:
         return markdown
+    # The sitemap's <lastmod>: the page's own date, never the day of the build.
+    known = _state.page_dates.get(page.file.src_uri)
+    page.update_date = known.isoformat() if known else ""
     if page.file.src_uri not in _state.items:
         _state.other_pages.append(page_document(page.url, page.title or "", markdown, page.meta.get("description")))
     # Live markers belong to hand-written pages only: a generated page holds

@@ -18,7 +18,7 @@ REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 # One "today" for the whole suite and for every build it starts (they inherit the
 # environment): nothing depends on the wall clock. tests/test_clock.py runs the
 # date logic again with a "today" years ahead.
-os.environ.setdefault("KIRJASTO_TODAY", "2026-11-24")
+os.environ.setdefault("KIRJASTO_TODAY", "2026-11-30")
 TODAY = datetime.date.fromisoformat(os.environ["KIRJASTO_TODAY"])
 
 VALID_FRONT_MATTER = """\

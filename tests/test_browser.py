@@ -14,7 +14,7 @@ PAGES = [
     ("verkostot/hameenlinna-konsultoivien-verkosto/", "Hämeenlinnan konsultoivien opettajien"),
     ("kunnat/", "Kunnat ja maakunnat"),
     ("teemat/tutoropettajatoiminta/", "Tutoropettajatoiminta"),
-    ("ehdota/", "Ehdota käytäntöä"),
+    ("ehdota/", "Ehdota kuvausta"),
     ("ei-olemassa/", "Sivua ei löytynyt"),
 ]
 

@@ -30,7 +30,7 @@ def test_invalid_library_exits_one_and_reports_every_problem(library, capsys):
     lines = out.strip().split("\n")
     assert lines[0] == "practices/kaytannot/tutorit.md:4: municipalities: Tuntematon kunta 'Hämenlinna'. Tarkoititko 'Hämeenlinna'?"
     assert lines[1].startswith("practices/kaytannot/tutorit.md:5: levels: Arvon pitää olla lista.")
-    assert lines[-1] == "Kirjastossa on 2 virhettä ja 0 varoitusta. Korjaa virheet ja aja 'kirjasto validate' uudelleen."
+    assert lines[-1] == "Kirjastossa on 2 virhettä. Korjaa virheet ja aja 'kirjasto validate' uudelleen."
 
 
 def test_paths_limit_the_report_to_those_files(library, capsys):

@@ -215,7 +215,7 @@ def test_without_javascript_the_page_explains_other_ways(browser, server):
     page.goto(f"{server.origin}/{FORM_PAGE}")
     assert page.locator("#kk-lomake").is_hidden()
     note = page.locator(".kk-ilman-js")
-    assert note.is_visible() and "Näin lisäät käytännön" in note.text_content()
+    assert note.is_visible() and "Näin lisäät kuvauksen" in note.text_content()
     context.close()
 
 
@@ -249,7 +249,7 @@ def test_after_midnight_in_finland_the_form_and_validation_agree(browser, server
     page.goto(f"{server.origin}/{FORM_PAGE}")
     page.wait_for_selector("#kk-lomake[data-valmis]")
     next_day = TODAY + datetime.timedelta(days=1)
-    assert page.input_value("#kk-updated") == next_day.isoformat()
+    assert page.input_value("#kk-written") == next_day.isoformat()
     fill(page, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
     path, content = generate(page)
     context.close()

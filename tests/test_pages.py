@@ -79,9 +79,10 @@ def test_listing_entry_shows_summary_kind_place_level_status_and_date(small_libr
     page = pages_of(small_library)["teemat/tutoropettajatoiminta.md"]
     assert '<h3><a href="../../kaytannot/tutorit/">Tutoropettajat tukevat kollegoitaan</a></h3>' in page
     assert "<p>Tutoropettajat auttavat kollegoitaan digitaalisen pedagogiikan käytössä.</p>" in page
-    assert '<p class="kk-meta">Hyvä käytäntö · Hämeenlinna · Perusopetus · Käytössä · Päivitetty 1.11.2026</p>' in page
+    # The date says what it is: written here (no check, no source), never "checked".
+    assert '<p class="kk-meta">Hyvä käytäntö · Hämeenlinna · Perusopetus · Käytössä · Kirjoitettu 1.11.2026</p>' in page
     assert "Verkosto · Satakunta (maakunta) ·" in page
-    assert "Materiaali · Valtakunnallinen · Lukiokoulutus · Päivitetty" in page
+    assert "Materiaali · Valtakunnallinen · Lukiokoulutus · Kirjoitettu" in page
 
 
 def test_kind_page_lists_newest_first_with_count(small_library):
@@ -134,7 +135,7 @@ def test_contacts_and_links_are_rendered(library):
         "links:\n  - title: Kaupungin sivut\n    url: https://www.hameenlinna.fi/\n"
     ))
     page = pages_of(library)["kaytannot/tutorit.md"]
-    assert '<strong>Koordinaattori</strong>, Hämeenlinnan kaupunki, <a href="mailto:opetus@hameenlinna.fi">opetus@hameenlinna.fi</a>' in page
+    assert '<strong>Koordinaattori</strong>, Hämeenlinnan kaupunki: <a href="mailto:opetus@hameenlinna.fi">opetus@hameenlinna.fi</a>' in page
     assert '<a href="https://www.hameenlinna.fi/">Kaupungin sivut</a>' in page
 
 

@@ -12,7 +12,7 @@ PAGES = [
     ("", "Käytäntökirjasto"),
     ("verkostot/hameenlinna-konsultoivien-verkosto/", "Hämeenlinnan konsultoivien"),
     ("teemat/tutoropettajatoiminta/", "Tutoropettajatoiminta"),
-    ("ehdota/", "Ehdota käytäntöä"),
+    ("ehdota/", "Ehdota kuvausta"),
     ("ei-ole-olemassa/", "Sivua ei löytynyt"),
 ]
 

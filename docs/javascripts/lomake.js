@@ -1,4 +1,4 @@
-// Käytäntökirjasto: the submission form ("Ehdota käytäntöä").
+// Käytäntökirjasto: the submission form ("Ehdota kuvausta").
 // Checks what can be checked in the browser, writes the item file exactly as
 // `kirjasto validate` expects it, and offers three ways to send it. Plain
 // JavaScript, no dependencies; the vocabularies and limits come from the JSON
@@ -61,6 +61,8 @@
   // The characters validation refuses (kirjasto/characters.py): control, format,
   // private-use, unassigned and separator characters, except tab, line feed, ZWNJ and
   // ZWJ and the emoji blocks (the browser's Unicode may be newer than the build's).
+  // The validator's web address rule (kirjasto/validate.py _WEB_URL): dot-separated host labels.
+  var WEB_URL = /^https?:\/\/[^\s/?#<>"'().]+(\.[^\s/?#<>"'().]+)+\.?([/?#][^\s<>"']*)?$/i;
   var UNSAFE = /(?![\t\n\u200c\u200d\u{1F000}-\u{1FAFF}])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
 
   // A double-quoted YAML string: safe for any text the checks let through.
@@ -158,8 +160,10 @@
     var selected = kind();
     if (!selected) return;
     if (!bodyEdited) input("body").value = data.kinds[selected].body;
-    field("status").querySelector("legend").firstChild.textContent =
-      data.kinds[selected].statusRequired ? "Tila (pakollinen) " : "Tila ";
+    // Practices and networks start as "not known": a contributor says "in use" only when it is.
+    if (data.kinds[selected].hasStatus && !checked("status").length) {
+      form.querySelector('input[name="status"][value="' + data.unknownStatus + '"]').checked = true;
+    }
   }
   Array.prototype.forEach.call(form.querySelectorAll('input[name="kind"]'), function (radio) {
     radio.addEventListener("change", onKindChange);
@@ -224,14 +228,20 @@
       levels: checked("levels"),
       themes: checked("themes"),
       status: checked("status")[0] || "",
-      updated: input("updated").value,
+      written: input("written").value,
+      checked: checked("checked").length > 0,
       started: input("started").value.trim(),
       organisations: lines("organisations").map(flat),
       audience: checked("audience"),
       contacts: groupValues("contacts"),
       links: groupValues("links"),
       funding: lines("funding").map(flat),
-      source: flat(input("source").value),
+      source: {
+        title: flat(input("source_title").value),
+        publisher: flat(input("source_publisher").value),
+        published: input("source_published").value.trim(),
+        url: input("source_url").value.trim()
+      },
       related: chosen.related.slice(),
       body: input("body").value.replace(/\r\n?/g, "\n").trim()
     };
@@ -260,19 +270,30 @@
     if (!values.levels.length) problems.push(["levels", "Valitse vähintään yksi koulutusaste."]);
     if (!values.themes.length) problems.push(["themes", "Valitse vähintään yksi teema."]);
     if (values.themes.length > limits.themesMax) problems.push(["themes", "Valitse enintään " + limits.themesMax + " teemaa."]);
-    if (values.kind && data.kinds[values.kind].statusRequired && !values.status) problems.push(["status", "Valitse tila."]);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.updated)) problems.push(["updated", "Anna päivämäärä."]);
-    else if (values.updated > today()) problems.push(["updated", "Päivämäärä on tulevaisuudessa."]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.written)) problems.push(["written", "Anna kirjoituspäivä."]);
+    else if (values.written > today()) problems.push(["written", "Päivämäärä on tulevaisuudessa."]);
+    var source = values.source;
+    var hasSource = source.title || source.publisher || source.published || source.url;
+    if (hasSource && !source.title) problems.push(["source_title", "Anna lähteen otsikko tai tyhjennä lähteen tiedot."]);
+    if (source.published && !(/^\d{4}$/.test(source.published) && +source.published >= limits.earliestYear && +source.published <= thisYear()) &&
+        !(/^\d{4}-\d{2}-\d{2}$/.test(source.published) && source.published <= today())) {
+      problems.push(["source_published", "Anna julkaisupäivä muodossa 2017-10-27 tai vuosi väliltä " + limits.earliestYear + "–" + thisYear() + "."]);
+    }
+    if (source.url && !WEB_URL.test(source.url)) problems.push(["source_url", "Lähteen osoitteen pitää alkaa https:// tai http://."]);
     if (values.started && (!/^\d{4}$/.test(values.started) || +values.started < limits.earliestYear || +values.started > thisYear())) {
       problems.push(["started", "Anna aloitusvuosi väliltä " + limits.earliestYear + "–" + thisYear() + "."]);
     }
     values.contacts.forEach(function (contact, index) {
       if (!contact.role || !contact.organisation) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": anna tehtävänimike ja organisaatio."]);
       if (contact.email && !/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(contact.email)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": sähköpostiosoite ei kelpaa."]);
+      if (contact.url && !WEB_URL.test(contact.url)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": palvelusivun osoitteen pitää alkaa https://."]);
+      if (contact.phone && !(/^\+?[0-9][0-9 ()-]{4,22}$/.test(contact.phone) && contact.phone.replace(/\D/g, "").length >= 5 && contact.phone.replace(/\D/g, "").length <= 15)) {
+        problems.push(["contacts", "Yhteystieto " + (index + 1) + ": puhelinnumero ei kelpaa (esim. 09 123 4567)."]);
+      }
     });
     values.links.forEach(function (link, index) {
       if (!link.title) problems.push(["links", "Linkki " + (index + 1) + ": anna linkin teksti."]);
-      if (!/^https?:\/\/[^\s/?#<>"'().]+(\.[^\s/?#<>"'().]+)+\.?([/?#][^\s<>"']*)?$/i.test(link.url)) problems.push(["links", "Linkki " + (index + 1) + ": osoitteen pitää alkaa https:// tai http://."]);
+      if (!WEB_URL.test(link.url)) problems.push(["links", "Linkki " + (index + 1) + ": osoitteen pitää alkaa https:// tai http://."]);
     });
     if (!values.body) problems.push(["body", "Kirjoita kuvausteksti."]);
     else if (/^ {0,3}#(\s|$)/m.test(values.body)) problems.push(["body", "Älä käytä pääotsikkoa '# ...' tekstissä; väliotsikot alkavat merkeillä ##."]);
@@ -297,8 +318,11 @@
     if (values.regions.length) out.push("regions: " + flowList(values.regions));
     out.push("levels: " + flowList(values.levels));
     out.push("themes: " + flowList(values.themes));
-    if (values.status) out.push("status: " + values.status);
-    out.push("updated: " + values.updated);
+    var status = values.status || (data.kinds[values.kind].hasStatus ? data.unknownStatus : "");
+    if (status) out.push("status: " + status);
+    out.push("written: " + values.written);
+    out.push("updated: " + values.written);
+    if (values.checked) out.push("checked: " + today());
     if (values.started) out.push("started: " + Number(values.started));
     if (values.organisations.length) out.push("organisations: " + flowList(values.organisations));
     if (values.audience.length) out.push("audience: " + flowList(values.audience));
@@ -308,7 +332,9 @@
         out.push("  - role: " + quote(contact.role));
         out.push("    organisation: " + quote(contact.organisation));
         if (contact.name) out.push("    name: " + quote(contact.name));
-        if (contact.email) out.push("    email: " + quote(contact.email));
+        ["url", "email", "phone"].forEach(function (key) {
+          if (contact[key]) out.push("    " + key + ": " + quote(contact[key]));
+        });
       });
     }
     if (values.links.length) {
@@ -319,7 +345,12 @@
       });
     }
     if (values.funding.length) out.push("funding: " + flowList(values.funding));
-    if (values.source) out.push("source: " + quote(values.source));
+    if (values.source.title) {
+      out.push("source:", "  title: " + quote(values.source.title));
+      if (values.source.publisher) out.push("  publisher: " + quote(values.source.publisher));
+      if (values.source.published) out.push("  published: " + values.source.published);
+      if (values.source.url) out.push("  url: " + quote(values.source.url));
+    }
     if (values.related.length) out.push("related: " + flowList(values.related));
     out.push("---", "", values.body, "");
     return out.join("\n");
@@ -427,8 +458,8 @@
 
   // --- start ---------------------------------------------------------------------
 
-  input("updated").value = today();
-  input("updated").max = today();
+  input("written").value = today();
+  input("written").max = today();
   Array.prototype.forEach.call(document.querySelectorAll(".kk-ilman-js"), function (note) { note.hidden = true; });
   form.hidden = false;
 })();

@@ -167,7 +167,7 @@
       });
       var chosen = selected[f].size;
       var summary = facetsBox.children[f].querySelector("summary");
-      summary.textContent = facet.label + (chosen ? " (" + chosen + " valittu)" : "");
+      summary.textContent = facet.label + (chosen ? " (valittuna " + chosen + ")" : "");
     });
   }
 
@@ -211,8 +211,7 @@
       var kind = facets[0].values[item[5][0][0]][1];
       var levels = item[5][2].map(function (v) { return facets[2].values[v][1]; }).join(", ");
       var status = item[5][5].length ? " · " + facets[5].values[item[5][5][0]][1] : "";
-      var day = item[3].split("-");
-      item.meta = kind + " · " + item[4] + " · " + levels + status + " · Päivitetty " + (+day[2]) + "." + (+day[1]) + "." + day[0];
+      item.meta = kind + " · " + item[4] + " · " + levels + status + " · " + item[3];
     });
     buildFacets();
     readState();

@@ -157,7 +157,7 @@ def goals(results: dict[int, dict]) -> list[tuple[str, bool, str]]:
     sizes = sorted(results)
     largest = results[sizes[-1]]
     checks = [
-        (f"oma rakennus ≤ 1,10 × vertailu ({sizes[-1]} kuvausta)", largest["ratio"] <= 1.10, f"{largest['ratio']} ×"),
+        (f"oma rakentaminen ≤ 1,10 × vertailu ({sizes[-1]} kuvausta)", largest["ratio"] <= 1.10, f"{largest['ratio']} ×"),
         (f"validointi < 2 s ({sizes[-1]} kuvausta)", largest["validate"]["median_s"] < 2, f"{largest['validate']['median_s']} s"),
         ("ei luettelosivua yli 1 Mt", all(r["site_ours"].get("largest_listing", ["", 0])[1] <= 1_000_000 for r in results.values()),
          ", ".join(f"{s}: {results[s]['site_ours'].get('largest_listing', ['', 0])[1] // 1024} kt" for s in sizes)),

@@ -13,8 +13,9 @@ from typing import Any
 
 from .library import items_sorted
 from .model import STATUSES, Item, Kind, Library
-from .pages.listing import newest_first
+from .pages.listing import facts_label, newest_first
 from .pages.page import url_of
+from .text import format_number_fi
 from .vocabularies import sorted_by_name
 
 CATALOGUE_DATA_PATH = "data/luettelo.json"
@@ -68,7 +69,8 @@ def _item_values(item: Item) -> dict[str, list[str]]:
 
 
 def catalogue_json(library: Library) -> dict[str, Any]:
-    """`{"facets": [...], "items": [[title, summary, url, updated, place, [[facet value positions]...]]]}`."""
+    """`{"facets": [...], "items": [[title, summary, url, date label, place, [[facet value positions]...]]]}`;
+    the date label says what the date is ('Lähde 27.10.2017', 'Tarkistettu 1.2.2026')."""
     values = _facet_values(library)
     positions = {facet: {value_id: index for index, (value_id, _) in enumerate(values[facet])} for facet, _ in FACETS}
     items = []
@@ -79,7 +81,7 @@ def catalogue_json(library: Library) -> dict[str, Any]:
             item.title,
             item.summary,
             _item_url(item),
-            item.updated.isoformat(),
+            facts_label(item),
             place,
             [[positions[facet][v] for v in item_values[facet] if v in positions[facet]] for facet, _ in FACETS],
         ])
@@ -100,7 +102,7 @@ def catalogue_html(library: Library, data_url: str, script_url: str, base_url: s
     )
     if len(listed) < len(library.items):
         kinds = ", ".join(f'<a href="{html.escape(base_url + kind.folder + "/")}">{html.escape(kind.plural.lower())}</a>' for kind in Kind)
-        links = (f'<li class="kk-meta">Alla {len(listed)} uusinta kuvausta {len(library.items)}:stä. '
+        links = (f'<li class="kk-meta">Alla on {format_number_fi(len(listed))} uusinta kuvausta (kaikkiaan {format_number_fi(len(library.items))}). '
                  f"Kaikki kuvaukset ovat sivuittain luetteloissa: {kinds}.</li>") + links
     return (
         f'<div class="kk-luettelo" id="kk-luettelo" data-aineisto="{html.escape(data_url)}" data-juuri="{html.escape(base_url)}">'

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from .clock import ClockError, today_in_finland
+from .cli_language import speak_finnish
 from .library import CONTENT_DIR, SLUG_FILE_NAME, load_library
 from .markdown_config import MarkdownConfig, MarkdownConfigError
 from .model import Kind
@@ -18,7 +19,7 @@ from .reporting import format_github_annotations
 from .editor import SNIPPETS_PATH, snippets_text
 from .schema import SCHEMA_PATH, schema_text
 from .templates import new_item_text
-from .text import count_phrase, slugify
+from .text import count_phrase, format_date_fi, slugify
 from .vocabularies import load_vocabularies
 
 KIND_NAMES = {"practice": Kind.PRACTICE, "network": Kind.NETWORK, "material": Kind.TOOLKIT,
@@ -151,8 +152,82 @@ def generate_command(args: argparse.Namespace) -> int:
     if errors(tree.problems):
         print(format_report(tree.problems))
         return 1
-    print(f"Kirjoitettiin {tree.pages} sivua ja sivuston asetukset kansioon {args.outdir}. Rakenna: cd {args.outdir} && mkdocs build")
+    print(f"Kirjoitettiin {count_phrase(tree.pages, 'sivu', 'sivua')} ja sivuston asetukset kansioon {args.outdir}. Rakenna: cd {args.outdir} && mkdocs build")
     return 0
+
+
+def read_settings_of(root: Path, config_name: str = "mkdocs.yml"):
+    """The library settings (`extra.kirjasto`) of the site configuration at `root`."""
+    from .markdown_config import read_config
+    from .settings import read_settings
+
+    config = read_config(root / config_name)
+    return read_settings((config.get("extra") or {}).get("kirjasto"), config.get("site_url"), config.get("site_name"))
+
+
+def check_command(args: argparse.Namespace) -> int:
+    """The maintainers' check: how old each item's facts are, then every external link."""
+    from .freshness import Freshness, age_report, basis_label
+    from .settings import SettingsError
+
+    root = _repository_root(args)
+    if root is None:
+        return 2
+    loaded = load_library(root, content_dir=args.content, today=args.today)
+    try:
+        settings = read_settings_of(root)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    freshness = Freshness(today=args.today, months=settings.freshness_months)
+    rows = age_report(loaded.library, freshness)
+    print(f"Kuvausten tietojen ikä {format_date_fi(args.today)} (vanhimmat ensin; huomautus, kun ikä on vähintään "
+          f"{count_phrase(freshness.months, 'kuukausi', 'kuukautta')} tai ei tiedossa):")
+    for row in rows:
+        age = count_phrase(row.age_months, "kuukausi", "kuukautta") if row.age_months is not None else "ikä ei tiedossa"
+        basis = f"{basis_label(row.item)} {format_date_fi(row.facts_date)}" if row.facts_date else basis_label(row.item)
+        print(f"{row.item.source_path.as_posix()}: {age} ({basis}){' – huomautus näkyy' if row.stale else ''}")
+    stale = sum(1 for row in rows if row.stale)
+    print(f"Huomautus vanhentuneista tiedoista näkyy {stale}/{len(rows)} kuvauksessa.\n")
+    return links_command(args, loaded=loaded)
+
+
+def links_command(args: argparse.Namespace, loaded=None) -> int:
+    from . import linkcheck
+
+    root = _repository_root(args)
+    if root is None:
+        return 2
+    options = linkcheck.command_options(timeout=args.aikakatkaisu, use_cache=not args.ei_valimuistia,
+                                        cache_path=Path(args.valimuisti) if args.valimuisti else None,
+                                        max_age_hours=args.enintaan_ika)
+    report = linkcheck.run_link_check(root, options=options, content_dir=args.content, today=args.today, loaded=loaded)
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    for line in linkcheck.format_findings(report):
+        print(line)
+    print(linkcheck.summary_line(report))
+    if args.markdown:
+        linkcheck.write_markdown_report(report, Path(args.markdown))
+    return 2 if report.offline else 1 if report.has_problems else 0
+
+
+def _number(text: str, *, zero_allowed: bool) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = float("nan")
+    if not (0 <= value < float("inf")) or (value == 0 and not zero_allowed):
+        raise argparse.ArgumentTypeError(f"'{text}' ei kelpaa: anna luku, joka on {'vähintään' if zero_allowed else 'suurempi kuin'} 0")
+    return value
+
+
+def _seconds(text: str) -> float:
+    return _number(text, zero_allowed=False)
+
+
+def _hours(text: str) -> float:
+    return _number(text, zero_allowed=True)
 
 
 def _add_location_options(parser: argparse.ArgumentParser) -> None:
@@ -161,6 +236,7 @@ def _add_location_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_finnish()
     parser = argparse.ArgumentParser(prog="kirjasto", description="Käytäntökirjaston työkalut.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
     validate = commands.add_parser("validate", help="tarkista kuvausten metatiedot", description="Tarkistaa koko kirjaston ja raportoi jokaisen virheen muodossa polku:rivi: kenttä: viesti.")
@@ -194,14 +270,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_location_options(generate)
     generate.set_defaults(run=generate_command)
 
-    bench = commands.add_parser("bench", help="mittaa rakennuksen nopeus vertailuun nähden", description="Tekee synteettiset kirjastot, rakentaa ne sekä omalla että tavallisella mkdocs-material-rakennuksella ja tulostaa taulukon ja suhdeluvut.")
+    bench = commands.add_parser("bench", help="mittaa sivuston rakentamisen nopeus vertailuun nähden", description="Tekee synteettiset kirjastot, rakentaa niistä sivuston sekä kirjaston omalla tavalla että tavallisella mkdocs-materialilla ja tulostaa taulukon ja suhdeluvut.")
     bench.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="kirjastojen koot (oletus: 1000 10000; tyhjä: vain vihamieliset syötteet)")
     bench.add_argument("--repeat", type=int, default=3, help="toistot kokoa kohden (oletus: 3)")
     bench.add_argument("--output", default="bench-tulokset.json", help="tulostiedosto (JSON)")
     bench.add_argument("--workdir", help="työkansio (oletus: väliaikainen)")
     _add_location_options(bench)
     bench.set_defaults(run=bench_command)
+
+    check = commands.add_parser("tarkista", help="listaa kuvaukset tietojen iän mukaan ja tarkista ulkoiset linkit",
+                                description="Tulostaa kuvaukset tietojen iän mukaan (kuten sivu Tietojen ajantasaisuus) ja tarkistaa sitten linkit kuten komento linkit. Paluuarvot kuten komennolla linkit.")
+    links = commands.add_parser("linkit", help="tarkista kuvausten ulkoiset linkit", description="Tarkistaa kuvausten tekstien ja metatietojen http(s)-linkit verkon yli ja raportoi rikkinäiset ja pysyvästi siirtyneet muodossa polku:rivi: linkki: viesti. Paluuarvo 1, jos jokin linkki ei toimi tai on siirtynyt pysyvästi, ja 2, jos yksikään palvelin ei vastannut.")
+    for parser_of_links in (check, links):
+        _add_link_options(parser_of_links)
+    check.set_defaults(run=check_command)
+    links.set_defaults(run=links_command)
     return parser
+
+
+def _add_link_options(links: argparse.ArgumentParser) -> None:
+    links.add_argument("--aikakatkaisu", type=_seconds, metavar="SEKUNTIA", help="kauanko kunkin palvelimen vastausta odotetaan (oletus: 15; yhteyden avaamista enintään 5)")
+    links.add_argument("--valimuisti", metavar="POLKU", help="välimuistitiedosto (oletus: .cache/linkit.json kirjaston kansiossa)")
+    links.add_argument("--ei-valimuistia", action="store_true", help="tarkista kaikki linkit uudelleen, älä lue äläkä kirjoita välimuistia")
+    links.add_argument("--enintaan-ika", type=_hours, metavar="TUNTIA", help="välimuistin tulosta käytetään, jos se on tätä nuorempi (oletus: 24)")
+    links.add_argument("--markdown", metavar="TIEDOSTO", help="kirjoita raportti Markdownina (GitHubin tehtävään); tiedosto poistetaan, jos korjattavaa ei ole")
+    _add_location_options(links)
 
 
 def main(argv: list[str] | None = None) -> int:

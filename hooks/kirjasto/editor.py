@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import STATUSES, Kind
+from .model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Kind
 from .templates import RECOMMENDED_SECTIONS
 from .vocabularies import Vocabularies, sorted_by_name
 
@@ -39,9 +39,9 @@ def snippets(vocabularies: Vocabularies) -> dict[str, Any]:
             f"levels: [{_choice(4, levels)}]",
             f"themes: [{_choice(5, themes)}]",
         ]
-        if kind is not Kind.TOOLKIT:
-            body.append(f"status: {_choice(6, list(STATUSES))}")
-        body += ["updated: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE", "---", ""]
+        if kind in KINDS_WITH_STATUS:
+            body.append(f"status: {_choice(6, [UNKNOWN_STATUS, *(s for s in STATUSES if s != UNKNOWN_STATUS)])}")
+        body += ["written: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE", "updated: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE", "---", ""]
         for section in RECOMMENDED_SECTIONS[kind]:
             body += [f"## {section.heading}", "", section.hint, ""]
         result[f"Uusi kuvaus: {kind.label.lower()}"] = {
@@ -60,8 +60,13 @@ def snippets(vocabularies: Vocabularies) -> dict[str, Any]:
         result[description] = {"scope": "markdown", "prefix": prefix, "body": [_choice(1, values)], "description": description}
     result["Yhteystieto (contacts)"] = {
         "scope": "markdown", "prefix": "yhteystieto",
-        "body": ["  - role: \"${1:Tehtävänimike}\"", "    organisation: \"${2:Organisaatio}\""],
-        "description": "Yhteystieto: tehtävänimike ja organisaatio.",
+        "body": ["  - role: \"${1:Tehtävänimike}\"", "    organisation: \"${2:Organisaatio}\"", "    url: \"https://${3:organisaation-palvelusivu.fi/}\""],
+        "description": "Yhteystieto: tehtävänimike, organisaatio ja sen palvelusivu.",
+    }
+    result["Lähde (source)"] = {
+        "scope": "markdown", "prefix": "lahde",
+        "body": ["source:", "  title: \"${1:Lähteen otsikko}\"", "  publisher: \"${2:Julkaisija}\"", "  published: ${3:2017-10-27}", "  url: \"https://${4:osoite.fi/}\""],
+        "description": "Lähde: otsikko, julkaisija, julkaisupäivä tai -vuosi ja osoite.",
     }
     result["Linkki (links)"] = {
         "scope": "markdown", "prefix": "linkki",

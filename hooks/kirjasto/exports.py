@@ -15,10 +15,10 @@ from xml.sax.saxutils import escape as _xml_escape, quoteattr as _xml_quoteattr
 
 from .catalogue import CATALOGUE_DATA_PATH, catalogue_json
 from .form import FORM_ITEMS_PATH, form_items
-from .model import STATUSES, Item, Kind, Library
+from .model import STATUSES, Item, Kind, Library, Source
 from .pages.listing import newest_first
 from .pages.page import url_of
-from .settings import LibrarySettings
+from .settings import Licence, LibrarySettings
 
 JSON_PATH = "data/kirjasto.json"
 JSON_SCHEMA_PATH = "data/kirjasto.schema.json"
@@ -64,15 +64,28 @@ def item_record(item: Item, library: Library, settings: LibrarySettings) -> dict
         "audience": _named(item.audience),
         "status": item.status,
         "status_label": item.status_label,
+        "written": item.written.isoformat() if item.written else None,
         "updated": item.updated.isoformat(),
+        "checked": item.checked.isoformat() if item.checked else None,
         "started": item.started,
         "organisations": list(item.organisations),
         "contacts": [{k: v for k, v in vars(c).items() if v is not None} for c in item.contacts],
         "links": [{"title": link.title, "url": link.url} for link in item.links],
         "funding": list(item.funding),
-        "source": item.source,
+        "source": _source_record(item.source),
         "related": [slug for slug in item.related if slug in library.by_slug],
     }
+
+
+def _source_record(source: Source | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"title": source.title, "publisher": source.publisher,
+            "published": source.published.iso if source.published else None, "url": source.url}
+
+
+def licence_record(licence: Licence) -> dict[str, str]:
+    return {"spdx": licence.spdx, "name": licence.name, "url": licence.url}
 
 
 def library_json(library: Library, settings: LibrarySettings) -> dict[str, Any]:
@@ -81,6 +94,7 @@ def library_json(library: Library, settings: LibrarySettings) -> dict[str, Any]:
     publisher = settings.publisher
     return {
         "$schema": "kirjasto.schema.json",
+        "license": licence_record(settings.licence),
         "publisher": {"name": publisher.name, "contact": publisher.contact, "feedback": publisher.feedback} if publisher else None,
         "scope": {
             "municipalities": list(library.scope.municipalities),
@@ -140,13 +154,20 @@ def library_json_schema() -> dict[str, Any]:
         "audience": _array(named),
         "status": _nullable({"enum": list(STATUSES)}),
         "status_label": _nullable(_string()),
-        "updated": _string(format="date"),
+        "written": _nullable(_string(format="date", description="Päivä, jolloin kuvaus kirjoitettiin.")),
+        "updated": _string(format="date", description="Kuvauksen viimeisin muokkaus."),
+        "checked": _nullable(_string(format="date", description="Päivä, jolloin joku viimeksi varmisti tiedot; null, jos kukaan ei ole.")),
         "started": _nullable({"type": "integer"}),
         "organisations": _array(_string()),
-        "contacts": _array(_object({"role": _string(), "organisation": _string(), "name": _string(), "email": _string()}, required=["role", "organisation"])),
+        "contacts": _array(_object({"role": _string(), "organisation": _string(), "name": _string(), "email": _string(),
+                                    "phone": _string(), "url": _string(format="uri")}, required=["role", "organisation"])),
         "links": _array(_object({"title": _string(), "url": _string(format="uri")})),
         "funding": _array(_string()),
-        "source": _nullable(_string()),
+        "source": _nullable(_object({
+            "title": _string(), "publisher": _nullable(_string()),
+            "published": _nullable(_string(pattern="^\\d{4}(-\\d{2}-\\d{2})?$", description="Päivä tai pelkkä vuosi, jos päivää ei tiedetä.")),
+            "url": _nullable(_string(format="uri")),
+        })),
         "related": _array(_string()),
     })
     return {
@@ -156,6 +177,10 @@ def library_json_schema() -> dict[str, Any]:
         "description": "Kaikki julkaistut kuvaukset metatietoineen sekä sanastot. Kentät on kuvattu sivulla Avoin data.",
         **_object({
             "$schema": _string(),
+            "license": _object({
+                "spdx": _string(description="Lisenssin SPDX-tunniste, esim. CC-BY-4.0."),
+                "name": _string(), "url": _string(format="uri"),
+            }) | {"description": "Lisenssi, jolla kuvaukset ja tämä data julkaistaan. Käyttäjän pitää noudattaa sen ehtoja (CC BY: mainitse lähde)."},
             "publisher": _nullable(_object({"name": _string(), "contact": _nullable(_string()), "feedback": _nullable(_string())})),
             "scope": _nullable(_object({"municipalities": _array(_string()), "regions": _array(_string()), "include_national": {"type": "boolean"}})),
             "updated": _string(format="date"),
@@ -186,11 +211,15 @@ CSV_COLUMNS = (
     ("teemat", lambda r: LIST_SEPARATOR.join(x["name"] for x in r["themes"])),
     ("kohderyhmät", lambda r: LIST_SEPARATOR.join(x["name"] for x in r["audience"])),
     ("tila", lambda r: r["status_label"] or ""),
+    ("kirjoitettu", lambda r: r["written"] or ""),
     ("päivitetty", lambda r: r["updated"]),
+    ("tarkistettu", lambda r: r["checked"] or ""),
     ("aloitettu", lambda r: "" if r["started"] is None else str(r["started"])),
     ("organisaatiot", lambda r: LIST_SEPARATOR.join(r["organisations"])),
     ("rahoitus", lambda r: LIST_SEPARATOR.join(r["funding"])),
-    ("lähde", lambda r: r["source"] or ""),
+    ("lähde", lambda r: ", ".join(filter(None, (r["source"]["title"], r["source"]["publisher"]))) if r["source"] else ""),
+    ("lähde julkaistu", lambda r: (r["source"] or {}).get("published") or ""),
+    ("lähteen osoite", lambda r: (r["source"] or {}).get("url") or ""),
     ("osoite", lambda r: r["absolute_url"] or r["url"]),
 )
 
@@ -236,9 +265,10 @@ def quoteattr(text: str) -> str:
     return _xml_quoteattr(_NOT_XML.sub("\ufffd", text))
 
 
-def _stable_id(settings: LibrarySettings, relative: str) -> str:
-    absolute = absolute_url(settings, relative)
-    return absolute or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'kaytantokirjasto:' + relative)}"
+def stable_id(name: str) -> str:
+    """An Atom id that never changes: not the address (SITE_URL, a move of folders or a
+    fork's own domain would change it) but a name-based UUID of what it identifies."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'kaytantokirjasto:' + name)}"
 
 
 def _timestamp(day: datetime.date) -> str:
@@ -255,10 +285,11 @@ def atom_feed(library: Library, settings: LibrarySettings, site_name: str) -> st
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fi">',
-        f"  <id>{escape(_stable_id(settings, ''))}</id>",
+        f"  <id>{escape(stable_id('feed:' + site_name))}</id>",
         f"  <title>{escape(site_name)}: uudet ja päivitetyt kuvaukset</title>",
         f"  <updated>{_timestamp(updated)}</updated>",
         f"  <author><name>{escape(author)}</name></author>",
+        f"  <rights>{escape(_rights(settings))}</rights>",
         f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(home)}/>",
         f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(feed_self)}/>",
     ]
@@ -268,7 +299,8 @@ def atom_feed(library: Library, settings: LibrarySettings, site_name: str) -> st
         places = ", ".join(m.name for m in item.municipalities) or ", ".join(r.name for r in item.regions) or "Valtakunnallinen"
         lines += [
             "  <entry>",
-            f"    <id>{escape(_stable_id(settings, item_url(item)))}</id>",
+            f"    <id>{escape(stable_id('item:' + item.slug))}</id>",
+            f"    <published>{_timestamp(item.written or item.updated)}</published>",
             f"    <title>{escape(item.title)}</title>",
             f"    <updated>{_timestamp(item.updated)}</updated>",
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
@@ -277,6 +309,11 @@ def atom_feed(library: Library, settings: LibrarySettings, site_name: str) -> st
         ]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+def _rights(settings: LibrarySettings) -> str:
+    licence = settings.licence
+    return f"Lisenssi {licence.name} ({licence.spdx}): {licence.url}"
 
 
 # --- schema.org JSON-LD ------------------------------------------------------------------
@@ -297,18 +334,32 @@ def item_json_ld(item: Item, settings: LibrarySettings) -> dict[str, Any]:
         "about": [{"@type": "DefinedTerm", "name": t.name, "termCode": t.slug} for t in item.themes],
         "educationalLevel": [level.name for level in item.levels],
         "spatialCoverage": places,
+        "datePublished": (item.written or item.updated).isoformat(),
         "dateModified": item.updated.isoformat(),
+        "license": settings.licence.url,
+        # The page's own address; relative ("./") when the copy has no site_url.
+        "url": absolute_url(settings, item_url(item)) or "./",
     }
+    if item.source:
+        data["isBasedOn"] = _source_json_ld(item.source)
     if item.audience:
         data["audience"] = [{"@type": "Audience", "audienceType": a.name} for a in item.audience]
     if settings.publisher:
         data["publisher"] = {"@type": "Organization", "name": settings.publisher.name}
-    url = absolute_url(settings, item_url(item))
-    if url:
-        data["url"] = url
     if item.organisations:
         data["contributor"] = [{"@type": "Organization", "name": name} for name in item.organisations]
     return data
+
+
+def _source_json_ld(source: Source) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.published:
+        work["datePublished"] = source.published.iso
+    if source.url:
+        work["url"] = source.url
+    return work
 
 
 def json_ld_script(item: Item, settings: LibrarySettings) -> str:
@@ -319,10 +370,21 @@ def json_ld_script(item: Item, settings: LibrarySettings) -> str:
 
 # --- all files -----------------------------------------------------------------------------
 
+ROBOTS_PATH = "robots.txt"
+
+
+def robots_txt(settings: LibrarySettings) -> str:
+    """Every page may be indexed; the sitemap's address when the copy knows its own."""
+    sitemap = absolute_url(settings, "sitemap.xml")
+    return "User-agent: *\nAllow: /\n" + (f"\nSitemap: {sitemap}\n" if sitemap else "")
+
+
 def export_files(library: Library, settings: LibrarySettings, site_name: str) -> dict[str, str]:
-    """Every generated data file as `{site path: text}`: the open data and the catalogue's index."""
+    """Every generated data file as `{site path: text}`: the open data, the catalogue's
+    index and robots.txt."""
     data = library_json(library, settings)
     return {
+        ROBOTS_PATH: robots_txt(settings),
         CATALOGUE_DATA_PATH: json.dumps(catalogue_json(library), ensure_ascii=False, separators=(",", ":")),
         FORM_ITEMS_PATH: json.dumps(form_items(library), ensure_ascii=False, separators=(",", ":")),
         JSON_PATH: json.dumps(data, ensure_ascii=False, indent=1) + "\n",

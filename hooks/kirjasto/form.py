@@ -1,4 +1,4 @@
-"""The submission form ("Ehdota käytäntöä"): its HTML and the data its script
+"""The submission form ("Ehdota kuvausta"): its HTML and the data its script
 needs, both generated from the same vocabularies and limits the validator uses.
 
 The form is plain HTML with labelled fields; `docs/javascripts/lomake.js`
@@ -15,10 +15,10 @@ import json
 from typing import Any
 
 from .library import items_sorted
-from .model import STATUSES, Kind, Library
+from .model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Kind, Library
 from .settings import LibrarySettings
 from .templates import all_hints, body_template
-from .validate import EARLIEST_YEAR, KINDS_REQUIRING_STATUS, MAX_THEMES, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
+from .validate import EARLIEST_YEAR, MAX_THEMES, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
 from .vocabularies import sorted_by_name
 
 KIND_KEYS = {Kind.PRACTICE: "practice", Kind.NETWORK: "network", Kind.TOOLKIT: "material"}
@@ -55,7 +55,8 @@ def form_data(library: Library, settings: LibrarySettings, items_url: str = FORM
     repository = settings.repository
     return {
         "kinds": {KIND_KEYS[kind]: {"folder": kind.folder, "label": kind.label, "body": body_template(kind),
-                                    "statusRequired": kind in KINDS_REQUIRING_STATUS} for kind in Kind},
+                                    "hasStatus": kind in KINDS_WITH_STATUS} for kind in Kind},
+        "unknownStatus": UNKNOWN_STATUS,
         "limits": {
             "titleMin": TITLE_LENGTH[0], "titleMax": TITLE_LENGTH[1], "summaryMax": SUMMARY_MAX_LENGTH,
             "summarySentences": SUMMARY_MAX_SENTENCES, "themesMax": MAX_THEMES, "earliestYear": EARLIEST_YEAR,
@@ -161,20 +162,29 @@ def form_html(library: Library, settings: LibrarySettings, script_url: str, item
         _choices("regions", "Maakunnat", "Vain koko maakuntaa koskeville kuvauksille. Kunnan maakuntaa ei tarvitse valita.", [(r.name, r.name) for r in sorted_by_name(vocabularies.regions.values())]),
         _choices("levels", "Koulutusasteet", "Valitse yksi tai useampi.", [(level.slug, level.name) for level in vocabularies.levels.values()], required=True),
         _choices("themes", "Teemat", f"Valitse 1–{MAX_THEMES}.", [(t.slug, t.name) for t in sorted_by_name(vocabularies.themes.values())], required=True),
-        _choices("status", "Tila", "Pakollinen käytännöille ja verkostoille.", statuses, kind="radio", columns=False),
-        _input("updated", "Tarkistettu", "Päivä, jolloin tiedot on viimeksi tarkistettu (tavallisesti tänään).", required=True, kind="date"),
+        _choices("status", "Tila", f"Käytännöille ja verkostoille. Jos et tiedä, jatkuuko toiminta yhä, jätä valinnaksi {STATUSES[UNKNOWN_STATUS]}.", statuses, kind="radio", columns=False),
+        _input("written", "Kirjoituspäivä", "Päivä, jolloin kirjoitit kuvauksen (tavallisesti tänään).", required=True, kind="date"),
+        _choices("checked", "Tietojen tarkistus", "Rastita vain, jos olet itse varmistanut, että tiedot pitävät nyt paikkansa: toiminta on sellaista kuin kuvaat ja yhteystiedot toimivat. Kuvaus näyttää tarkistuspäivän lukijoille.",
+                 [("tanaan", "Olen tarkistanut tiedot tänään")], columns=False),
         _input("started", "Aloitusvuosi", "Vapaaehtoinen, esim. 2014.", kind="number", extra=f'min="{EARLIEST_YEAR}" step="1"'),
         _textarea("organisations", "Organisaatiot", "Yksi riville, esim. Porin kaupunki."),
         _choices("audience", "Kohderyhmät", "Vapaaehtoinen.", [(a.slug, a.name) for a in vocabularies.audiences.values()]),
         _repeatable("contacts", "Yhteystiedot", "Tehtävänimike ja organisaatio riittävät. Käytä sähköpostina tehtävä- tai palveluosoitetta, ei henkilökohtaista.",
-                    [("role", "Tehtävänimike", "text"), ("organisation", "Organisaatio", "text"), ("name", "Nimi (vapaaehtoinen)", "text"), ("email", "Sähköposti (vapaaehtoinen)", "email")]),
+                    [("role", "Tehtävänimike", "text"), ("organisation", "Organisaatio", "text"), ("name", "Nimi (vapaaehtoinen)", "text"),
+                     ("url", "Palvelusivun osoite (vapaaehtoinen)", "url"), ("email", "Palvelun sähköposti (vapaaehtoinen)", "email"), ("phone", "Vaihde tai palvelunumero (vapaaehtoinen)", "tel")]),
         _repeatable("links", "Linkit", "Osoitteen pitää alkaa https:// tai http://.", [("title", "Linkin teksti", "text"), ("url", "Osoite", "url")]),
         _textarea("funding", "Rahoitus", "Rahoittajat, yksi riville. Vapaaehtoinen."),
-        _input("source", "Lähde", "Missä alkuperäinen kuvaus on julkaistu, jos muualla. Vapaaehtoinen."),
+        _input("source_title", "Lähteen otsikko", "Jos kirjoitit kuvauksen julkaistun tekstin pohjalta: sen otsikko. Vapaaehtoinen."),
+        _input("source_publisher", "Lähteen julkaisija", "Esim. Innokylä tai Opetushallitus. Vapaaehtoinen."),
+        _input("source_published", "Lähteen julkaisupäivä tai -vuosi", "Muodossa 2017-10-27 tai pelkkä vuosi 2017, jos päivää ei tiedetä.", extra='inputmode="numeric" spellcheck="false"'),
+        _input("source_url", "Lähteen osoite", "Alkaa https://. Vapaaehtoinen.", kind="url"),
         _picker("related", "Liittyvät kuvaukset", "Kirjoita toisen kuvauksen nimeä ja valitse listasta. Vapaaehtoinen.", []),
         _textarea("body", "Kuvausteksti", "Markdown-muodossa. Korvaa apukysymykset omalla tekstilläsi; väliotsikot alkavat merkeillä ##.", required=True, rows=16),
     ]
     data = json.dumps(form_data(library, settings, items_url), ensure_ascii=False).replace("<", "\\u003c")
+    licence = settings.licence
+    licence_terms = (f'Kun ehdotat kuvausta, hyväksyt, että se julkaistaan lisenssillä <a href="{_escape(licence.url)}">{_escape(licence.name)}</a> '
+                     f"({_escape(licence.spdx)}): kuka tahansa saa {_escape(licence.terms)}. Kirjoita omin sanoin; älä kopioi toisten tekstiä.")
     no_repository = "" if settings.repository else '<p class="kk-huom">Tälle sivustolle ei ole määritetty GitHub-repositoriota, joten voit ladata tai kopioida tiedoston.</p>'
     return f"""<div class="kk-lomake-alue">
 <script type="application/json" id="kk-lomake-data">{data}</script>
@@ -183,6 +193,7 @@ def form_html(library: Library, settings: LibrarySettings, script_url: str, item
 <p>Pakolliset kentät on merkitty. Lomake ei lähetä mitään: se muodostaa tiedoston, jonka lähetät itse.</p>
 <div id="kk-virheet" class="kk-virheyhteenveto" tabindex="-1" hidden></div>
 {"".join(parts)}
+<p class="kk-lisenssi">{licence_terms}</p>
 <button type="submit" class="md-button md-button--primary">Tarkista ja muodosta tiedosto</button>
 </form>
 <section id="kk-tulos" class="kk-tulos" hidden aria-labelledby="kk-tulos-otsikko" tabindex="-1">

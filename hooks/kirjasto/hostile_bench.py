@@ -109,11 +109,11 @@ def _copy_repository(repository: Path, root: Path) -> Path:
 
 
 def format_hostile(runs: list[HostileRun]) -> str:
-    rows = ["| syöte (256 KiB) | tarkistus (s) | rakennus (s) | yhteensä (s) | tulos |", "|---|---|---|---|---|"]
+    rows = ["| syöte (256 KiB) | tarkistus (s) | rakentaminen (s) | yhteensä (s) | tulos |", "|---|---|---|---|---|"]
     for run in runs:
         rows.append(f"| {run.name} | {run.validate_s} | {run.build_s} | {run.validate_s + run.build_s:.2f} | "
                     f"{'hyväksytty' if run.accepted else 'hylätty'} |")
     worst = max(runs, key=lambda run: run.validate_s + run.build_s)
     rows.append("")
-    rows.append(f"Pahin syöte: {worst.name}, tarkistus + rakennus {worst.validate_s + worst.build_s:.2f} s (raja 10 s).")
+    rows.append(f"Pahin syöte: {worst.name}, tarkistus + rakentaminen {worst.validate_s + worst.build_s:.2f} s (raja 10 s).")
     return "\n".join(rows)

@@ -216,7 +216,7 @@ def _check_file(file: _FoundFile, context: ValidationContext, repository_root: P
         text = frontmatter.normalise_text(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return ValidatedFile(None, [Problem(file.shown, line, None, "Tiedosto ei ole UTF-8-merkistöä. Tallenna se editorissa UTF-8-muodossa.")], {})
+        return ValidatedFile(None, [Problem(file.shown, line, None, "Tiedoston merkistö ei ole UTF-8. Tallenna se editorissa UTF-8-muodossa.")], {})
     try:
         split_file = frontmatter.split(text)
         tree = frontmatter.parse(split_file)

@@ -6,9 +6,13 @@ import datetime
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .settings import Scope
 from .vocabularies import Level, Municipality, Region, Theme, Audience, Vocabularies
+
+if TYPE_CHECKING:
+    from .freshness import Freshness
 
 
 class Kind(enum.Enum):
@@ -31,16 +35,58 @@ class Kind(enum.Enum):
         return next((kind for kind in cls if kind.folder == folder), None)
 
 
-STATUSES = {"kehitteilla": "Kehitteillä", "kaytossa": "Käytössä", "paattynyt": "Päättynyt"}
-"""Status slugs as written in front matter, and how the site shows them."""
+UNKNOWN_STATUS = "ei-tiedossa"
+STATUSES = {"kehitteilla": "Kehitteillä", "kaytossa": "Käytössä", "paattynyt": "Päättynyt", UNKNOWN_STATUS: "Tilanne ei tiedossa"}
+"""Status slugs as written in front matter, and how the site shows them. A practice or
+network whose status no one has confirmed is `ei-tiedossa` (the default)."""
+KINDS_WITH_STATUS = (Kind.PRACTICE, Kind.NETWORK)
+"""Kinds that are carried on by people, so that a reader asks whether they still are."""
 
 
 @dataclass(frozen=True)
 class Contact:
+    """Who to ask, by role, and the organisation's public channels (never a person's own)."""
+
     role: str
     organisation: str
     name: str | None = None
     email: str | None = None
+    """A service address of the organisation, e.g. opetus@kunta.fi."""
+    phone: str | None = None
+    """A switchboard or service number, as written."""
+    url: str | None = None
+    """The organisation's page for the service."""
+
+    @property
+    def has_channel(self) -> bool:
+        return bool(self.email or self.phone or self.url)
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """When a source was published: a day, or only the year when the day is not known."""
+
+    year: int
+    day: datetime.date | None = None
+
+    @property
+    def iso(self) -> str:
+        return self.day.isoformat() if self.day else str(self.year)
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day it can mean: information from the source is at least this old."""
+        return self.day or datetime.date(self.year, 12, 31)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The published text a description was written from."""
+
+    title: str
+    publisher: str | None = None
+    published: PublicationDate | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,14 +129,20 @@ class Item:
     levels: tuple[Level, ...]
     themes: tuple[Theme, ...]
     status: str | None
+    """A key of `STATUSES`; practices and networks default to `ei-tiedossa`."""
     updated: datetime.date
+    """The last edit of the description."""
+    written: datetime.date | None = None
+    """When the description was first written."""
+    checked: datetime.date | None = None
+    """When a person last verified the facts against reality; None if no one has."""
     started: int | None = None
     organisations: tuple[str, ...] = ()
     audience: tuple[Audience, ...] = ()
     contacts: tuple[Contact, ...] = ()
     links: tuple[Link, ...] = ()
     funding: tuple[str, ...] = ()
-    source: str | None = None
+    source: Source | None = None
     related: tuple[str, ...] = ()
     """Slugs of items the contributor linked explicitly."""
     item_links: tuple[ItemLink, ...] = ()
@@ -117,6 +169,18 @@ class Item:
     def status_label(self) -> str | None:
         return STATUSES.get(self.status) if self.status else None
 
+    @property
+    def facts_date(self) -> datetime.date | None:
+        """The day the facts were last known to hold: the check; else the source's
+        publication (its last possible day); None when the source's date is not
+        known (the facts' age is unknown); else, for a description written from the
+        author's own knowledge, when it was written (or last edited)."""
+        if self.checked:
+            return self.checked
+        if self.source:
+            return self.source.published.latest if self.source.published else None
+        return self.written or self.updated
+
 
 @dataclass(frozen=True)
 class Library:
@@ -128,6 +192,9 @@ class Library:
     """What this copy publishes; `items` are already limited to it."""
     out_of_scope: frozenset[str] = frozenset()
     """Slugs of valid items left out by the scope (still taken: new items cannot reuse them)."""
+    freshness: Freshness | None = None
+    """`freshness.Freshness` of this build: when pages say an item's facts may be out
+    of date. None: no page says so (e.g. a library built in a test)."""
     by_slug: dict[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -54,7 +54,11 @@ def format_report(problems: list[Problem]) -> str:
     lines = [problem.format() for problem in ordered]
     error_count = len(errors(problems))
     warning_count = len(problems) - error_count
-    summary = f"Kirjastossa on {count_phrase(error_count, 'virhe', 'virhettä')} ja {count_phrase(warning_count, 'varoitus', 'varoitusta')}."
+    # Only the kinds that occur: "1 virhe", "2 varoitusta", "1 virhe ja 2 varoitusta".
+    counted = [count_phrase(error_count, "virhe", "virhettä")] if error_count else []
+    if warning_count:
+        counted.append(count_phrase(warning_count, "varoitus", "varoitusta"))
+    summary = f"Kirjastossa on {' ja '.join(counted)}." if counted else "Kirjastossa ei ole virheitä eikä varoituksia."
     if error_count:
         summary += " Korjaa virheet ja aja 'kirjasto validate' uudelleen."
     return "\n".join([*lines, summary])

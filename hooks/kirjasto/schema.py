@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import STATUSES
+from .model import STATUSES, UNKNOWN_STATUS
 from .validate import EARLIEST_YEAR, MAX_THEMES, SUMMARY_MAX_LENGTH, TITLE_LENGTH
 from .vocabularies import Vocabularies, sorted_by_name
 
@@ -46,8 +46,11 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
         "regions": _choices("Maakunnat koko maakuntaa koskeville kuvauksille.", [(r.name, r.code) for r in sorted_by_name(vocabularies.regions.values())]),
         "levels": _choices("Koulutusasteet.", [(level.slug, level.name) for level in vocabularies.levels.values()], minItems=1),
         "themes": _choices(f"1-{MAX_THEMES} teemaa.", [(t.slug, t.name) for t in vocabularies.themes.values()], minItems=1, maxItems=MAX_THEMES),
-        "status": {"description": "Tila.", "oneOf": [{"const": slug, "description": label} for slug, label in STATUSES.items()]},
-        "updated": {"type": "string", "format": "date", "description": "Päivä, jolloin kuvaus viimeksi tarkistettiin (VVVV-KK-PP)."},
+        "status": {"description": f"Tila. Oletus käytännöille ja verkostoille: {UNKNOWN_STATUS} ({STATUSES[UNKNOWN_STATUS]}).",
+                   "oneOf": [{"const": slug, "description": label} for slug, label in STATUSES.items()]},
+        "written": {"type": "string", "format": "date", "description": "Päivä, jolloin kuvaus kirjoitettiin (VVVV-KK-PP)."},
+        "updated": {"type": "string", "format": "date", "description": "Päivä, jolloin kuvausta viimeksi muokattiin (VVVV-KK-PP)."},
+        "checked": {"type": "string", "format": "date", "description": "Päivä, jolloin joku varmisti tiedot todellisuutta vasten (VVVV-KK-PP). Vain jos tiedot on oikeasti tarkistettu."},
         "started": {"type": "integer", "minimum": EARLIEST_YEAR, "description": "Aloitusvuosi."},
         "organisations": _text_list("Mukana olevat organisaatiot."),
         "audience": _choices("Kohderyhmät.", [(a.slug, a.name) for a in vocabularies.audiences.values()]),
@@ -62,7 +65,9 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                     "role": _text("Tehtävänimike."),
                     "organisation": _text("Organisaatio."),
                     "name": _text("Nimi (vapaaehtoinen)."),
-                    "email": {"type": "string", "format": "email", "description": "Sähköposti, mieluiten tehtävä- tai palveluosoite."},
+                    "email": {"type": "string", "format": "email", "description": "Organisaation palvelun sähköpostiosoite (ei henkilökohtainen)."},
+                    "phone": {"type": "string", "pattern": "^\\+?[0-9][0-9 ()-]{4,22}$", "description": "Vaihteen tai palvelun puhelinnumero."},
+                    "url": {"type": "string", "pattern": "^https?://", "description": "Organisaation palvelusivu."},
                 },
             },
         },
@@ -77,7 +82,19 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
             },
         },
         "funding": _text_list("Rahoittajat."),
-        "source": _text("Missä alkuperäinen kuvaus on julkaistu."),
+        "source": {
+            "type": "object",
+            "description": "Julkaistu teksti, jonka pohjalta kuvaus on kirjoitettu.",
+            "additionalProperties": False,
+            "required": ["title"],
+            "properties": {
+                "title": _text("Lähteen otsikko."),
+                "publisher": _text("Julkaisija."),
+                "published": {"description": "Julkaisupäivä (VVVV-KK-PP) tai pelkkä vuosi, jos päivää ei tiedetä.",
+                              "anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": EARLIEST_YEAR}]},
+                "url": {"type": "string", "pattern": "^https?://", "description": "Lähteen osoite."},
+            },
+        },
         "related": {"type": "array", "description": "Muiden kuvausten tiedostonimet ilman .md-päätettä.", "uniqueItems": True,
                     "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}},
     }

@@ -64,6 +64,38 @@ class Publisher:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The licence of the content and the open data (code is MIT, see LICENSE)."""
+
+    spdx: str
+    name: str
+    """Its Finnish name."""
+    url: str
+    """The licence's own page, in Finnish where one exists."""
+    terms: str
+    """What it allows, in plain Finnish, to end a sentence 'kuka tahansa saa ...'."""
+
+    def for_templates(self) -> dict[str, str]:
+        return {"spdx": self.spdx, "name": self.name, "url": self.url}
+
+
+LICENCES = {
+    "CC-BY-4.0": Licence("CC-BY-4.0", "Creative Commons Nimeä 4.0 Kansainvälinen", "https://creativecommons.org/licenses/by/4.0/deed.fi",
+                         "käyttää, muokata ja jakaa sitä, kunhan mainitsee lähteen"),
+    "CC-BY-SA-4.0": Licence("CC-BY-SA-4.0", "Creative Commons Nimeä-JaaSamoin 4.0 Kansainvälinen", "https://creativecommons.org/licenses/by-sa/4.0/deed.fi",
+                            "käyttää, muokata ja jakaa sitä, kunhan mainitsee lähteen ja jakaa muokatun version samalla lisenssillä"),
+    "CC0-1.0": Licence("CC0-1.0", "CC0 1.0 Yleismaailmallinen (ei pidätettyjä oikeuksia)", "https://creativecommons.org/publicdomain/zero/1.0/deed.fi",
+                       "käyttää, muokata ja jakaa sitä vapaasti, lähdettä mainitsematta"),
+}
+"""Open licences a copy may choose for its content (SPDX identifiers). CC BY 4.0 is what
+the Finnish public sector's open data recommendations point to."""
+DEFAULT_LICENCE = "CC-BY-4.0"
+LICENCE_CONFIG_KEY = "kirjasto_lisenssi"
+"""Key in the theme's `extra` under which the build puts the content licence for the footer."""
+DEFAULT_FRESHNESS_MONTHS = 24
+
+
+@dataclass(frozen=True)
 class LibrarySettings:
     content_dir: str = "practices"
     """Folder of the content, relative to the configuration file."""
@@ -75,9 +107,12 @@ class LibrarySettings:
     site_name: str = "Käytäntökirjasto"
     preview: str | None = None
     """Set by `kirjasto preview`: the one item file to build (the rest is still validated)."""
+    licence: Licence = LICENCES[DEFAULT_LICENCE]
+    freshness_months: int = DEFAULT_FRESHNESS_MONTHS
+    """After this many months without a check, an item's page says its facts may be out of date."""
 
 
-KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search", "preview")
+KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search", "preview", "licence", "freshness_months")
 
 
 def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, site_name: str | None = None) -> LibrarySettings:
@@ -99,7 +134,21 @@ def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, sit
         site_url=(site_url or "").strip(),
         site_name=(site_name or "Käytäntökirjasto").strip(),
         preview=raw.get("preview") if isinstance(raw.get("preview"), str) else None,
+        licence=_read_licence(raw.get("licence", DEFAULT_LICENCE)),
+        freshness_months=_read_freshness(raw.get("freshness_months", DEFAULT_FRESHNESS_MONTHS)),
     )
+
+
+def _read_licence(raw: Any) -> Licence:
+    if raw not in LICENCES:
+        raise SettingsError(f"extra.kirjasto.licence: '{raw}' ei ole tuettu lisenssi. Anna jokin näistä SPDX-tunnisteista: {', '.join(LICENCES)}.")
+    return LICENCES[raw]
+
+
+def _read_freshness(raw: Any) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 240:
+        raise SettingsError(f"extra.kirjasto.freshness_months: anna kuukausien määrä kokonaislukuna väliltä 1–240 (oletus {DEFAULT_FRESHNESS_MONTHS}).")
+    return raw
 
 
 def _text_list(value: Any, key: str) -> tuple[str, ...]:
@@ -129,7 +178,7 @@ def _read_publisher(raw: Any) -> Publisher | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
-        raise SettingsError("extra.kirjasto.publisher: anna vähintään julkaisijan nimi (name), esim. {name: Porin kaupunki, contact: https://www.pori.fi/, feedback: palaute@pori.fi}.")
+        raise SettingsError("extra.kirjasto.publisher: anna vähintään julkaisijan nimi (name), esim. {name: Esimerkkikunta, contact: https://www.kunta.example/, feedback: palaute@kunta.example}.")
     unknown = sorted(set(raw) - {"name", "contact", "feedback"})
     if unknown:
         raise SettingsError(f"extra.kirjasto.publisher: tuntematon kenttä '{unknown[0]}'. Sallitut: name, contact, feedback.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .model import Kind
+from .model import KINDS_WITH_STATUS, Kind
 
 
 @dataclass(frozen=True)
@@ -48,18 +48,22 @@ def new_item_text(kind: Kind, title: str, today: datetime.date) -> str:
     Required fields are left empty on purpose, so that `kirjasto validate`
     points at each one until it is filled in.
     """
-    status = "status:   # kehitteilla, kaytossa tai paattynyt\n" if kind is not Kind.TOOLKIT else ""
+    status = ("status: ei-tiedossa   # tai kehitteilla, kaytossa, paattynyt: kaytossa vain, jos tiedät toiminnan jatkuvan nyt\n"
+              if kind in KINDS_WITH_STATUS else "")
     quoted_title = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return (
         "---\n"
         f"title: {quoted_title}\n"
-        'summary: ""   # 1-3 virkettä, enintään 300 merkkiä\n'
+        'summary: ""   # 1–3 virkettä, enintään 300 merkkiä\n'
         "municipalities: []   # esim. [Hämeenlinna]; jätä tyhjäksi, jos kuvaus on valtakunnallinen\n"
         "regions: []   # vain koko maakuntaa koskeville, esim. [Satakunta]\n"
         "levels: []   # esim. [perusopetus]; luettelo: docs/osallistu.md\n"
-        "themes: []   # 1-5 teemaa tiedostosta practices/teemat.yml\n"
+        "themes: []   # 1–5 teemaa tiedostosta practices/teemat.yml\n"
         f"{status}"
+        f"written: {today.isoformat()}\n"
         f"updated: {today.isoformat()}\n"
+        "# checked: VVVV-KK-PP   # vain jos olet varmistanut, että tiedot pitävät nyt paikkansa\n"
+        "# source: {title: \"Lähteen otsikko\", publisher: \"Julkaisija\", published: 2017-10-27, url: \"https://...\"}\n"
         "---\n\n"
         f"{body_template(kind)}"
     )

@@ -71,9 +71,15 @@ def format_date_fi(value) -> str:
     return f"{value.day}.{value.month}.{value.year}"
 
 
+def format_number_fi(number: int) -> str:
+    """Thousands apart the Finnish way, with a no-break space: 10 000."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
 def count_phrase(count: int, singular: str, plural: str) -> str:
-    """'1 kuvaus', '3 kuvausta'."""
-    return f"{count} {singular if count == 1 else plural}"
+    """'1 kuvaus', '3 kuvausta', '10 000 kuvausta': Finnish uses the singular only
+    for one and the partitive (`plural`) for every other number, zero included."""
+    return f"{format_number_fi(count)} {singular if count == 1 else plural}"
 
 
 class LineMap:

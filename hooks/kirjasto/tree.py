@@ -22,9 +22,10 @@ from .exports import export_files
 from .library import load_library
 from .pages import expand_markers, plan_pages
 from .problems import Problem, errors
+from .freshness import with_freshness
 from .scope import apply_scope, scope_problems
 from .search import build_search_index, item_documents, page_document
-from .settings import LibrarySettings, read_settings
+from .settings import LICENCE_CONFIG_KEY, LibrarySettings, read_settings
 
 HOOKLESS_CONFIG = "mkdocs.yml"
 
@@ -45,7 +46,7 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
     scope_errors = [Problem(config_name, None, "extra.kirjasto.scope", message) for message in scope_problems(settings.scope, loaded.library.vocabularies)]
     if errors(loaded.problems) or scope_errors:
         return GeneratedTree(out_dir, 0, loaded.problems + scope_errors)
-    library = apply_scope(loaded.library, settings.scope)
+    library = with_freshness(apply_scope(loaded.library, settings.scope), settings, today)
 
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -104,6 +105,7 @@ def _write_config(repository_root: Path, config: dict, out_dir: Path, page_urls:
     extra = dict(tree_config.get("extra") or {})
     scripts = known_scripts(theme_script_dirs(repository_root / custom_dir if custom_dir else None))
     extra[CSP_CONFIG_KEY] = site_policy(scripts, base_urls(page_urls, tree_config.get("site_url"), extra.get("scope")))
+    extra[LICENCE_CONFIG_KEY] = read_settings(extra.get("kirjasto")).licence.for_templates()
     tree_config["extra"] = extra
     tree_config["docs_dir"] = "docs"
     tree_config["site_dir"] = "site"

@@ -17,20 +17,21 @@ from .characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
 from .render import BodyRenderer
 from .sanitise import Sanitiser
 from .frontmatter import Entry, Mapping, Scalar, Sequence
-from .model import STATUSES, Contact, Item, ItemLink, Kind, Link
+from .model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Contact, Item, ItemLink, Kind, Link, PublicationDate, Source
 from .privacy import find_personal_details, warning_message
 from .problems import Problem, Severity, errors
 from .templates import all_hints
-from .text import LineMap, escape_markdown, suggest
+from .text import LineMap, count_phrase, escape_markdown, suggest
 from .vocabularies import Vocabularies
 
 REQUIRED_FIELDS = ("title", "summary", "levels", "themes", "updated")
 OPTIONAL_FIELDS = (
-    "municipalities", "regions", "status", "started", "organisations", "audience",
+    "municipalities", "regions", "status", "written", "checked", "started", "organisations", "audience",
     "contacts", "links", "funding", "source", "related",
 )
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
-KINDS_REQUIRING_STATUS = (Kind.PRACTICE, Kind.NETWORK)
+SOURCE_FIELDS = ("title", "publisher", "published", "url")
+CONTACT_FIELDS = ("role", "organisation", "name", "email", "phone", "url")
 
 TITLE_LENGTH = (5, 120)
 SUMMARY_MAX_LENGTH = 300
@@ -50,6 +51,18 @@ _EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
 # The host as dot-separated labels, each without dots: one way to match, so no backtracking.
 _WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'().]+(?:\.[^\s/?#<>\"'().]+)+\.?(?:[/?#][^\s<>\"']*)?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A service or switchboard number as people write it: digits in groups, an optional
+# +358 and parentheses around an area code.
+_PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{4,22}$")
+# Finnish mobile numbers (04x, 050) belong to a person far more often than to a service.
+_MOBILE_NUMBER = re.compile(r"^(?:\+358|00358|0)(?:4\d|50)")
+
+DATE_MEANINGS = {
+    "updated": "päivä, jolloin kuvausta viimeksi muokattiin",
+    "written": "päivä, jolloin kuvaus kirjoitettiin",
+    "checked": "päivä, jolloin joku viimeksi tarkisti tiedot",
+    "source.published": "lähteen julkaisupäivä",
+}
 
 
 @dataclass
@@ -89,7 +102,7 @@ class _Checker:
                 return None
             return text
         if isinstance(value, Scalar):
-            self.report(value.line, name, f"YAML lukee arvon '{value.raw}' {_TYPE_NAMES[value.type]}, ei tekstiksi. Kirjoita se lainausmerkkeihin: \"{value.raw}\".")
+            self.report(value.line, name, f"YAML tulkitsee arvon '{value.raw}' {_TYPE_NAMES[value.type]}, ei tekstiksi. Kirjoita se lainausmerkkeihin: \"{value.raw}\".")
         else:
             self.report(value.line, name, "Arvon pitää olla yksi teksti, ei lista eikä kenttäryhmä.")
         return None
@@ -122,12 +135,14 @@ class _Checker:
             if text in known:
                 found.append(known[text])
                 continue
-            hint = _suggestion(text, known, names)
+            hint = _suggestion(text, known, names) or _allowed_values(known)
             self.report(line, name, f"Tuntematon {what} '{text}'.{hint}")
         return found
 
     def date(self, entry: Entry, name: str, today: datetime.date) -> datetime.date | None:
-        value = entry.value
+        return self.date_value(entry.value, name, today)
+
+    def date_value(self, value: Any, name: str, today: datetime.date) -> datetime.date | None:
         if not isinstance(value, Scalar) or value.type not in ("timestamp", "str"):
             raw = value.raw if isinstance(value, Scalar) else "lista"
             self.report(value.line, name, f"'{raw}' ei ole päivämäärä. Kirjoita päivämäärä muodossa VVVV-KK-PP, esim. {today.isoformat()}.")
@@ -141,7 +156,7 @@ class _Checker:
             self.report(value.line, name, f"Päivämäärää {value.raw} ei ole olemassa. Tarkista kuukausi ja päivä.")
             return None
         if parsed > today:
-            self.report(value.line, name, f"Päivämäärä {value.raw} on tulevaisuudessa. Anna päivä, jolloin kuvaus viimeksi tarkistettiin.")
+            self.report(value.line, name, f"Päivämäärä {value.raw} on tulevaisuudessa. Anna {DATE_MEANINGS.get(name, 'mennyt päivä')}.")
             return None
         return parsed
 
@@ -152,6 +167,16 @@ def _is_empty(value: Any) -> bool:
     if isinstance(value, Sequence):
         return not value.items
     return not value.entries
+
+
+LISTED_VOCABULARY_SIZE = 40
+"""A vocabulary this small is listed whole when nothing close to a typed value is found."""
+
+
+def _allowed_values(known: dict) -> str:
+    if len(known) > LISTED_VOCABULARY_SIZE:
+        return ""
+    return f" Sallitut arvot: {', '.join(known)}."
 
 
 def _suggestion(text: str, known: dict, names: dict[str, str] | None) -> str:
@@ -253,11 +278,11 @@ def _read_fields(check: _Checker, kind: Kind, context: ValidationContext) -> dic
         "audience": _read_vocabulary(check, "audience", vocabularies.audiences, "kohderyhmä", required=False,
                                      names={k: v.name for k, v in vocabularies.audiences.items()}),
         "status": _read_status(check, kind),
-        "updated": _read_updated(check, today),
+        **_read_dates(check, today),
         "started": _read_started(check, today),
         "organisations": _read_plain_list(check, "organisations"),
         "funding": _read_plain_list(check, "funding"),
-        "source": _read_optional_text(check, "source"),
+        "source": _read_source(check, today),
         "contacts": _read_contacts(check),
         "links": _read_links(check),
     }
@@ -274,7 +299,7 @@ def _read_title(check: _Checker, context: ValidationContext) -> str | None:
     entry = check.entry("title", required=True)
     title = _no_angle_brackets(check, entry, "title", check.text(entry.value, "title")) if entry else None
     if title is not None and not TITLE_LENGTH[0] <= len(title) <= TITLE_LENGTH[1]:
-        check.report(entry.value.line, "title", f"Otsikossa on {len(title)} merkkiä; sallittu pituus on {TITLE_LENGTH[0]}-{TITLE_LENGTH[1]} merkkiä.")
+        check.report(entry.value.line, "title", f"Otsikossa on {count_phrase(len(title), 'merkki', 'merkkiä')}; sallittu pituus on {TITLE_LENGTH[0]}–{TITLE_LENGTH[1]} merkkiä.")
         return None
     if title is not None:
         reserved = _reserved_title_address(title, context)
@@ -304,7 +329,7 @@ def _read_summary(check: _Checker) -> str | None:
     if summary is None:
         return None
     if len(summary) > SUMMARY_MAX_LENGTH:
-        check.report(entry.value.line, "summary", f"Tiivistelmässä on {len(summary)} merkkiä; enintään {SUMMARY_MAX_LENGTH} on sallittu. Lyhennä se 1-3 virkkeeseen.")
+        check.report(entry.value.line, "summary", f"Tiivistelmässä on {len(summary)} merkkiä; enintään {SUMMARY_MAX_LENGTH} on sallittu. Lyhennä se 1–3 virkkeeseen.")
     sentences = len(_SENTENCE_END.findall(summary)) + 1
     if sentences > SUMMARY_MAX_SENTENCES:
         check.report(entry.value.line, "summary", f"Tiivistelmässä on {sentences} virkettä; enintään {SUMMARY_MAX_SENTENCES} on sallittu. Siirrä loput kuvaustekstiin.")
@@ -336,8 +361,11 @@ def _read_themes(check: _Checker, vocabularies: Vocabularies) -> tuple:
 
 
 def _read_status(check: _Checker, kind: Kind) -> str | None:
-    entry = check.entry("status", required=kind in KINDS_REQUIRING_STATUS)
-    status = check.text(entry.value, "status") if entry else None
+    entry = check.entry("status", required=False)
+    if entry is None:
+        # No one has said whether it is still going on: say so rather than guess.
+        return UNKNOWN_STATUS if kind in KINDS_WITH_STATUS else None
+    status = check.text(entry.value, "status")
     if status is not None and status not in STATUSES:
         choices = ", ".join(f"{slug} ({label})" for slug, label in STATUSES.items())
         closest = suggest(status, STATUSES)
@@ -351,9 +379,18 @@ def _read_status(check: _Checker, kind: Kind) -> str | None:
     return status
 
 
-def _read_updated(check: _Checker, today: datetime.date) -> datetime.date | None:
-    entry = check.entry("updated", required=True)
-    return check.date(entry, "updated", today) if entry else None
+def _read_dates(check: _Checker, today: datetime.date) -> dict[str, datetime.date | None]:
+    """`updated` (required), `written` and `checked`; a description cannot be edited
+    before it was written."""
+    dates = {}
+    for name in ("updated", "written", "checked"):
+        entry = check.entry(name, required=name in REQUIRED_FIELDS)
+        dates[name] = check.date(entry, name, today) if entry else None
+    written, updated = dates["written"], dates["updated"]
+    if written and updated and written > updated:
+        line = check.tree.entries["written"].value.line
+        check.report(line, "written", f"Kirjoituspäivä {written.isoformat()} on myöhempi kuin viimeinen muokkaus (updated: {updated.isoformat()}). Korjaa jompikumpi.")
+    return dates
 
 
 def _read_started(check: _Checker, today: datetime.date) -> int | None:
@@ -367,9 +404,9 @@ def _read_started(check: _Checker, today: datetime.date) -> int | None:
         return None
     if value.value is None or not EARLIEST_YEAR <= value.value <= today.year:
         if value.value is None:
-            check.report(value.line, "started", f"'{value.raw[:20]}...' ei ole mahdollinen vuosi. Anna vuosi väliltä {EARLIEST_YEAR}-{today.year}.")
+            check.report(value.line, "started", f"'{value.raw[:20]}...' ei ole mahdollinen vuosi. Anna vuosi väliltä {EARLIEST_YEAR}–{today.year}.")
             return None
-        check.report(value.line, "started", f"Vuosi {value.value} ei ole mahdollinen. Anna vuosi väliltä {EARLIEST_YEAR}-{today.year}.")
+        check.report(value.line, "started", f"Vuosi {value.value} ei ole mahdollinen. Anna vuosi väliltä {EARLIEST_YEAR}–{today.year}.")
         return None
     return value.value
 
@@ -379,9 +416,48 @@ def _read_plain_list(check: _Checker, name: str) -> tuple[str, ...]:
     return tuple(text for text, _ in check.text_list(entry, name)) if entry else ()
 
 
-def _read_optional_text(check: _Checker, name: str) -> str | None:
-    entry = check.entry(name, required=False)
-    return check.text(entry.value, name) if entry else None
+def _read_source(check: _Checker, today: datetime.date) -> Source | None:
+    entry = check.entry("source", required=False)
+    if entry is None:
+        return None
+    example = 'source: {title: "Lähteen otsikko", publisher: "Julkaisija", published: 2017-10-27, url: "https://..."}'
+    if not isinstance(entry.value, Mapping):
+        check.report(entry.value.line, "source", f"Lähde kirjoitetaan kenttäryhmänä, jossa on otsikko ja (jos tiedossa) julkaisija, julkaisupäivä tai -vuosi ja osoite: {example}")
+        return None
+    fields, complete = {}, True
+    for key, sub in entry.value.entries.items():
+        name = f"source.{key}"
+        if key not in SOURCE_FIELDS:
+            check.report(sub.key_line, name, f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(SOURCE_FIELDS)}.")
+            complete = False
+        elif key == "published":
+            fields[key] = _read_publication_date(check, sub.value, today)
+            complete &= fields[key] is not None
+        else:
+            fields[key] = check.text(sub.value, name)
+            complete &= fields[key] is not None
+    if "title" not in entry.value.entries:
+        check.report(entry.value.line, "source.title", "Lähteeltä puuttuu otsikko (title). Kirjoita lähteen nimi, esim. title: \"Innokylä: Katseet koulutulokkaisiin\".")
+        complete = False
+    url = fields.get("url")
+    if url and not _WEB_URL.match(url):
+        check.report(entry.value.entries["url"].value.line, "source.url", f"Osoite '{url}' ei kelpaa. Lähteen osoitteen pitää alkaa http:// tai https://.")
+        complete = False
+    return Source(**fields) if complete else None
+
+
+def _read_publication_date(check: _Checker, value: Any, today: datetime.date) -> PublicationDate | None:
+    """A day (2017-10-27) or, when the day is not known, a year (2017)."""
+    if isinstance(value, Scalar) and value.type == "int":
+        if value.value is None or not EARLIEST_YEAR <= value.value <= today.year:
+            check.report(value.line, "source.published", f"Vuosi '{value.raw[:20]}' ei ole mahdollinen. Anna julkaisuvuosi väliltä {EARLIEST_YEAR}–{today.year}.")
+            return None
+        return PublicationDate(year=value.value)
+    if isinstance(value, Scalar) and value.type == "str" and re.fullmatch(r"\d{4}", value.value.strip()):
+        check.report(value.line, "source.published", f"Kirjoita vuosi ilman lainausmerkkejä: published: {value.value.strip()}.")
+        return None
+    day = check.date_value(value, "source.published", today)
+    return PublicationDate(year=day.year, day=day) if day else None
 
 
 def _read_records(check: _Checker, name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[dict[str, str], Mapping]]:
@@ -419,14 +495,25 @@ def _read_records(check: _Checker, name: str, required: tuple[str, ...], optiona
 
 def _read_contacts(check: _Checker) -> tuple[Contact, ...]:
     contacts = []
-    for record, element in _read_records(check, "contacts", ("role", "organisation"), ("name", "email")):
-        email = record.get("email")
-        if email and not _EMAIL.match(email):
-            line = element.entries["email"].value.line
-            check.report(line, "contacts.email", f"'{email}' ei ole sähköpostiosoite. Kirjoita muodossa nimi@organisaatio.fi tai poista kenttä.")
-            continue
-        contacts.append(Contact(**record))
+    for record, element in _read_records(check, "contacts", CONTACT_FIELDS[:2], CONTACT_FIELDS[2:]):
+        problems = [(key, message) for key, message in _contact_channel_problems(record)]
+        for key, message in problems:
+            check.report(element.entries[key].value.line, f"contacts.{key}", message)
+        if not problems:
+            contacts.append(Contact(**record))
     return tuple(contacts)
+
+
+def _contact_channel_problems(record: dict[str, str]) -> list[tuple[str, str]]:
+    problems = []
+    email, phone, url = record.get("email"), record.get("phone"), record.get("url")
+    if email and not _EMAIL.match(email):
+        problems.append(("email", f"'{email}' ei ole sähköpostiosoite. Kirjoita se muodossa palvelu@organisaatio.fi tai poista kenttä."))
+    if phone and not (_PHONE_NUMBER.match(phone) and 5 <= sum(c.isdigit() for c in phone) <= 15):
+        problems.append(("phone", f"'{phone}' ei ole puhelinnumero. Kirjoita organisaation vaihteen tai palvelun numero, esim. 09 123 4567 tai +358 9 123 4567."))
+    if url and not _WEB_URL.match(url):
+        problems.append(("url", f"Osoite '{url}' ei kelpaa. Kirjoita organisaation palvelusivun osoite, joka alkaa https://."))
+    return problems
 
 
 def _read_links(check: _Checker) -> tuple[Link, ...]:
@@ -446,7 +533,10 @@ def _warn_about_personal_details(check: _Checker, body: str, body_line: int, con
         check.warn(line_of(detail.offset), BODY_FIELD, warning_message(detail))
     contacts_entry = check.tree.entries.get("contacts")
     for position, contact in enumerate(contacts or (), start=1):
-        for detail in find_personal_details(" ".join(filter(None, (contact.email, contact.role, contact.organisation))), allowed):
+        # A number in `phone` is declared a public channel; only a mobile number
+        # is likely to be a person's own.
+        phone = contact.phone if contact.phone and _MOBILE_NUMBER.match(contact.phone.replace(" ", "")) else None
+        for detail in find_personal_details(" ".join(filter(None, (contact.email, contact.role, contact.organisation, phone))), allowed):
             check.warn(contacts_entry.key_line, f"contacts[{position}]", warning_message(detail))
 
 

@@ -3,7 +3,10 @@ of Markdown pages, engine-neutral (links are relative `.md` links)."""
 
 from __future__ import annotations
 
+from ..clock import today_in_finland
+from ..freshness import with_freshness
 from ..model import Library
+from .freshness_page import plan_freshness_page
 from ..settings import LibrarySettings
 from .markers import expand_markers
 from .index_pages import plan_index_pages
@@ -15,8 +18,12 @@ __all__ = ["Page", "expand_markers", "plan_pages"]
 
 
 def plan_pages(library: Library, settings: LibrarySettings | None = None) -> list[Page]:
-    """Every generated page: one per item plus every index page."""
+    """Every generated page: one per item, every index page and the maintainers'
+    list of how old each item's facts are. A library without the build's
+    `freshness` is judged against today in Finland."""
     settings = settings or LibrarySettings()
+    if library.freshness is None:
+        library = with_freshness(library, settings, today_in_finland())
     index = RelatedIndex.build(library)
     item_pages = [plan_item_page(item, related_items(item, index), library, settings.repository) for item in library.items]
-    return item_pages + plan_index_pages(library)
+    return item_pages + plan_index_pages(library) + [plan_freshness_page(library, library.freshness)]

@@ -11,7 +11,8 @@ from collections import defaultdict
 from ..library import items_sorted
 from ..model import Item, Kind, Library
 from ..regionmap import map_html
-from ..text import escape_markdown, finnish_sort_key
+from ..freshness import Freshness
+from ..text import count_phrase, escape_markdown, finnish_sort_key
 from ..vocabularies import Municipality, Region, sorted_by_name
 from . import paths
 from .listing import grouped_by_kind, item_entry_html, items_count, newest_first
@@ -19,12 +20,15 @@ from .page import Page, html_marker, link, with_front_matter
 
 
 def plan_index_pages(library: Library) -> list[Page]:
-    return [
+    pages = [
         *(page for kind in Kind for page in _kind_pages(kind, library)),
         *_theme_pages(library),
         *_place_pages(library),
         *_level_pages(library),
     ]
+    # Overview pages (all themes, all municipalities...) change with any item.
+    newest = max((item.updated for item in library.items), default=None)
+    return [page if page.updated else dataclasses.replace(page, updated=newest) for page in pages]
 
 
 LISTING_PAGE_SIZE = 200
@@ -54,7 +58,7 @@ def _pager(src: str, number: int, count: int) -> str:
     return " · ".join(parts) + "\n{: .kk-sivutus }\n"
 
 
-def _listing_pages(src: str, title: str, intro, items, *, newest: bool = False) -> list[Page]:
+def _listing_pages(src: str, title: str, intro, items, *, freshness: Freshness | None, newest: bool = False) -> list[Page]:
     """A listing split into pages of LISTING_PAGE_SIZE: newest first, or grouped by kind.
     `intro` is text, or a function of the page's own path when it holds links (later
     pages sit one folder deeper)."""
@@ -71,19 +75,19 @@ def _listing_pages(src: str, title: str, intro, items, *, newest: bool = False) 
         pager = _pager(src, number, len(chunks))
         parts: dict[str, str] = {}
         if newest:
-            parts["kaikki"] = '<div class="kk-luettelo">' + "".join(item_entry_html(item, here) for item in chunk) + "</div>"
+            parts["kaikki"] = '<div class="kk-luettelo">' + "".join(item_entry_html(item, here, freshness) for item in chunk) + "</div>"
             body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n{html_marker('kaikki')}"
         else:
             sections = []
             for kind in Kind:
                 of_kind = [item for item in chunk if item.kind is kind]
                 if of_kind:
-                    parts[kind.folder] = '<div class="kk-luettelo">' + "".join(item_entry_html(item, here) for item in of_kind) + "</div>"
+                    parts[kind.folder] = '<div class="kk-luettelo">' + "".join(item_entry_html(item, here, freshness) for item in of_kind) + "</div>"
                     sections.append(f"## {kind.plural} ({totals[kind]})\n\n{html_marker(kind.folder)}")
             body = "\n\n".join(sections)
         page_title = title if number == 1 else f"{title} (sivu {number})"
         page = _page(here, page_title, intro_for(here), "\n\n".join(part for part in (pager, body, pager) if part))
-        pages.append(dataclasses.replace(page, html_parts=parts))
+        pages.append(dataclasses.replace(page, html_parts=parts, updated=max(item.updated for item in chunk)))
     return pages
 
 
@@ -109,7 +113,7 @@ _KIND_INTROS = {
 
 def _kind_pages(kind: Kind, library: Library) -> list[Page]:
     items = [item for item in library.items if item.kind is kind]
-    return _listing_pages(paths.kind_src(kind), kind.plural, _KIND_INTROS[kind], items, newest=True)
+    return _listing_pages(paths.kind_src(kind), kind.plural, _KIND_INTROS[kind], items, freshness=library.freshness, newest=True)
 
 
 # --- themes --------------------------------------------------------------
@@ -120,13 +124,13 @@ def _theme_pages(library: Library) -> list[Page]:
     pages = []
     for theme in themes:
         src = paths.theme_src(theme)
-        pages += _listing_pages(src, theme.name, escape_markdown(theme.description), by_theme[theme.slug])
+        pages += _listing_pages(src, theme.name, escape_markdown(theme.description), by_theme[theme.slug], freshness=library.freshness)
     lines = [
         f"- [{escape_markdown(theme.name)}]({link(paths.THEMES_INDEX, paths.theme_src(theme))}) ({items_count(len(by_theme[theme.slug]))}): {escape_markdown(theme.description)}"
         for theme in sorted_by_name(themes)
     ]
     intro = "Kuvaukset on ryhmitelty teemoittain. Yksi kuvaus voi kuulua enintään viiteen teemaan."
-    pages.append(_page(paths.THEMES_INDEX, "Teemat", intro, f"## {len(lines)} teemaa\n\n" + "\n".join(lines)))
+    pages.append(_page(paths.THEMES_INDEX, "Teemat", intro, f"## {count_phrase(len(lines), 'teema', 'teemaa').capitalize()}\n\n" + "\n".join(lines)))
     return pages
 
 
@@ -142,35 +146,36 @@ def _place_pages(library: Library) -> list[Page]:
 
     pages = [
         page for name, items in by_municipality.items()
-        for page in _municipality_pages(municipalities[name], items)
+        for page in _municipality_pages(municipalities[name], items, library.freshness)
     ]
-    pages += [page for region in regions for page in _region_pages(region, by_region[region.code], by_municipality, municipalities)]
-    pages += _national_pages(national)
+    pages += [page for region in regions for page in _region_pages(region, by_region[region.code], by_municipality, municipalities, library.freshness)]
+    pages += _national_pages(national, library.freshness)
     pages.append(_municipalities_index(library, by_municipality, by_region, region_wide, national))
     pages.append(_regions_index(regions, by_region))
     return pages
 
 
-def _municipality_pages(municipality: Municipality, items: list[Item]) -> list[Page]:
+def _municipality_pages(municipality: Municipality, items: list[Item], freshness: Freshness | None) -> list[Page]:
     src = paths.municipality_src(municipality)
     region = municipality.region
 
     def intro(here: str) -> str:
         return (
-            f"Kuvaukset, jotka koskevat kuntaa {escape_markdown(municipality.name)}. "
-            f"Koko maakuntaa koskevat kuvaukset löydät sivulta [{escape_markdown(region.name)}]({link(here, paths.region_src(region))})."
+            "Tällä sivulla ovat kuvaukset, jotka koskevat tätä kuntaa. "
+            f"Koko maakuntaa koskevat kuvaukset löydät maakunnan sivulta [{escape_markdown(region.name)}]({link(here, paths.region_src(region))})."
         )
 
-    return _listing_pages(src, municipality.name, intro, items)
+    return _listing_pages(src, municipality.name, intro, items, freshness=freshness)
 
 
-def _region_pages(region: Region, items: list[Item], by_municipality: dict[str, list[Item]], municipalities: dict[str, Municipality]) -> list[Page]:
+def _region_pages(region: Region, items: list[Item], by_municipality: dict[str, list[Item]], municipalities: dict[str, Municipality],
+                  freshness: Freshness | None) -> list[Page]:
     src = paths.region_src(region)
     members = sorted_by_name(m for m in municipalities.values() if m.region == region and m.name in by_municipality)
 
     def intro(here: str) -> str:
         text = (
-            f"Maakunnan {escape_markdown(region.name)} kuntien kuvaukset sekä koko maakuntaa koskevat kuvaukset. "
+            "Tällä sivulla ovat maakunnan kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset. "
             f"[Rajaa niitä teeman tai koulutusasteen mukaan luettelossa]({link(here, 'haku.md')}?maakunta={region.slug})."
         )
         if members:
@@ -180,12 +185,12 @@ def _region_pages(region: Region, items: list[Item], by_municipality: dict[str, 
             text += f" Kunnat, joista on kuvauksia: {member_links}."
         return text
 
-    return _listing_pages(src, region.name, intro, items)
+    return _listing_pages(src, region.name, intro, items, freshness=freshness)
 
 
-def _national_pages(items: list[Item]) -> list[Page]:
+def _national_pages(items: list[Item], freshness: Freshness | None) -> list[Page]:
     intro = "Kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan vaan koskevat koko Suomea."
-    return _listing_pages(paths.NATIONAL, "Valtakunnalliset kuvaukset", intro, items)
+    return _listing_pages(paths.NATIONAL, "Valtakunnalliset kuvaukset", intro, items, freshness=freshness)
 
 
 def _municipalities_index(library: Library, by_municipality, by_region, region_wide, national) -> Page:
@@ -233,7 +238,8 @@ def _level_pages(library: Library) -> list[Page]:
     pages = [
         page for level in levels
         for page in _listing_pages(paths.level_src(level), level.name,
-                                   f"Kuvaukset, joiden koulutusasteena on {escape_markdown(level.name.lower())}.", by_level[level.slug])
+                                   "Tällä sivulla ovat kuvaukset, jotka koskevat tätä koulutusastetta tai -muotoa.", by_level[level.slug],
+                                   freshness=library.freshness)
     ]
     lines = [
         f"- [{escape_markdown(level.name)}]({link(paths.LEVELS_INDEX, paths.level_src(level))}) ({items_count(len(by_level[level.slug]))})"

@@ -110,7 +110,7 @@ def _newest(library: Library, src: str) -> str:
     newest = newest_first(library.items)[:NEWEST_COUNT]
     if not newest:
         return f"Kirjastossa ei ole vielä kuvauksia. [Ehdota ensimmäistä]({link(src, paths.CONTRIBUTE)})."
-    return "\n".join(item_entry(item, src) for item in newest)
+    return "\n".join(item_entry(item, src, freshness=library.freshness) for item in newest)
 
 
 def _themes(library: Library, src: str) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import html
 import posixpath
 import re
@@ -27,6 +28,9 @@ class Page:
     item bodies are shown exactly as validation judged them. Each part is one
     element (a `<div>`, `<section>` or `<ul>`). `with_html_parts` gives plain
     Markdown with the HTML in place, for any engine."""
+    updated: datetime.date | None = field(default=None, compare=False)
+    """When the page's content last changed (an item's last edit; a listing's newest
+    item), for the sitemap; None when it has no date of its own."""
 
     def with_html_parts(self) -> str:
         """The Markdown with every part written as one raw HTML block on one line:
