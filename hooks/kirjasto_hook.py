@@ -67,7 +67,7 @@ def on_config(config):
         today = today_in_finland()
     except (SettingsError, ClockError) as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
-    config.extra[LICENCE_CONFIG_KEY] = settings.licence.for_templates()
+    config.extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     _state = _BuildState(
         settings=settings,

@@ -61,8 +61,9 @@
   // The characters validation refuses (kirjasto/characters.py): control, format,
   // private-use, unassigned and separator characters, except tab, line feed, ZWNJ and
   // ZWJ and the emoji blocks (the browser's Unicode may be newer than the build's).
-  // The validator's web address rule (kirjasto/validate.py _WEB_URL): dot-separated host labels.
-  var WEB_URL = /^https?:\/\/[^\s/?#<>"'().]+(\.[^\s/?#<>"'().]+)+\.?([/?#][^\s<>"']*)?$/i;
+  // The validator's own rules (kirjasto/validate.py), passed in the form's data.
+  var WEB_URL = new RegExp(data.patterns.webUrl, "i");
+  var PHONE = new RegExp(data.patterns.phone);
   var UNSAFE = /(?![\t\n\u200c\u200d\u{1F000}-\u{1FAFF}])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
 
   // A double-quoted YAML string: safe for any text the checks let through.
@@ -287,7 +288,8 @@
       if (!contact.role || !contact.organisation) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": anna tehtävänimike ja organisaatio."]);
       if (contact.email && !/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(contact.email)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": sähköpostiosoite ei kelpaa."]);
       if (contact.url && !WEB_URL.test(contact.url)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": palvelusivun osoitteen pitää alkaa https://."]);
-      if (contact.phone && !(/^\+?[0-9][0-9 ()-]{4,22}$/.test(contact.phone) && contact.phone.replace(/\D/g, "").length >= 5 && contact.phone.replace(/\D/g, "").length <= 15)) {
+      var digits = (contact.phone || "").replace(/\D/g, "").length;
+      if (contact.phone && !(PHONE.test(contact.phone) && digits >= limits.phoneDigitsMin && digits <= limits.phoneDigitsMax)) {
         problems.push(["contacts", "Yhteystieto " + (index + 1) + ": puhelinnumero ei kelpaa (esim. 09 123 4567)."]);
       }
     });

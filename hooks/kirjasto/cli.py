@@ -156,26 +156,18 @@ def generate_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_settings_of(root: Path, config_name: str = "mkdocs.yml"):
-    """The library settings (`extra.kirjasto`) of the site configuration at `root`."""
-    from .markdown_config import read_config
-    from .settings import read_settings
-
-    config = read_config(root / config_name)
-    return read_settings((config.get("extra") or {}).get("kirjasto"), config.get("site_url"), config.get("site_name"))
-
-
 def check_command(args: argparse.Namespace) -> int:
     """The maintainers' check: how old each item's facts are, then every external link."""
     from .freshness import Freshness, age_report, basis_label
-    from .settings import SettingsError
+    from .markdown_config import read_config
+    from .settings import SettingsError, settings_of_config
 
     root = _repository_root(args)
     if root is None:
         return 2
     loaded = load_library(root, content_dir=args.content, today=args.today)
     try:
-        settings = read_settings_of(root)
+        settings = settings_of_config(read_config(root / "mkdocs.yml"))
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2

@@ -18,7 +18,7 @@ from .form import FORM_ITEMS_PATH, form_items
 from .model import STATUSES, Item, Kind, Library, Source
 from .pages.listing import newest_first
 from .pages.page import url_of
-from .settings import Licence, LibrarySettings
+from .settings import LibrarySettings
 
 JSON_PATH = "data/kirjasto.json"
 JSON_SCHEMA_PATH = "data/kirjasto.schema.json"
@@ -84,17 +84,13 @@ def _source_record(source: Source | None) -> dict[str, Any] | None:
             "published": source.published.iso if source.published else None, "url": source.url}
 
 
-def licence_record(licence: Licence) -> dict[str, str]:
-    return {"spdx": licence.spdx, "name": licence.name, "url": licence.url}
-
-
 def library_json(library: Library, settings: LibrarySettings) -> dict[str, Any]:
     vocabularies = library.vocabularies
     items = newest_first(library.items)
     publisher = settings.publisher
     return {
         "$schema": "kirjasto.schema.json",
-        "license": licence_record(settings.licence),
+        "license": settings.licence.as_record(),
         "publisher": {"name": publisher.name, "contact": publisher.contact, "feedback": publisher.feedback} if publisher else None,
         "scope": {
             "municipalities": list(library.scope.municipalities),

@@ -18,7 +18,7 @@ from .library import items_sorted
 from .model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Kind, Library
 from .settings import LibrarySettings
 from .templates import all_hints, body_template
-from .validate import EARLIEST_YEAR, MAX_THEMES, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
+from .validate import EARLIEST_YEAR, MAX_THEMES, PHONE_DIGITS, PHONE_NUMBER, WEB_URL, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
 from .vocabularies import sorted_by_name
 
 KIND_KEYS = {Kind.PRACTICE: "practice", Kind.NETWORK: "network", Kind.TOOLKIT: "material"}
@@ -60,8 +60,10 @@ def form_data(library: Library, settings: LibrarySettings, items_url: str = FORM
         "limits": {
             "titleMin": TITLE_LENGTH[0], "titleMax": TITLE_LENGTH[1], "summaryMax": SUMMARY_MAX_LENGTH,
             "summarySentences": SUMMARY_MAX_SENTENCES, "themesMax": MAX_THEMES, "earliestYear": EARLIEST_YEAR,
-            "githubUrlMax": GITHUB_URL_LIMIT,
+            "githubUrlMax": GITHUB_URL_LIMIT, "phoneDigitsMin": PHONE_DIGITS[0], "phoneDigitsMax": PHONE_DIGITS[1],
         },
+        # The validator's own expressions (the same syntax in JavaScript), not copies of them.
+        "patterns": {"webUrl": WEB_URL.pattern, "phone": PHONE_NUMBER.pattern},
         "hints": sorted(all_hints()),
         "municipalities": {m.name: m.region.name for m in library.vocabularies.municipalities.values()},
         "itemsUrl": items_url,

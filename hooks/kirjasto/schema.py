@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from .model import STATUSES, UNKNOWN_STATUS
-from .validate import EARLIEST_YEAR, MAX_THEMES, SUMMARY_MAX_LENGTH, TITLE_LENGTH
+from .validate import EARLIEST_YEAR, PHONE_NUMBER, MAX_THEMES, SUMMARY_MAX_LENGTH, TITLE_LENGTH
 from .vocabularies import Vocabularies, sorted_by_name
 
 SCHEMA_PATH = "schema/kuvaus.schema.json"
@@ -66,7 +66,7 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                     "organisation": _text("Organisaatio."),
                     "name": _text("Nimi (vapaaehtoinen)."),
                     "email": {"type": "string", "format": "email", "description": "Organisaation palvelun sähköpostiosoite (ei henkilökohtainen)."},
-                    "phone": {"type": "string", "pattern": "^\\+?[0-9][0-9 ()-]{4,22}$", "description": "Vaihteen tai palvelun puhelinnumero."},
+                    "phone": {"type": "string", "pattern": PHONE_NUMBER.pattern, "description": "Vaihteen tai palvelun puhelinnumero."},
                     "url": {"type": "string", "pattern": "^https?://", "description": "Organisaation palvelusivu."},
                 },
             },

@@ -75,7 +75,8 @@ class Licence:
     terms: str
     """What it allows, in plain Finnish, to end a sentence 'kuka tahansa saa ...'."""
 
-    def for_templates(self) -> dict[str, str]:
+    def as_record(self) -> dict[str, str]:
+        """What the footer and the open data show of it."""
         return {"spdx": self.spdx, "name": self.name, "url": self.url}
 
 
@@ -113,6 +114,11 @@ class LibrarySettings:
 
 
 KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search", "preview", "licence", "freshness_months")
+
+
+def settings_of_config(config: dict[str, Any]) -> LibrarySettings:
+    """The settings of a site configuration read as a plain mapping (mkdocs.yml)."""
+    return read_settings((config.get("extra") or {}).get("kirjasto"), config.get("site_url"), config.get("site_name"))
 
 
 def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, site_name: str | None = None) -> LibrarySettings:

@@ -25,7 +25,7 @@ from .problems import Problem, errors
 from .freshness import with_freshness
 from .scope import apply_scope, scope_problems
 from .search import build_search_index, item_documents, page_document
-from .settings import LICENCE_CONFIG_KEY, LibrarySettings, read_settings
+from .settings import LICENCE_CONFIG_KEY, LibrarySettings, settings_of_config
 
 HOOKLESS_CONFIG = "mkdocs.yml"
 
@@ -40,7 +40,7 @@ class GeneratedTree:
 def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, today: datetime.date) -> GeneratedTree:
     """Write the tree; on invalid content write nothing and return the problems."""
     config = read_config(repository_root / config_name)
-    settings: LibrarySettings = read_settings((config.get("extra") or {}).get("kirjasto"), config.get("site_url"), config.get("site_name"))
+    settings = settings_of_config(config)
     loaded = load_library(repository_root, content_dir=settings.content_dir, today=today, markdown=MarkdownConfig.from_config(config),
                           render_budget=BUILD_RENDER_BUDGET_SECONDS)
     scope_errors = [Problem(config_name, None, "extra.kirjasto.scope", message) for message in scope_problems(settings.scope, loaded.library.vocabularies)]
@@ -81,7 +81,7 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     page_urls = [url_of(page.src_uri) for page in pages] + [url_of(uri) for uri in hand_written]
-    _write_config(repository_root, config, out_dir, page_urls)
+    _write_config(repository_root, config, out_dir, page_urls, settings)
     return GeneratedTree(out_dir, len(pages), loaded.problems)
 
 
@@ -95,7 +95,7 @@ def _document(src_uri: str, markdown: str):
     return page_document(url_of(src_uri), title, body, (meta or {}).get("description"))
 
 
-def _write_config(repository_root: Path, config: dict, out_dir: Path, page_urls: list[str]) -> None:
+def _write_config(repository_root: Path, config: dict, out_dir: Path, page_urls: list[str], settings: LibrarySettings) -> None:
     """The site's configuration without hooks, its theme overrides copied beside it,
     and the Content-Security-Policy the templates write into every page."""
     tree_config = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}
@@ -105,7 +105,7 @@ def _write_config(repository_root: Path, config: dict, out_dir: Path, page_urls:
     extra = dict(tree_config.get("extra") or {})
     scripts = known_scripts(theme_script_dirs(repository_root / custom_dir if custom_dir else None))
     extra[CSP_CONFIG_KEY] = site_policy(scripts, base_urls(page_urls, tree_config.get("site_url"), extra.get("scope")))
-    extra[LICENCE_CONFIG_KEY] = read_settings(extra.get("kirjasto")).licence.for_templates()
+    extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
     tree_config["extra"] = extra
     tree_config["docs_dir"] = "docs"
     tree_config["site_dir"] = "site"

@@ -49,11 +49,13 @@ _TYPE_NAMES = {
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”'])")
 _EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
 # The host as dot-separated labels, each without dots: one way to match, so no backtracking.
-_WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'().]+(?:\.[^\s/?#<>\"'().]+)+\.?(?:[/?#][^\s<>\"']*)?$", re.IGNORECASE)
+WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'().]+(?:\.[^\s/?#<>\"'().]+)+\.?(?:[/?#][^\s<>\"']*)?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A service or switchboard number as people write it: digits in groups, an optional
 # +358 and parentheses around an area code.
-_PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{4,22}$")
+PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{4,22}$")
+PHONE_DIGITS = (5, 15)
+"""How many digits a phone number has (E.164 allows at most 15)."""
 # Finnish mobile numbers (04x, 050) belong to a person far more often than to a service.
 _MOBILE_NUMBER = re.compile(r"^(?:\+358|00358|0)(?:4\d|50)")
 
@@ -440,7 +442,7 @@ def _read_source(check: _Checker, today: datetime.date) -> Source | None:
         check.report(entry.value.line, "source.title", "Lähteeltä puuttuu otsikko (title). Kirjoita lähteen nimi, esim. title: \"Innokylä: Katseet koulutulokkaisiin\".")
         complete = False
     url = fields.get("url")
-    if url and not _WEB_URL.match(url):
+    if url and not WEB_URL.match(url):
         check.report(entry.value.entries["url"].value.line, "source.url", f"Osoite '{url}' ei kelpaa. Lähteen osoitteen pitää alkaa http:// tai https://.")
         complete = False
     return Source(**fields) if complete else None
@@ -496,7 +498,7 @@ def _read_records(check: _Checker, name: str, required: tuple[str, ...], optiona
 def _read_contacts(check: _Checker) -> tuple[Contact, ...]:
     contacts = []
     for record, element in _read_records(check, "contacts", CONTACT_FIELDS[:2], CONTACT_FIELDS[2:]):
-        problems = [(key, message) for key, message in _contact_channel_problems(record)]
+        problems = _contact_channel_problems(record)
         for key, message in problems:
             check.report(element.entries[key].value.line, f"contacts.{key}", message)
         if not problems:
@@ -509,9 +511,9 @@ def _contact_channel_problems(record: dict[str, str]) -> list[tuple[str, str]]:
     email, phone, url = record.get("email"), record.get("phone"), record.get("url")
     if email and not _EMAIL.match(email):
         problems.append(("email", f"'{email}' ei ole sähköpostiosoite. Kirjoita se muodossa palvelu@organisaatio.fi tai poista kenttä."))
-    if phone and not (_PHONE_NUMBER.match(phone) and 5 <= sum(c.isdigit() for c in phone) <= 15):
+    if phone and not (PHONE_NUMBER.match(phone) and PHONE_DIGITS[0] <= sum(c.isdigit() for c in phone) <= PHONE_DIGITS[1]):
         problems.append(("phone", f"'{phone}' ei ole puhelinnumero. Kirjoita organisaation vaihteen tai palvelun numero, esim. 09 123 4567 tai +358 9 123 4567."))
-    if url and not _WEB_URL.match(url):
+    if url and not WEB_URL.match(url):
         problems.append(("url", f"Osoite '{url}' ei kelpaa. Kirjoita organisaation palvelusivun osoite, joka alkaa https://."))
     return problems
 
@@ -519,7 +521,7 @@ def _contact_channel_problems(record: dict[str, str]) -> list[tuple[str, str]]:
 def _read_links(check: _Checker) -> tuple[Link, ...]:
     links = []
     for record, element in _read_records(check, "links", ("title", "url"), ()):
-        if not _WEB_URL.match(record["url"]):
+        if not WEB_URL.match(record["url"]):
             line = element.entries["url"].value.line
             check.report(line, "links.url", f"Osoite '{record['url']}' ei kelpaa. Linkin pitää alkaa http:// tai https://, esim. https://www.oph.fi/.")
             continue

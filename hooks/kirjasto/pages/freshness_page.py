@@ -21,10 +21,9 @@ def plan_freshness_page(library: Library, freshness: Freshness) -> Page:
         f"vanhoja tai niiden ikää ei tiedetä, kuvauksen sivulla ja luetteloissa pyydetään lukijoita kertomaan tilanteesta. "
         f"Raja on asetus `freshness_months`. Sama luettelo tulostuu komennolla `kirjasto tarkista`."
     )
-    summary = (f"Tilanne {format_date_fi(freshness.today)}: {count_phrase(len(rows), 'kuvaus', 'kuvausta')}, "
-               f"joista {stale} {'näyttää' if stale == 1 else 'näyttävät'} huomautuksen vanhentuneista tiedoista.")
-    if stale == 0:
-        summary = f"Tilanne {format_date_fi(freshness.today)}: {count_phrase(len(rows), 'kuvaus', 'kuvausta')}, eikä yhdessäkään ole huomautusta vanhentuneista tiedoista."
+    counted = f"Tilanne {format_date_fi(freshness.today)}: {count_phrase(len(rows), 'kuvaus', 'kuvausta')}"
+    summary = (f"{counted}, joista {stale} {'näyttää' if stale == 1 else 'näyttävät'} huomautuksen vanhentuneista tiedoista." if stale
+               else f"{counted}, eikä yhdessäkään ole huomautusta vanhentuneista tiedoista.")
     table = ["| Kuvaus | Tiedot ajalta | Peruste | Ikä | Huomautus |", "|---|---|---|---|---|"]
     for row in rows:
         title = f"[{escape_markdown(row.item.title)}]({link(FRESHNESS_PAGE, item_src(row.item))})"

@@ -11,7 +11,7 @@ from ..text import escape_markdown, format_date_fi
 from . import paths
 from ..body_sections import body_sections
 from .body_html import published_body_html
-from .listing import PROPOSE_CHANGE, STALE_NOTICE, places_label
+from .listing import PROPOSE_CHANGE, STALE_NOTICE, places_label, shows_stale_notice
 from .page import Page, html_marker, url_link, with_front_matter
 
 
@@ -22,7 +22,7 @@ def plan_item_page(item: Item, related: list[Item], library: Library, repository
         f"{escape_markdown(item.summary)}\n{{: .kk-tiivistelma }}",
     ]
     html_parts = {"kortti": metadata_card(item)}
-    if library.freshness is not None and library.freshness.is_stale(item):
+    if shows_stale_notice(item, library.freshness):
         html_parts["vanhentunut"] = stale_notice(item, library.freshness.edit_url(item))
         parts.append(html_marker("vanhentunut"))
     parts.append(html_marker("kortti"))

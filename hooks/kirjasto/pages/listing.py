@@ -50,7 +50,8 @@ STALE_NOTICE = "Tiedot voivat olla vanhentuneita – tiedätkö tilanteen?"
 PROPOSE_CHANGE = "Ehdota muutosta"
 
 
-def _stale(item: Item, freshness: Freshness | None) -> bool:
+def shows_stale_notice(item: Item, freshness: Freshness | None) -> bool:
+    """Whether the item's page and listing entries say its facts may be out of date."""
     return freshness is not None and freshness.is_stale(item)
 
 
@@ -63,7 +64,7 @@ def item_entry(item: Item, from_src: str, heading_level: int = 3, freshness: Fre
         f"{escape_markdown(item.summary)}\n\n"
         f"{item_meta_line(item)}\n{{: .kk-meta }}\n"
     )
-    if _stale(item, freshness):
+    if shows_stale_notice(item, freshness):
         edit = freshness.edit_url(item)
         action = f" [{PROPOSE_CHANGE}]({edit})" if edit else ""
         entry += f"\n{STALE_NOTICE}{action}\n{{: .kk-vanhentunut-rivi }}\n"
@@ -78,7 +79,7 @@ def item_entry_html(item: Item, from_src: str, freshness: Freshness | None = Non
         f"<p>{html.escape(item.summary)}</p>"
         f'<p class="kk-meta">{meta}</p>'
     )
-    if _stale(item, freshness):
+    if shows_stale_notice(item, freshness):
         edit = freshness.edit_url(item)
         action = f' <a href="{html.escape(edit)}">{PROPOSE_CHANGE}</a>' if edit else ""
         entry += f'<p class="kk-vanhentunut-rivi">{STALE_NOTICE}{action}</p>'
