@@ -41,8 +41,10 @@ def test_the_suite_and_every_build_it_starts_share_one_today():
 
 
 # The modules whose tests write or check dates: validation, `kirjasto new`, the form
-# in the browser, the synthetic (dated) library of the scale tests.
-DATE_MODULES = ["tests/test_validation.py", "tests/test_contributing.py", "tests/test_form.py", "tests/test_scale.py"]
+# in the browser, the synthetic (dated) library of the scale tests, the age of facts
+# (freshness notice, `kirjasto tarkista`) and the dates item pages and listings show.
+DATE_MODULES = ["tests/test_validation.py", "tests/test_contributing.py", "tests/test_form.py", "tests/test_scale.py",
+                "tests/test_provenance.py", "tests/test_pages.py"]
 
 
 @pytest.mark.skipif(os.environ.get("KIRJASTO_AHEAD") == "1", reason="already running years ahead")

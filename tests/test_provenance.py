@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPOSITORY_ROOT, copy_repository, front_matter, mkdocs_build
+from conftest import REPOSITORY_ROOT, TODAY, copy_repository, front_matter, mkdocs_build
 from kirjasto.exports import export_files, item_json_ld
 from kirjasto.freshness import Freshness, months_between, with_freshness
 from kirjasto.pages import plan_pages
@@ -265,7 +265,24 @@ def test_tarkista_lists_items_oldest_first(library, capsys):
     status = main(["tarkista", "--root", str(library.root)])
     out = capsys.readouterr().out.splitlines()
     lines = [line for line in out if line.startswith("practices/")]
-    assert lines == ["practices/kaytannot/vanha.md: 82 kuukautta (tarkistettu 1.1.2020) – huomautus näkyy",
-                     "practices/kaytannot/uusi.md: 0 kuukautta (tarkistettu 1.11.2026)"]
-    assert "Huomautus vanhentuneista tiedoista näkyy 1/2 kuvauksessa." in out
+    old, new = (months_between(datetime.date.fromisoformat(day), TODAY) for day in ("2020-01-01", "2026-11-01"))
+    assert lines == [f"practices/kaytannot/vanha.md: {count_phrase(old, 'kuukausi', 'kuukautta')} (tarkistettu 1.1.2020) – huomautus näkyy",
+                     f"practices/kaytannot/uusi.md: {count_phrase(new, 'kuukausi', 'kuukautta')} (tarkistettu 1.11.2026)"
+                     + (" – huomautus näkyy" if new >= 24 else "")]
+    assert f"Huomautus vanhentuneista tiedoista näkyy {1 + (new >= 24)}/2 kuvauksessa." in out
     assert status == 0
+
+
+def test_about_page_states_the_copys_own_freshness_limit(library):
+    from kirjasto.pages import expand_markers
+
+    text = (REPOSITORY_ROOT / "docs/tietoa.md").read_text("utf-8")
+    model = library.load().library
+    assert "vähintään 24 kuukautta sitten" in expand_markers(text, model, "tietoa.md", LibrarySettings())
+    assert "vähintään 12 kuukautta sitten" in expand_markers(text, model, "tietoa.md", LibrarySettings(freshness_months=12))
+
+
+def test_every_browse_page_is_in_the_menu(site):
+    nav = (site / "index.html").read_text("utf-8")
+    for address, label in (("haku/", "Hae ja rajaa"), ("teemat/", "Teemat"), ("kunnat/", "Kunnat ja maakunnat"), ("asteet/", "Koulutusasteet")):
+        assert re.search(rf'<a href="{address}" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*{label}\s*</span>', nav), label

@@ -41,6 +41,8 @@ def expand_markers(markdown: str, library: Library, src_uri: str, settings: Libr
         "julkaisija": lambda library, src: _publisher_name(settings),
         "palaute": lambda library, src: _feedback_channel(settings),
         "sivusto": lambda library, src: _site(settings),
+        # The freshness limit as this copy sets it (`freshness_months`), e.g. "24 kuukautta".
+        "vanhenemisaika": lambda library, src: count_phrase(settings.freshness_months, "kuukausi", "kuukautta"),
     }
 
     def replace(match: re.Match) -> str:
