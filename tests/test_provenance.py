@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import REPOSITORY_ROOT, TODAY, copy_repository, front_matter, mkdocs_build
+from kirjasto import load_library
 from kirjasto.exports import export_files, item_json_ld
 from kirjasto.freshness import Freshness, months_between, with_freshness
 from kirjasto.pages import plan_pages
@@ -286,3 +287,13 @@ def test_every_browse_page_is_in_the_menu(site):
     nav = (site / "index.html").read_text("utf-8")
     for address, label in (("haku/", "Hae ja rajaa"), ("teemat/", "Teemat"), ("kunnat/", "Kunnat ja maakunnat"), ("asteet/", "Koulutusasteet")):
         assert re.search(rf'<a href="{address}" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*{label}\s*</span>', nav), label
+
+
+def test_every_item_of_the_library_names_a_public_channel():
+    loaded = load_library(REPOSITORY_ROOT, today=TODAY)
+    assert [item.slug for item in loaded.library.items if not any(c.has_channel for c in item.contacts)] == []
+
+
+def test_a_contact_may_be_just_the_organisation_and_its_page(library):
+    model = _item(library, contacts='[{organisation: Porin kaupunki, url: "https://www.pori.fi/"}]')
+    assert '<dt>Yhteystiedot</dt><dd><strong>Porin kaupunki</strong>: <a href="https://www.pori.fi/">www.pori.fi</a></dd>' in _page(model)

@@ -285,7 +285,7 @@
       problems.push(["started", "Anna aloitusvuosi väliltä " + limits.earliestYear + "–" + thisYear() + "."]);
     }
     values.contacts.forEach(function (contact, index) {
-      if (!contact.role || !contact.organisation) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": anna tehtävänimike ja organisaatio."]);
+      if (!contact.organisation) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": anna organisaatio."]);
       if (contact.email && !/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(contact.email)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": sähköpostiosoite ei kelpaa."]);
       if (contact.url && !WEB_URL.test(contact.url)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": palvelusivun osoitteen pitää alkaa https://."]);
       var digits = (contact.phone || "").replace(/\D/g, "").length;
@@ -331,8 +331,8 @@
     if (values.contacts.length) {
       out.push("contacts:");
       values.contacts.forEach(function (contact) {
-        out.push("  - role: " + quote(contact.role));
-        out.push("    organisation: " + quote(contact.organisation));
+        out.push("  - organisation: " + quote(contact.organisation));
+        if (contact.role) out.push("    role: " + quote(contact.role));
         if (contact.name) out.push("    name: " + quote(contact.name));
         ["url", "email", "phone"].forEach(function (key) {
           if (contact[key]) out.push("    " + key + ": " + quote(contact[key]));

@@ -156,7 +156,7 @@ def library_json_schema() -> dict[str, Any]:
         "started": _nullable({"type": "integer"}),
         "organisations": _array(_string()),
         "contacts": _array(_object({"role": _string(), "organisation": _string(), "name": _string(), "email": _string(),
-                                    "phone": _string(), "url": _string(format="uri")}, required=["role", "organisation"])),
+                                    "phone": _string(), "url": _string(format="uri")}, required=["organisation"])),
         "links": _array(_object({"title": _string(), "url": _string(format="uri")})),
         "funding": _array(_string()),
         "source": _nullable(_object({

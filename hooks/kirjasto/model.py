@@ -45,10 +45,11 @@ KINDS_WITH_STATUS = (Kind.PRACTICE, Kind.NETWORK)
 
 @dataclass(frozen=True)
 class Contact:
-    """Who to ask, by role, and the organisation's public channels (never a person's own)."""
+    """Who to ask: the organisation, the role when a source names one, and the
+    organisation's public channels (never a person's own)."""
 
-    role: str
     organisation: str
+    role: str | None = None
     name: str | None = None
     email: str | None = None
     """A service address of the organisation, e.g. opetus@kunta.fi."""

@@ -60,9 +60,9 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["role", "organisation"],
+                "required": ["organisation"],
                 "properties": {
-                    "role": _text("Tehtävänimike."),
+                    "role": _text("Tehtävänimike, jos tiedossa."),
                     "organisation": _text("Organisaatio."),
                     "name": _text("Nimi (vapaaehtoinen)."),
                     "email": {"type": "string", "format": "email", "description": "Organisaation palvelun sähköpostiosoite (ei henkilökohtainen)."},

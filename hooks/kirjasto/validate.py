@@ -31,7 +31,8 @@ OPTIONAL_FIELDS = (
 )
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 SOURCE_FIELDS = ("title", "publisher", "published", "url")
-CONTACT_FIELDS = ("role", "organisation", "name", "email", "phone", "url")
+CONTACT_FIELDS = ("organisation", "role", "name", "email", "phone", "url")
+"""The organisation is required; a role only when someone knows it."""
 
 TITLE_LENGTH = (5, 120)
 SUMMARY_MAX_LENGTH = 300
@@ -497,7 +498,7 @@ def _read_records(check: _Checker, name: str, required: tuple[str, ...], optiona
 
 def _read_contacts(check: _Checker) -> tuple[Contact, ...]:
     contacts = []
-    for record, element in _read_records(check, "contacts", CONTACT_FIELDS[:2], CONTACT_FIELDS[2:]):
+    for record, element in _read_records(check, "contacts", CONTACT_FIELDS[:1], CONTACT_FIELDS[1:]):
         problems = _contact_channel_problems(record)
         for key, message in problems:
             check.report(element.entries[key].value.line, f"contacts.{key}", message)

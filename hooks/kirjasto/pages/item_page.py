@@ -95,7 +95,7 @@ def _plain(values) -> str:
 
 
 def _contact(contact: Contact) -> str:
-    parts = [f"<strong>{_e(contact.role)}</strong>", _e(contact.organisation)]
+    parts = [f"<strong>{_e(contact.role)}</strong>", _e(contact.organisation)] if contact.role else [f"<strong>{_e(contact.organisation)}</strong>"]
     if contact.name:
         parts.insert(0, _e(contact.name))
     channels = []
