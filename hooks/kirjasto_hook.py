@@ -4,8 +4,10 @@ and refuse pages with scripts the policy does not know. No logic here."""
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import logging
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,10 +172,24 @@ def on_post_build(config) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+REFUSED_BUILD = "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
+_command: str | None = None
+"""`build`, `serve` or `gh-deploy` (from on_startup): only a refused `build` ends the process."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
 def on_build_error(error) -> None:
     if _state.indexer is not None:
         _state.indexer.cancel()
         _state.indexer = None
+    if _command == "build":
+        # MkDocs ends a refused build with its own English line ("Aborted with ...");
+        # this runs after it, as the process exits, so a contributor's last line is Finnish.
+        atexit.register(print, REFUSED_BUILD, file=sys.stderr)
 
 
 def on_serve(server, config, builder):

@@ -297,3 +297,11 @@ def test_every_item_of_the_library_names_a_public_channel():
 def test_a_contact_may_be_just_the_organisation_and_its_page(library):
     model = _item(library, contacts='[{organisation: Porin kaupunki, url: "https://www.pori.fi/"}]')
     assert '<dt>Yhteystiedot</dt><dd><strong>Porin kaupunki</strong>: <a href="https://www.pori.fi/">www.pori.fi</a></dd>' in _page(model)
+
+
+def test_a_refused_build_ends_with_a_finnish_line(tmp_path):
+    root = copy_repository(tmp_path / "repo")
+    (root / "practices/kaytannot/kesken.md").write_text("---\ntitle: Kesken\n---\n", encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
