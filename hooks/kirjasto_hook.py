@@ -14,21 +14,46 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from kirjasto import Item, Library, expand_markers, format_report, load_library, plan_pages
-from kirjasto.clock import ClockError, today_in_finland
-from kirjasto.csp import CONFIG_KEY, KnownScript, base_urls, check_page, known_scripts, site_policy, theme_script_dirs, with_noopener
-from kirjasto.exports import export_files, json_ld_script
-from kirjasto.library import ValidationCache
-from kirjasto.markdown_config import MarkdownConfig
-from kirjasto.pages.page import put_html_parts
-from kirjasto.preview import preview_library
-from kirjasto.render import BUILD_RENDER_BUDGET_SECONDS
-from kirjasto.problems import errors
-from kirjasto.freshness import with_freshness
-from kirjasto.gitdates import last_commit_dates
-from kirjasto.scope import apply_scope, scope_problems
-from kirjasto.search import BackgroundIndexer, SearchDocument, item_documents, page_document
-from kirjasto.settings import LICENCE_CONFIG_KEY, LibrarySettings, SettingsError, read_settings
+from kirjasto.content import (
+    BUILD_RENDER_BUDGET_SECONDS,
+    LICENCE_CONFIG_KEY,
+    ClockError,
+    Item,
+    Library,
+    LibrarySettings,
+    MarkdownConfig,
+    SettingsError,
+    ValidationCache,
+    apply_scope,
+    errors,
+    format_report,
+    load_library,
+    read_settings,
+    scope_problems,
+    today_in_finland,
+    with_freshness,
+)
+from kirjasto.site import (
+    CONFIG_KEY,
+    BackgroundIndexer,
+    KnownScript,
+    SearchDocument,
+    base_urls,
+    check_page,
+    expand_markers,
+    export_files,
+    item_documents,
+    json_ld_script,
+    known_scripts,
+    last_commit_dates,
+    page_document,
+    plan_pages,
+    put_html_parts,
+    site_policy,
+    theme_script_dirs,
+    with_noopener,
+)
+from kirjasto.tools import preview_library
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kirjasto import load_library
+from kirjasto.content import load_library
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 # One "today" for the whole suite and for every build it starts (they inherit the

@@ -18,8 +18,8 @@ from playwright.sync_api import expect
 
 from browser import StaticServer
 from conftest import REPOSITORY_ROOT
-from kirjasto import Library, load_library
-from kirjasto.catalogue import catalogue_json
+from kirjasto.content import Library, load_library
+from kirjasto.site.catalogue import catalogue_json
 
 ARTIFACTS = REPOSITORY_ROOT / "test-artifacts"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

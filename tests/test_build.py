@@ -9,7 +9,8 @@ import pytest
 
 from conftest import REPOSITORY_ROOT, copy_repository, mkdocs_build
 from site_html import html_files, page_url, parse, resolve
-from kirjasto import Kind, load_library, plan_pages
+from kirjasto.content import Kind, load_library
+from kirjasto.site import plan_pages
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import REPOSITORY_ROOT, front_matter
-from kirjasto.cli import main
+from kirjasto.tools.cli import main
 
 
 def run_validate(library, *args: str, capsys) -> tuple[int, str]:

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from conftest import BUILD_ENV, REPOSITORY_ROOT, TODAY
-from kirjasto.clock import TODAY_VARIABLE, ClockError, today_in_finland
+from kirjasto.content.clock import TODAY_VARIABLE, ClockError, today_in_finland
 
 UTC = datetime.timezone.utc
 

@@ -11,14 +11,14 @@ import pytest
 import yaml
 
 from conftest import REPOSITORY_ROOT, front_matter
-from kirjasto.cli import main
-from kirjasto.editor import SNIPPETS_PATH, snippets_text
-from kirjasto.problems import Problem, Severity
-from kirjasto.reporting import format_github_annotations
-from kirjasto.templates import all_hints
-from kirjasto.schema import SCHEMA_PATH, front_matter_schema, schema_text
-from kirjasto.validate import KNOWN_FIELDS
-from kirjasto.vocabularies import load_vocabularies
+from kirjasto.tools.cli import main
+from kirjasto.tools.editor import SNIPPETS_PATH, snippets_text
+from kirjasto.content.problems import Problem, Severity
+from kirjasto.tools.reporting import format_github_annotations
+from kirjasto.content.item_skeleton import all_hints
+from kirjasto.tools.schema import SCHEMA_PATH, front_matter_schema, schema_text
+from kirjasto.content.validate import KNOWN_FIELDS
+from kirjasto.content.vocabularies import load_vocabularies
 
 
 def run(library, *args: str, capsys) -> tuple[int, str, str]:

@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ElementTree
 import jsonschema
 
 from conftest import REPOSITORY_ROOT
-from kirjasto import load_library
-from kirjasto.exports import CSV_COLUMNS, FEED_SIZE
+from kirjasto.content import load_library
+from kirjasto.site.exports import CSV_COLUMNS, FEED_SIZE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")

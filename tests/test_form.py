@@ -240,8 +240,8 @@ def test_after_midnight_in_finland_the_form_and_validation_agree(browser, server
     today from Finland too, so the submission is not refused as 'in the future'."""
     import datetime
 
-    from kirjasto import load_library
-    from kirjasto.clock import today_in_finland
+    from kirjasto.content import load_library
+    from kirjasto.content.clock import today_in_finland
 
     evening = datetime.datetime.combine(TODAY, datetime.time(23, 30), tzinfo=datetime.timezone.utc)
     context = browser.new_context(timezone_id="America/New_York")

@@ -23,10 +23,10 @@ import pytest
 import yaml
 
 from conftest import BUILD_ENV, REPOSITORY_ROOT, LibraryFolder, copy_repository, front_matter, mkdocs_build
-from kirjasto.characters import printable
-from kirjasto.csp import script_hash
-from kirjasto.library import MAX_FILE_BYTES
-from kirjasto.problems import Severity
+from kirjasto.content.characters import printable
+from kirjasto.site.csp import script_hash
+from kirjasto.content.library import MAX_FILE_BYTES
+from kirjasto.content.problems import Severity
 
 CORPUS = Path(__file__).parent / "hostile"
 EXPECTATIONS = yaml.safe_load((CORPUS / "odotukset.yml").read_text("utf-8"))
@@ -114,7 +114,7 @@ def test_symlinked_content_folder_is_refused(tmp_path):
     real.write("kaytannot/tutorit.md")
     (tmp_path / "repo").mkdir()
     os.symlink(real.root / "practices", tmp_path / "repo/practices")
-    from kirjasto import load_library
+    from kirjasto.content import load_library
 
     problems = [p.format() for p in load_library(tmp_path / "repo").problems]
     assert any(p.startswith("practices: tiedosto: Sisältökansio on symbolinen linkki") for p in problems)
@@ -205,7 +205,7 @@ def test_validate_reports_every_refused_file_on_one_readable_line(tmp_path):
         shutil.copy(existing, library.root / "practices" / existing.parent.name / existing.name)
     for case in EXPECTATIONS:
         plant(library.root, case)
-    result = subprocess.run([sys.executable, "-m", "kirjasto.cli", "validate", "--root", str(library.root)],
+    result = subprocess.run([sys.executable, "-m", "kirjasto.tools.cli", "validate", "--root", str(library.root)],
                             capture_output=True, text=True, env=BUILD_ENV, timeout=300)
     assert result.returncode == 1 and result.stderr == ""
     lines = result.stdout.splitlines()
@@ -263,7 +263,7 @@ def accepted_sites(tmp_path_factory):
     result = mkdocs_build(root, work / "site")
     assert result.returncode == 0, result.stderr
     tree = work / "puu"
-    generated = subprocess.run([sys.executable, "-m", "kirjasto.cli", "generate", str(tree), "--root", str(root)],
+    generated = subprocess.run([sys.executable, "-m", "kirjasto.tools.cli", "generate", str(tree), "--root", str(root)],
                                capture_output=True, text=True, env=BUILD_ENV, timeout=300)
     assert generated.returncode == 0, generated.stdout + generated.stderr
     result = mkdocs_build(tree, tree / "site")
@@ -341,7 +341,7 @@ def test_the_tree_refuses_what_validation_refuses(tmp_path):
     root = copy_repository(tmp_path / "repo")
     for case in REFUSED:
         plant(root, case)
-    result = subprocess.run([sys.executable, "-m", "kirjasto.cli", "generate", str(tmp_path / "puu"), "--root", str(root)],
+    result = subprocess.run([sys.executable, "-m", "kirjasto.tools.cli", "generate", str(tmp_path / "puu"), "--root", str(root)],
                             capture_output=True, text=True, env=BUILD_ENV, timeout=300)
     assert result.returncode == 1
     assert not (tmp_path / "puu").exists()

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPOSITORY_ROOT, TODAY, front_matter
-from kirjasto import linkcheck
-from kirjasto.cli import main
-from kirjasto.linkcheck import (
+from kirjasto.tools import linkcheck
+from kirjasto.tools.cli import main
+from kirjasto.tools.linkcheck import (
     Failure,
     LinkChecker,
     LinkCheckOptions,

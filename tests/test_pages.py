@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from conftest import front_matter
-from kirjasto import Library, expand_markers, plan_pages
+from kirjasto.content import Library
+from kirjasto.site import expand_markers, plan_pages
 
 
 def pages_of(library) -> dict[str, str]:
@@ -174,7 +175,7 @@ def test_generated_pages_carry_only_title_and_description(small_library):
 
 
 def test_long_listings_are_split_into_linked_pages(small_library, monkeypatch):
-    from kirjasto.pages import index_pages
+    from kirjasto.site.pages import index_pages
 
     monkeypatch.setattr(index_pages, "LISTING_PAGE_SIZE", 2)
     pages = pages_of(small_library)
@@ -187,7 +188,7 @@ def test_long_listings_are_split_into_linked_pages(small_library, monkeypatch):
 
 
 def test_links_on_later_listing_pages_are_relative_to_those_pages(small_library, monkeypatch):
-    from kirjasto.pages import index_pages
+    from kirjasto.site.pages import index_pages
 
     monkeypatch.setattr(index_pages, "LISTING_PAGE_SIZE", 1)
     pages = pages_of(small_library)

@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPOSITORY_ROOT, TODAY, VALID_BODY, VALID_FRONT_MATTER
-from kirjasto import load_library
-from kirjasto.characters import printable
-from kirjasto.exports import export_files
-from kirjasto.markdown_config import MarkdownConfig
-from kirjasto.sanitise import Sanitiser, is_unchanged
-from kirjasto.settings import LibrarySettings
+from kirjasto.content import load_library
+from kirjasto.content.characters import printable
+from kirjasto.site.exports import export_files
+from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.sanitise import Sanitiser, is_unchanged
+from kirjasto.content.settings import LibrarySettings
 
 PATH = "practices/kaytannot/satunnainen.md"
 # A deadline per example: a hang or blow-up fails, a slow shared machine does not.

@@ -14,14 +14,14 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import REPOSITORY_ROOT, TODAY, copy_repository, front_matter, mkdocs_build
-from kirjasto import load_library
-from kirjasto.exports import export_files, item_json_ld
-from kirjasto.freshness import Freshness, months_between, with_freshness
-from kirjasto.pages import plan_pages
-from kirjasto.pages.listing import STALE_NOTICE, item_entry_html
-from kirjasto.problems import format_report, Problem, Severity
-from kirjasto.settings import LibrarySettings, Repository, SettingsError, read_settings
-from kirjasto.text import count_phrase
+from kirjasto.content import load_library
+from kirjasto.site.exports import export_files, item_json_ld
+from kirjasto.content.freshness import Freshness, months_between, with_freshness
+from kirjasto.site import plan_pages
+from kirjasto.site.pages.listing import STALE_NOTICE, item_entry_html
+from kirjasto.content.problems import format_report, Problem, Severity
+from kirjasto.content.settings import LibrarySettings, Repository, SettingsError, read_settings
+from kirjasto.content.text import count_phrase
 
 PATH = "practices/kaytannot/tutorit.md"
 DAY = datetime.date(2026, 11, 30)
@@ -251,7 +251,7 @@ def test_report_summary_names_only_what_occurs(errors, warnings, summary):
 # --- the command line in Finnish -------------------------------------------------------------
 
 def test_command_line_help_and_errors_are_finnish():
-    kirjasto = [sys.executable, "-m", "kirjasto.cli"]
+    kirjasto = [sys.executable, "-m", "kirjasto.tools.cli"]
     help_text = subprocess.run([*kirjasto, "--help"], capture_output=True, text=True).stdout
     assert "käyttö:" in help_text and "usage:" not in help_text and "show this help" not in help_text
     error = subprocess.run([*kirjasto, "validate", "--ei-ole"], capture_output=True, text=True).stderr
@@ -259,7 +259,7 @@ def test_command_line_help_and_errors_are_finnish():
 
 
 def test_tarkista_lists_items_oldest_first(library, capsys):
-    from kirjasto.cli import main
+    from kirjasto.tools.cli import main
 
     library.write("kaytannot/vanha.md", front_matter(checked="2020-01-01"))
     library.write("kaytannot/uusi.md", front_matter(title="Uusi tutorkäytäntö", checked="2026-11-01"))
@@ -275,7 +275,7 @@ def test_tarkista_lists_items_oldest_first(library, capsys):
 
 
 def test_about_page_states_the_copys_own_freshness_limit(library):
-    from kirjasto.pages import expand_markers
+    from kirjasto.site import expand_markers
 
     text = (REPOSITORY_ROOT / "docs/tietoa.md").read_text("utf-8")
     model = library.load().library

@@ -10,8 +10,8 @@ import markdown
 import pytest
 
 from conftest import REPOSITORY_ROOT
-from kirjasto.markdown_config import MarkdownConfig
-from kirjasto.render import BodyRenderer, RenderError
+from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.render import BodyRenderer, RenderError
 
 CONFIG = MarkdownConfig.from_file(REPOSITORY_ROOT / "mkdocs.yml")
 BODY = """## Tavoitteet

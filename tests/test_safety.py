@@ -10,12 +10,12 @@ import pytest
 import yaml
 
 from conftest import REPOSITORY_ROOT, copy_repository, front_matter, mkdocs_build
-from kirjasto import load_library
-from kirjasto.csp import check_page, known_scripts, script_hash, site_policy, theme_script_dirs, with_noopener
-from kirjasto.markdown_config import MarkdownConfig
-from kirjasto.body_sections import body_sections
-from kirjasto.render import BodyRenderer
-from kirjasto.sanitise import Sanitiser, is_unchanged
+from kirjasto.content import load_library
+from kirjasto.site.csp import check_page, known_scripts, script_hash, site_policy, theme_script_dirs, with_noopener
+from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.body_sections import body_sections
+from kirjasto.content.render import BodyRenderer
+from kirjasto.content.sanitise import Sanitiser, is_unchanged
 from site_html import html_files, parse
 
 SAFE_EXTENSIONS = {"toc", "attr_list", "def_list", "fenced_code", "md_in_html", "admonition", "tables"}
@@ -131,7 +131,7 @@ def test_config_makes_no_third_party_requests():
     assert config["theme"]["font"] is False
     assert "repo_url" not in config and "repo_name" not in config
     assert "analytics" not in (config.get("extra") or {})
-    assert config["plugins"] == [], "the theme's search index is replaced by the library's own (hooks/kirjasto/search.py)"
+    assert config["plugins"] == [], "the theme's search index is replaced by the library's own (hooks/kirjasto/site/search.py)"
 
 
 # --- the whole real site ----------------------------------------------------

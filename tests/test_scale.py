@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 from conftest import REPOSITORY_ROOT, TODAY, front_matter, mkdocs_build
-from kirjasto import library as library_module
-from kirjasto import load_library
-from kirjasto.bench import format_table, goals
-from kirjasto.library import ValidationCache
-from kirjasto.preview import PREVIEW_CONFIG, preview_config, preview_library
-from kirjasto.synthetic import write_synthetic_library
+from kirjasto.content import library as library_module
+from kirjasto.content import load_library
+from kirjasto.tools.bench import format_table, goals
+from kirjasto.content.library import ValidationCache
+from kirjasto.tools.preview import PREVIEW_CONFIG, preview_config, preview_library
+from kirjasto.tools.synthetic import write_synthetic_library
 
 
 def test_unchanged_files_are_not_checked_again(library, monkeypatch):

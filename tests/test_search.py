@@ -17,8 +17,8 @@ import yaml
 
 from browser import StaticServer
 from conftest import REPOSITORY_ROOT, copy_repository, mkdocs_build
-from kirjasto import Library, load_library
-from kirjasto.search import FinnishAnalyser, build_search_index, item_documents, markdown_to_text, rank_query
+from kirjasto.content import Library, load_library
+from kirjasto.site.search import FinnishAnalyser, build_search_index, item_documents, markdown_to_text, rank_query
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search/kyselyt.yml").read_text("utf-8"))
 ARTIFACTS = REPOSITORY_ROOT / "test-artifacts"

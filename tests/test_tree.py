@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import REPOSITORY_ROOT, mkdocs_build
-from kirjasto.cli import main
+from kirjasto.tools.cli import main
 
 
 class _Text(HTMLParser):

@@ -280,7 +280,7 @@ def test_broken_vocabulary_file_is_reported(library):
 
 def test_repository_content_is_valid():
     from conftest import REPOSITORY_ROOT
-    from kirjasto import load_library
+    from kirjasto.content import load_library
 
     loaded = load_library(REPOSITORY_ROOT)
     assert [p.format() for p in loaded.problems] == []

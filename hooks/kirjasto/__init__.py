@@ -1,15 +1,13 @@
-"""Käytäntökirjasto's core: load and validate the library, plan its pages.
+"""Käytäntökirjasto's core, in three layers that data flows through one way:
 
-Knows nothing of MkDocs; the MkDocs hook (`hooks/kirjasto_hook.py`) and the
-`kirjasto` command are thin adapters over these functions.
+- `kirjasto.content`: reads and validates the library (`practices/*.md`, the
+  vocabularies, the fork's settings) into a typed `Library`;
+- `kirjasto.site`: plans the generated pages and writes every output (search
+  index, catalogue, exports, security policy, the hook-free tree);
+- `kirjasto.tools`: the `kirjasto` command and what only it runs (benchmark,
+  preview, schema, editor snippets, link check).
+
+A layer imports only from the layers before it (tests/test_architecture.py).
+Nothing here knows MkDocs; `hooks/kirjasto_hook.py` is a thin adapter that
+imports only the names each layer's `__init__` re-exports.
 """
-
-from .library import LoadedLibrary, load_library
-from .model import Item, Kind, Library
-from .pages import Page, expand_markers, plan_pages
-from .problems import Problem, Severity, format_report
-
-__all__ = [
-    "Item", "Kind", "Library", "LoadedLibrary", "Page", "Problem", "Severity",
-    "expand_markers", "format_report", "load_library", "plan_pages",
-]

@@ -1,0 +1,35 @@
+"""An item's sanitised body on its page.
+
+The body was rendered and sanitised once, in validation; the page shows that
+HTML. Its top-level headings go back to the engine as Markdown headings
+(`body_sections.py`), the HTML between them as HTML parts. Links to items this
+copy does not publish become text with a note.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from kirjasto.content.model import Item, Library
+
+UNPUBLISHED_NOTE = "(kuvaus ei ole tässä kirjastossa)"
+_LINK = re.compile(r'<a href="(?P<href>[^"]*)"[^>]*>(?P<text>.*?)</a>', re.DOTALL)
+
+
+def published_body_html(item: Item, library: Library) -> str:
+    """The item's body with links to items this copy does not publish turned into
+    plain text and a note (a scoped fork or a preview leaves some items out)."""
+    # The page address of an item (../../verkostot/nimi/) has no characters to escape;
+    # whatever follows `#` does not matter.
+    hidden = {link.href.split("#", 1)[0] for link in item.item_links if link.slug not in library.by_slug}
+    if not hidden:
+        return item.body_html
+
+    def replace(match: re.Match) -> str:
+        # Compared as the browser reads the address, whatever nh3 escaped in it.
+        if html.unescape(match.group("href")).split("#", 1)[0] in hidden:
+            return f'{match.group("text")} <span class="kk-ei-julkaistu">{UNPUBLISHED_NOTE}</span>'
+        return match.group(0)
+
+    return _LINK.sub(replace, item.body_html)

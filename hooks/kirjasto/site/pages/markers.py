@@ -1,0 +1,126 @@
+"""Live parts of hand-written pages: markers such as `<!-- kirjasto:uusimmat -->`
+in `docs/*.md` are replaced with Markdown (or, for the form, HTML) computed
+from the library and the settings."""
+
+from __future__ import annotations
+
+import re
+
+from kirjasto.site.catalogue import CATALOGUE_DATA_PATH, CATALOGUE_SCRIPT, catalogue_html
+from kirjasto.site.form import FORM_ITEMS_PATH, form_html
+from kirjasto.site.regionmap import map_html
+from kirjasto.content.model import Kind, Library
+from kirjasto.content.settings import LibrarySettings, Publisher
+from kirjasto.content.item_skeleton import RECOMMENDED_SECTIONS
+from kirjasto.content.text import count_phrase, escape_markdown
+from kirjasto.site.pages import paths
+from kirjasto.site.pages.listing import item_entry, items_count, newest_first
+from kirjasto.site.pages.page import link, url_of
+
+NEWEST_COUNT = 5
+_MARKER = re.compile(r"(?<!`)<!--\s*kirjasto:([a-z-]+)\s*-->(?!`)")
+"""A marker inside `code` is documentation about markers, not a marker."""
+
+
+FORM_SCRIPT = "javascripts/lomake.js"
+
+
+def expand_markers(markdown: str, library: Library, src_uri: str, settings: LibrarySettings | None = None) -> str:
+    """Replace every known marker; unknown markers stay as (invisible) comments."""
+    settings = settings or LibrarySettings()
+    renderers = {
+        "luvut": _counts,
+        "uusimmat": _newest,
+        "teemat": _themes,
+        "lomake": lambda library, src: form_html(library, settings, url_from_page(src, FORM_SCRIPT), url_from_page(src, FORM_ITEMS_PATH)),
+        "osiot": _recommended_sections,
+        "luettelo": lambda library, src: catalogue_html(
+            library, url_from_page(src, CATALOGUE_DATA_PATH), url_from_page(src, CATALOGUE_SCRIPT), url_from_page(src, "")),
+        "kartta": lambda library, src: map_html(library, lambda region: url_from_page(src, f"maakunnat/{region.slug}/")),
+        "repositorio": lambda library, src: _repository_link(settings),
+        "julkaisija": lambda library, src: _publisher_name(settings),
+        "palaute": lambda library, src: _feedback_channel(settings),
+        "sivusto": lambda library, src: _site(settings),
+        # The freshness limit as this copy sets it (`freshness_months`), e.g. "24 kuukautta".
+        "vanhenemisaika": lambda library, src: count_phrase(settings.freshness_months, "kuukausi", "kuukautta"),
+    }
+
+    def replace(match: re.Match) -> str:
+        render = renderers.get(match.group(1))
+        return render(library, src_uri) if render else match.group(0)
+
+    return _MARKER.sub(replace, markdown)
+
+
+def url_from_page(src_uri: str, site_path: str) -> str:
+    """A site file's URL relative to the directory-style URL of the page built from `src_uri`."""
+    depth = url_of(src_uri).count("/")
+    return "../" * depth + site_path
+
+
+def _recommended_sections(library: Library, src: str) -> str:
+    """The headings each kind should have, from the same list `kirjasto new` and the form use."""
+    blocks = []
+    for kind in Kind:
+        items = "\n".join(f"- **{section.heading}**: {section.hint}" for section in RECOMMENDED_SECTIONS[kind])
+        blocks.append(f"**{kind.label}**\n\n{items}")
+    return "\n\n".join(blocks)
+
+
+def _publisher_name(settings: LibrarySettings) -> str:
+    return escape_markdown(settings.publisher.name if settings.publisher else settings.site_name)
+
+
+def _feedback_channel(settings: LibrarySettings) -> str:
+    publisher = settings.publisher
+    target = publisher and (publisher.feedback or publisher.contact)
+    if not target:
+        return "sivuston ylläpitäjälle"
+    shown = target.removeprefix("mailto:")
+    return f"[{escape_markdown(shown)}]({Publisher.href(target)})"
+
+
+def _site(settings: LibrarySettings) -> str:
+    name = escape_markdown(settings.site_name)
+    return f"{name} ({settings.site_url})" if settings.site_url else name
+
+
+def _repository_link(settings: LibrarySettings) -> str:
+    repository = settings.repository
+    if repository is None:
+        return "Tämän sivuston ylläpitäjä ei ole määrittänyt GitHub-repositoriota; lähetä kuvaus ylläpitäjälle."
+    return f"[{repository.owner}/{repository.name}]({repository.web_url})"
+
+
+def _counts(library: Library, src: str) -> str:
+    items = library.items
+    by_kind = [
+        f"[{kind.plural}]({link(src, paths.kind_src(kind))}): {sum(1 for i in items if i.kind is kind)}"
+        for kind in Kind
+    ]
+    municipalities = {m.name for i in items for m in i.municipalities}
+    regions = {r.code for i in items for r in i.all_regions}
+    national = sum(1 for i in items if i.is_national)
+    return (
+        f"Kirjastossa on nyt **{items_count(len(items))}**: {', '.join(by_kind)}. "
+        f"Ne koskevat {len(municipalities)} kuntaa ja {len(regions)} maakuntaa; "
+        f"{count_phrase(national, 'kuvaus on valtakunnallinen', 'kuvausta on valtakunnallisia')}."
+    )
+
+
+def _newest(library: Library, src: str) -> str:
+    newest = newest_first(library.items)[:NEWEST_COUNT]
+    if not newest:
+        return f"Kirjastossa ei ole vielä kuvauksia. [Ehdota ensimmäistä]({link(src, paths.CONTRIBUTE)})."
+    return "\n".join(item_entry(item, src, freshness=library.freshness) for item in newest)
+
+
+def _themes(library: Library, src: str) -> str:
+    counts = {slug: 0 for slug in library.vocabularies.themes}
+    for item in library.items:
+        for theme in item.themes:
+            counts[theme.slug] += 1
+    popular = sorted(library.vocabularies.themes.values(), key=lambda t: -counts[t.slug])
+    return "\n".join(
+        f"- [{escape_markdown(t.name)}]({link(src, paths.theme_src(t))}) ({counts[t.slug]})" for t in popular if counts[t.slug]
+    )

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from kirjasto.content.urls import url_link, url_of
+
+__all__ = ["Page", "html_marker", "link", "url_link", "url_of", "with_front_matter"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page, as an engine would find it in a docs folder."""
+
+    src_uri: str
+    """Path in the docs tree, e.g. `teemat/steam.md`."""
+    title: str
+    markdown: str
+    """Complete Markdown including a front matter with title and description."""
+    html_parts: dict[str, str] = field(default_factory=dict, compare=False)
+    """Pre-rendered HTML for markers `<!-- kk-html:NAME -->` in `markdown`: long item
+    lists skip Markdown's inline processing (the largest cost of a big build), and
+    item bodies are shown exactly as validation judged them. Each part is one
+    element (a `<div>`, `<section>` or `<ul>`). `with_html_parts` gives plain
+    Markdown with the HTML in place, for any engine."""
+    updated: datetime.date | None = field(default=None, compare=False)
+    """When the page's content last changed (an item's last edit; a listing's newest
+    item), for the sitemap; None when it has no date of its own."""
+
+    def with_html_parts(self) -> str:
+        """The Markdown with every part written as one raw HTML block on one line:
+        Python-Markdown's preprocessors (fenced code among them) work line by line
+        before raw HTML is set aside, so no line of a part may start inside it
+        (`&#10;` is a line break to the browser, inside `<pre>` too)."""
+        one_line = {name: part.replace("\r", "").replace("\n", "&#10;") for name, part in self.html_parts.items()}
+        return put_html_parts(self.markdown, one_line)
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src_uri)
+
+
+def link(from_src_uri: str, to_src_uri: str) -> str:
+    """Relative link between two docs-tree files, as Markdown writes it."""
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def with_front_matter(title: str, description: str | None, body: str) -> str:
+    """Prefix Markdown with a front matter holding only title and description.
+
+    Both are HTML-escaped: MkDocs renders templates without autoescaping, and
+    the theme puts them inside `<title>` and a `content="..."` attribute.
+    """
+    meta = {"title": html.escape(title)}
+    if description:
+        meta["description"] = html.escape(description)
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{dumped}---\n\n{body.rstrip()}\n"
+
+
+def html_marker(name: str) -> str:
+    return f"<!-- kk-html:{name} -->"
+
+
+# A marker counts only on a line of its own, as the library writes it: words a
+# contributor typed (a heading's code, say) can never stand alone on a line.
+_HTML_MARKER = re.compile(r"^<!-- kk-html:([a-z0-9-]+) -->$", re.MULTILINE)
+
+
+def put_html_parts(text: str, parts: dict[str, str]) -> str:
+    """Every marker replaced by its part, in one pass over the text (a long body has
+    thousands of parts; replacing them one by one would read the page thousands of times)."""
+    if not parts:
+        return text
+    return _HTML_MARKER.sub(lambda match: parts.get(match.group(1), match.group(0)), text)

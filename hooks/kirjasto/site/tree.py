@@ -1,0 +1,117 @@
+"""`kirjasto generate OUTDIR`: the complete Markdown tree an engine needs, with no
+hooks involved. The hand-written `docs/` with live markers expanded, every item
+and index page (the same `plan_pages` the MkDocs hook uses, HTML parts in place),
+the open data, the feed, the catalogue data and the search index, plus a
+hook-free `mkdocs.yml`. Any engine that reads a MkDocs tree can build it."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kirjasto.content.config_file import read_config
+from kirjasto.site.csp import CONFIG_KEY as CSP_CONFIG_KEY, base_urls, known_scripts, site_policy, theme_script_dirs
+from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
+from kirjasto.content.urls import url_of
+from kirjasto.site.exports import export_files
+from kirjasto.content.library import load_library
+from kirjasto.site.pages.markers import expand_markers
+from kirjasto.site.pages.plan import plan_pages
+from kirjasto.content.problems import Problem, errors
+from kirjasto.content.freshness import with_freshness
+from kirjasto.content.scope import apply_scope, scope_problems
+from kirjasto.site.search import build_search_index, item_documents, page_document
+from kirjasto.content.settings import LICENCE_CONFIG_KEY, LibrarySettings, settings_of_config
+
+HOOKLESS_CONFIG = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class GeneratedTree:
+    out_dir: Path
+    pages: int
+    problems: list[Problem]
+
+
+def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, today: datetime.date) -> GeneratedTree:
+    """Write the tree; on invalid content write nothing and return the problems."""
+    config = read_config(repository_root / config_name)
+    settings = settings_of_config(config)
+    loaded = load_library(repository_root, content_dir=settings.content_dir, today=today, markdown=MarkdownConfig.from_config(config),
+                          render_budget=BUILD_RENDER_BUDGET_SECONDS)
+    scope_errors = [Problem(config_name, None, "extra.kirjasto.scope", message) for message in scope_problems(settings.scope, loaded.library.vocabularies)]
+    if errors(loaded.problems) or scope_errors:
+        return GeneratedTree(out_dir, 0, loaded.problems + scope_errors)
+    library = with_freshness(apply_scope(loaded.library, settings.scope), settings, today)
+
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    docs_source = repository_root / config.get("docs_dir", "docs")
+    docs = out_dir / "docs"
+    documents, hand_written = [], []
+    for source in sorted(docs_source.rglob("*")):
+        target = docs / source.relative_to(docs_source)
+        if source.is_dir():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.suffix == ".md":
+            src_uri = source.relative_to(docs_source).as_posix()
+            markdown = source.read_text("utf-8")
+            expanded = expand_markers(markdown, library, src_uri, settings)
+            target.write_text(expanded, encoding="utf-8")
+            documents.append(_document(src_uri, markdown))
+            hand_written.append(src_uri)
+        else:
+            shutil.copy(source, target)
+    pages = plan_pages(library, settings)
+    for page in pages:
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.with_html_parts(), encoding="utf-8")
+    item_uris = {item.src_uri for item in library.items}
+    documents += [_document(page.src_uri, page.markdown) for page in pages if page.src_uri not in item_uris]
+    files = export_files(library, settings, settings.site_name)
+    files.update(build_search_index(item_documents(library) + documents))
+    for path, text in files.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    page_urls = [url_of(page.src_uri) for page in pages] + [url_of(uri) for uri in hand_written]
+    _write_config(repository_root, config, out_dir, page_urls, settings)
+    return GeneratedTree(out_dir, len(pages), loaded.problems)
+
+
+def _document(src_uri: str, markdown: str):
+    from kirjasto.content.frontmatter import FRONT_MATTER_RE
+
+    match = FRONT_MATTER_RE.match(markdown)
+    meta = yaml.safe_load(match.group(1)) if match else {}
+    body = markdown[match.end():] if match else markdown
+    title = (meta or {}).get("title") or next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), src_uri)
+    return page_document(url_of(src_uri), title, body, (meta or {}).get("description"))
+
+
+def _write_config(repository_root: Path, config: dict, out_dir: Path, page_urls: list[str], settings: LibrarySettings) -> None:
+    """The site's configuration without hooks, its theme overrides copied beside it,
+    and the Content-Security-Policy the templates write into every page."""
+    tree_config = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    if custom_dir:
+        shutil.copytree(repository_root / custom_dir, out_dir / custom_dir)
+    extra = dict(tree_config.get("extra") or {})
+    scripts = known_scripts(theme_script_dirs(repository_root / custom_dir if custom_dir else None))
+    extra[CSP_CONFIG_KEY] = site_policy(scripts, base_urls(page_urls, tree_config.get("site_url"), extra.get("scope")))
+    extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
+    tree_config["extra"] = extra
+    tree_config["docs_dir"] = "docs"
+    tree_config["site_dir"] = "site"
+    (out_dir / HOOKLESS_CONFIG).write_text(
+        "# Generated by `kirjasto generate`: the library's tree, built with no hooks.\n"
+        + yaml.safe_dump(tree_config, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )

@@ -1,0 +1,37 @@
+"""`kirjasto preview FILE`: a fast preview of one item. The whole library is
+still validated, but only the item, its related items and the index pages
+that list them are built, so the preview is ready in seconds at any size."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from kirjasto.content.model import Library
+from kirjasto.site.pages.related import RelatedIndex, related_items
+
+PREVIEW_CONFIG = ".kirjasto-esikatselu.yml"
+
+
+def preview_library(library: Library, source_path: str) -> Library | None:
+    """The library cut down to the previewed item and its related items, or None
+    when the file is not a valid item (validation tells why)."""
+    wanted = Path(source_path).as_posix()
+    focus = next((item for item in library.items if item.source_path.as_posix() == wanted), None)
+    if focus is None:
+        return None
+    related = related_items(focus, RelatedIndex.build(library))
+    kept = (focus, *related)
+    hidden = frozenset(item.slug for item in library.items) - {item.slug for item in kept}
+    return dataclasses.replace(library, items=kept, out_of_scope=library.out_of_scope | hidden)
+
+
+def preview_config(base_config: str, source_path: str) -> str:
+    """A configuration that inherits the site's and turns preview mode on."""
+    return (
+        f"INHERIT: {base_config}\n"
+        "strict: false\n"
+        "extra:\n"
+        "  kirjasto:\n"
+        f"    preview: {source_path!r}\n"
+    )

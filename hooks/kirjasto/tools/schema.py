@@ -1,0 +1,114 @@
+"""A JSON Schema of the front matter, generated from the model and the
+vocabularies. `kirjasto schema` writes it to `schema/kuvaus.schema.json`; a
+test keeps the committed file in sync. It serves editors and other tools;
+`kirjasto validate` remains the authority (it also checks what a schema
+cannot, e.g. that a municipality's region is not typed twice)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kirjasto.content.model import STATUSES, UNKNOWN_STATUS
+from kirjasto.content.validate import EARLIEST_YEAR, PHONE_NUMBER, MAX_THEMES, SUMMARY_MAX_LENGTH, TITLE_LENGTH
+from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
+
+SCHEMA_PATH = "schema/kuvaus.schema.json"
+_TEXT = {"type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u0008\\u000b-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$"}
+
+
+def _text(description: str, **extra: Any) -> dict[str, Any]:
+    return {**_TEXT, "description": description, **extra}
+
+
+def _choices(description: str, values: list[tuple[str, str]], **extra: Any) -> dict[str, Any]:
+    """A list whose items are one of `values` (value, Finnish label shown as a hint)."""
+    return {
+        "type": "array",
+        "description": description,
+        "uniqueItems": True,
+        "items": {"oneOf": [{"const": value, "description": label} for value, label in values]},
+        **extra,
+    }
+
+
+def _text_list(description: str) -> dict[str, Any]:
+    return {"type": "array", "description": description, "items": _text("")}
+
+
+def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "title": _text(f"Otsikko, {TITLE_LENGTH[0]}-{TITLE_LENGTH[1]} merkkiä.", minLength=TITLE_LENGTH[0], maxLength=TITLE_LENGTH[1],
+                       pattern="^[^<>\\u0000-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$"),
+        "summary": _text(f"Tiivistelmä: 1-3 virkettä, enintään {SUMMARY_MAX_LENGTH} merkkiä. Näkyy luetteloissa.", maxLength=SUMMARY_MAX_LENGTH,
+                         pattern="^[^<>\\u0000-\\u0008\\u000b-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$"),
+        "municipalities": _choices("Kunnat Tilastokeskuksen kirjoitusasussa.", [(m.name, m.region.name) for m in sorted_by_name(vocabularies.municipalities.values())]),
+        "regions": _choices("Maakunnat koko maakuntaa koskeville kuvauksille.", [(r.name, r.code) for r in sorted_by_name(vocabularies.regions.values())]),
+        "levels": _choices("Koulutusasteet.", [(level.slug, level.name) for level in vocabularies.levels.values()], minItems=1),
+        "themes": _choices(f"1-{MAX_THEMES} teemaa.", [(t.slug, t.name) for t in vocabularies.themes.values()], minItems=1, maxItems=MAX_THEMES),
+        "status": {"description": f"Tila. Oletus käytännöille ja verkostoille: {UNKNOWN_STATUS} ({STATUSES[UNKNOWN_STATUS]}).",
+                   "oneOf": [{"const": slug, "description": label} for slug, label in STATUSES.items()]},
+        "written": {"type": "string", "format": "date", "description": "Päivä, jolloin kuvaus kirjoitettiin (VVVV-KK-PP)."},
+        "updated": {"type": "string", "format": "date", "description": "Päivä, jolloin kuvausta viimeksi muokattiin (VVVV-KK-PP)."},
+        "checked": {"type": "string", "format": "date", "description": "Päivä, jolloin joku varmisti tiedot todellisuutta vasten (VVVV-KK-PP). Vain jos tiedot on oikeasti tarkistettu."},
+        "started": {"type": "integer", "minimum": EARLIEST_YEAR, "description": "Aloitusvuosi."},
+        "organisations": _text_list("Mukana olevat organisaatiot."),
+        "audience": _choices("Kohderyhmät.", [(a.slug, a.name) for a in vocabularies.audiences.values()]),
+        "contacts": {
+            "type": "array",
+            "description": "Yhteystiedot: tehtävänimike ja organisaatio; sähköpostina mieluiten tehtäväosoite.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["organisation"],
+                "properties": {
+                    "role": _text("Tehtävänimike, jos tiedossa."),
+                    "organisation": _text("Organisaatio."),
+                    "name": _text("Nimi (vapaaehtoinen)."),
+                    "email": {"type": "string", "format": "email", "description": "Organisaation palvelun sähköpostiosoite (ei henkilökohtainen)."},
+                    "phone": {"type": "string", "pattern": PHONE_NUMBER.pattern, "description": "Vaihteen tai palvelun puhelinnumero."},
+                    "url": {"type": "string", "pattern": "^https?://", "description": "Organisaation palvelusivu."},
+                },
+            },
+        },
+        "links": {
+            "type": "array",
+            "description": "Linkit.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "url"],
+                "properties": {"title": _text("Linkin teksti."), "url": {"type": "string", "pattern": "^https?://", "description": "Osoite (http tai https)."}},
+            },
+        },
+        "funding": _text_list("Rahoittajat."),
+        "source": {
+            "type": "object",
+            "description": "Julkaistu teksti, jonka pohjalta kuvaus on kirjoitettu.",
+            "additionalProperties": False,
+            "required": ["title"],
+            "properties": {
+                "title": _text("Lähteen otsikko."),
+                "publisher": _text("Julkaisija."),
+                "published": {"description": "Julkaisupäivä (VVVV-KK-PP) tai pelkkä vuosi, jos päivää ei tiedetä.",
+                              "anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": EARLIEST_YEAR}]},
+                "url": {"type": "string", "pattern": "^https?://", "description": "Lähteen osoite."},
+            },
+        },
+        "related": {"type": "array", "description": "Muiden kuvausten tiedostonimet ilman .md-päätettä.", "uniqueItems": True,
+                    "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}},
+    }
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "kuvaus.schema.json",
+        "title": "Käytäntökirjaston kuvauksen front matter",
+        "description": "Generoitu komennolla 'kirjasto schema'. Älä muokkaa käsin.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["title", "summary", "levels", "themes", "updated"],
+        "properties": properties,
+    }
+
+
+def schema_text(vocabularies: Vocabularies) -> str:
+    return json.dumps(front_matter_schema(vocabularies), ensure_ascii=False, indent=2) + "\n"
