@@ -109,8 +109,14 @@ def on_pre_build(config) -> None:
     # Validate before MkDocs cleans site/, so a failed build leaves the last
     # good site as it was and nothing half-built is written.
     root = Path(config.config_file_path).parent
-    loaded = load_library(root, content_dir=_state.settings.content_dir, today=_state.today,
-                          markdown=_state.markdown, render_budget=BUILD_RENDER_BUDGET_SECONDS, cache=_validation_cache)
+    loaded = load_library(
+        root,
+        content_dir=_state.settings.content_dir,
+        today=_state.today,
+        markdown=_state.markdown,
+        render_budget=BUILD_RENDER_BUDGET_SECONDS,
+        cache=_validation_cache,
+    )
     if errors(loaded.problems):
         raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(loaded.problems))
     # Warnings (personal contact details) are for the reviewer of a pull
@@ -124,7 +130,9 @@ def on_pre_build(config) -> None:
     if _state.settings.preview:
         _state.library = preview_library(_state.library, _state.settings.preview)
         if _state.library is None:
-            raise PluginError(f"Esikatseltavaa kuvausta {_state.settings.preview} ei löydy kirjastosta tai se ei ole kelvollinen. Tarkista polku ja virheet yllä.")
+            raise PluginError(
+                f"Esikatseltavaa kuvausta {_state.settings.preview} ei löydy kirjastosta tai se ei ole kelvollinen. Tarkista polku ja virheet yllä."
+            )
     _state.items = {item.src_uri: item for item in _state.library.items}
     # A preview skips the search index: it is the slowest part and not needed to check one page.
     _state.indexer = None if _state.settings.preview else BackgroundIndexer(item_documents(_state.library))
@@ -171,7 +179,9 @@ def on_post_page(output: str, page, config) -> str:
     item = _state.items.get(page.file.src_uri)
     if item is not None:
         output = output.replace("</head>", json_ld_script(item, _state.settings) + "</head>", 1)
-    where = page.file.src_uri if page.file.generated_by else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
+    where = (
+        page.file.src_uri if page.file.generated_by else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
+    )
     return _checked(output, where)
 
 

@@ -22,10 +22,18 @@ CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "/usr/bi
 # Without these, Chromium itself calls Google services; the network log marks those
 # as not initiated by the page, and the flags keep the log small.
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-    "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
     "--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,MediaRouter",
-    "--enable-logging=stderr", "--v=0", "--virtual-time-budget=4000",
+    "--enable-logging=stderr",
+    "--v=0",
+    "--virtual-time-budget=4000",
 )
 
 
@@ -65,7 +73,7 @@ def new_page_on(opener, day: datetime.date, at: datetime.time = FINNISH_NOON_UTC
     """A new page (from a browser or a context) whose clock reads `day` at `at` UTC, so
     that the scripts' "today" is the test suite's, not the machine's."""
     page = opener.new_page()
-    page.clock.set_fixed_time(datetime.datetime.combine(day, at, tzinfo=datetime.timezone.utc))
+    page.clock.set_fixed_time(datetime.datetime.combine(day, at, tzinfo=datetime.UTC))
     return page
 
 
@@ -87,10 +95,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if self.prefix:
             if not (path == self.prefix or path.startswith(self.prefix + "/")):
                 return str(Path(self.directory) / "__ei_tata_polkua__")
-            path = path[len(self.prefix):] or "/"
+            path = path[len(self.prefix) :] or "/"
         return super().translate_path(path)
 
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+    def log_message(self, format, *args):
         pass
 
     def send_error(self, code, message=None, explain=None):
@@ -127,7 +135,9 @@ def load(chromium: str, url: str, origin: str) -> LoadedPage:
         net_log = Path(scratch) / "net.json"
         result = subprocess.run(
             [chromium, *FLAGS, f"--user-data-dir={scratch}/profile", f"--log-net-log={net_log}", "--dump-dom", url],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
         return LoadedPage(dom=result.stdout, console=console, requests_by_page=_page_requests(net_log, origin))

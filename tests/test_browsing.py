@@ -45,6 +45,9 @@ PAGES = {
 }
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+# kirjasto.js turns the theme's header labels (menu, search) into real buttons.
+MENU_BUTTON = "button.md-header__button[data-kk-avaa=__drawer]"
+SEARCH_BUTTON = "button.md-header__button[data-kk-avaa=__search]"
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +74,7 @@ def open_page(page, server, path: str) -> None:
 
 # --- axe ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_finds_no_wcag_violations(page, server, name):
     open_page(page, server, PAGES[name])
@@ -89,7 +93,7 @@ def test_axe_on_a_phone_width_with_the_menu_open(browser, server):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     open_page(page, server, "")
-    page.focus("label.md-header__button[for=__drawer]")
+    page.focus(MENU_BUTTON)
     page.keyboard.press("Enter")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert [v["id"] for v in results.response["violations"]] == []
@@ -97,6 +101,7 @@ def test_axe_on_a_phone_width_with_the_menu_open(browser, server):
 
 
 # --- network ----------------------------------------------------------------------
+
 
 def test_browsing_every_page_requests_nothing_outside_the_site(page, server):
     requested: list[str] = []
@@ -109,6 +114,7 @@ def test_browsing_every_page_requests_nothing_outside_the_site(page, server):
 
 
 # --- keyboard and focus --------------------------------------------------------------
+
 
 def focused(page) -> dict:
     return page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
@@ -150,7 +156,9 @@ def test_map_regions_are_links_reachable_by_keyboard(page, server):
     open_page(page, server, "")
     region = tab_until(page, lambda s: (s["label"] or "").startswith("Satakunta,"))
     assert region["label"] == "Satakunta, 1 kuvaus"
-    assert page.evaluate("getComputedStyle(document.activeElement.querySelector('path')).strokeWidth") == "2.5px", "focus is visible on the map"
+    assert page.evaluate("getComputedStyle(document.activeElement.querySelector('path')).strokeWidth") == "2.5px", (
+        "focus is visible on the map"
+    )
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/maakunnat/satakunta/$"))
     assert "Satakunta" in page.text_content("h1")
@@ -161,10 +169,11 @@ def test_menu_opens_from_the_keyboard_on_a_phone(browser, server):
     page = context.new_page()
     open_page(page, server, "")
     menu = tab_until(page, lambda s: s["label"] == "Valikko", limit=10)
+    assert menu["tag"] == "BUTTON", "a real button, not a <label> with role=button"
     assert visible_focus(menu)
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer")
-    assert page.get_attribute("label.md-header__button[for=__drawer]", "aria-expanded") == "true"
+    assert page.get_attribute(MENU_BUTTON, "aria-expanded") == "true"
     link = tab_until(page, lambda s: s["tag"] == "A" and s["text"] == "Hae ja rajaa", limit=40)
     assert visible_focus(link)
     page.keyboard.press("Enter")
@@ -172,7 +181,24 @@ def test_menu_opens_from_the_keyboard_on_a_phone(browser, server):
     context.close()
 
 
+@pytest.mark.parametrize(("viewport", "shown"), [(PHONE, True), (DESKTOP, False)])
+@pytest.mark.parametrize(("button", "toggle"), [(MENU_BUTTON, "#__drawer"), (SEARCH_BUTTON, "#__search")])
+def test_header_buttons_are_buttons_shown_where_the_theme_shows_its_labels(browser, server, viewport, shown, button, toggle):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    open_page(page, server, "")
+    assert page.locator("label.md-header__button, [role=button]").count() == 0
+    assert page.is_visible(button) is shown
+    if shown:
+        assert page.get_attribute(button, "aria-expanded") == "false"
+        page.click(button)
+        assert page.is_checked(toggle)
+        assert page.get_attribute(button, "aria-expanded") == "true"
+    context.close()
+
+
 # --- the catalogue ------------------------------------------------------------------
+
 
 def test_counts_update_and_filters_combine(page, server):
     open_page(page, server, "haku/?aste=perusopetus")
@@ -233,15 +259,17 @@ def synthetic_library(size: int) -> Library:
     items = []
     for number in range(size):
         base = real.items[number % len(real.items)]
-        items.append(dataclasses.replace(
-            base,
-            slug=f"{base.slug}-{number}",
-            title=f"{base.title} {number}",
-            municipalities=tuple(rng.sample(municipalities, rng.choice([0, 1, 1, 2]))),
-            regions=(),
-            themes=tuple(rng.sample(themes, rng.randint(1, 3))),
-            levels=tuple(rng.sample(levels, rng.randint(1, 2))),
-        ))
+        items.append(
+            dataclasses.replace(
+                base,
+                slug=f"{base.slug}-{number}",
+                title=f"{base.title} {number}",
+                municipalities=tuple(rng.sample(municipalities, rng.choice([0, 1, 1, 2]))),
+                regions=(),
+                themes=tuple(rng.sample(themes, rng.randint(1, 3))),
+                levels=tuple(rng.sample(levels, rng.randint(1, 2))),
+            )
+        )
     return Library(items=tuple(items), vocabularies=vocab)
 
 
@@ -252,19 +280,25 @@ def test_filtering_10000_items_answers_within_a_frame(page, server):
     page.wait_for_selector("#kk-luettelo[data-valmis]")
     timings = []
     for facet, value in (("tyyppi", "kaytannot"), ("teema", "steam"), ("aste", "perusopetus"), ("maakunta", "satakunta")):
-        page.locator(".kk-fasetti summary", has_text={"tyyppi": "Tyyppi", "teema": "Teema", "aste": "Koulutusaste", "maakunta": "Maakunta"}[facet]).click()
+        page.locator(
+            ".kk-fasetti summary",
+            has_text={"tyyppi": "Tyyppi", "teema": "Teema", "aste": "Koulutusaste", "maakunta": "Maakunta"}[facet],
+        ).click()
         page.check(f"input[name={facet}][value={value}]")
         timings.append(float(page.get_attribute("#kk-luettelo", "data-kesto")))
     page.fill("#kk-haku-teksti", "tutor")
     timings.append(float(page.get_attribute("#kk-luettelo", "data-kesto")))
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "luettelo-10000.json").write_text(json.dumps({"items": 10_000, "bytes": len(data.encode()), "milliseconds": timings}), encoding="utf-8")
+    (ARTIFACTS / "luettelo-10000.json").write_text(
+        json.dumps({"items": 10_000, "bytes": len(data.encode()), "milliseconds": timings}), encoding="utf-8"
+    )
     print(f"\nfiltering 10,000 items: {timings} ms per change (JSON {len(data.encode()) // 1024} KB)")
     # A frame is 16.7 ms; the bound is loose because CI machines are shared and slow.
     assert max(timings) < 100
 
 
 # --- print -----------------------------------------------------------------------------
+
 
 def test_item_page_prints_as_a_short_handout(page, server):
     open_page(page, server, PAGES["verkosto"])
@@ -283,6 +317,7 @@ def test_item_page_prints_as_a_short_handout(page, server):
 
 
 # --- screenshots, and the question a teacher comes with --------------------------------
+
 
 @pytest.mark.parametrize("size", ["puhelin", "tietokone"])
 def test_screenshots(browser, server, size):

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPOSITORY_ROOT, copy_repository, mkdocs_build
-from site_html import html_files, page_url, parse, resolve
 from kirjasto.content import Kind, load_library
 from kirjasto.site import plan_pages
+from site_html import html_files, page_url, parse, resolve
 
 
 @pytest.fixture(scope="module")

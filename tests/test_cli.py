@@ -28,7 +28,9 @@ def test_invalid_library_exits_one_and_reports_every_problem(library, capsys):
     code, out = run_validate(library, capsys=capsys)
     assert code == 1
     lines = out.strip().split("\n")
-    assert lines[0] == "practices/kaytannot/tutorit.md:4: municipalities: Tuntematon kunta 'Hämenlinna'. Tarkoititko 'Hämeenlinna'?"
+    assert (
+        lines[0] == "practices/kaytannot/tutorit.md:4: municipalities: Tuntematon kunta 'Hämenlinna'. Tarkoititko 'Hämeenlinna'?"
+    )
     assert lines[1].startswith("practices/kaytannot/tutorit.md:5: levels: Arvon pitää olla lista.")
     assert lines[-1] == "Kirjastossa on 2 virhettä. Korjaa virheet ja aja 'kirjasto validate' uudelleen."
 
@@ -55,4 +57,3 @@ def test_outside_a_library_the_command_says_where_to_run_it(tmp_path: Path):
     assert result.returncode == 2
     assert "aja komento kirjaston kansiossa" in result.stderr
     assert "Traceback" not in result.stderr
-

@@ -11,14 +11,14 @@ import pytest
 import yaml
 
 from conftest import REPOSITORY_ROOT, front_matter
-from kirjasto.tools.cli import main
-from kirjasto.tools.editor import SNIPPETS_PATH, snippets_text
-from kirjasto.content.problems import Problem, Severity
-from kirjasto.tools.reporting import format_github_annotations
 from kirjasto.content.item_skeleton import all_hints
-from kirjasto.tools.schema import SCHEMA_PATH, front_matter_schema, schema_text
+from kirjasto.content.problems import Problem, Severity
 from kirjasto.content.validate import KNOWN_FIELDS
 from kirjasto.content.vocabularies import load_vocabularies
+from kirjasto.tools.cli import main
+from kirjasto.tools.editor import SNIPPETS_PATH, snippets_text
+from kirjasto.tools.reporting import format_github_annotations
+from kirjasto.tools.schema import SCHEMA_PATH, front_matter_schema, schema_text
 
 
 def run(library, *args: str, capsys) -> tuple[int, str, str]:
@@ -48,7 +48,9 @@ def test_new_creates_a_file_that_validates_once_filled(library, capsys, kind, fo
     assert 'title: "Tutoropettajat Hämeenlinnassa"' in text
     assert "## " in text, "recommended headings"
     unfilled = [p.field for p in library.load().problems]
-    assert {"summary", "levels", "themes", "teksti"} <= set(unfilled), "empty fields and placeholder questions are reported until filled"
+    assert {"summary", "levels", "themes", "teksti"} <= set(unfilled), (
+        "empty fields and placeholder questions are reported until filled"
+    )
     for placeholder, value in FILLED.items():
         text = text.replace(placeholder, value)
     for hint in all_hints():
@@ -72,6 +74,7 @@ def test_new_with_an_explicit_name(library, capsys):
 
 
 # --- JSON Schema --------------------------------------------------------------------
+
 
 def test_committed_schema_is_in_sync_with_the_model():
     vocabularies, _ = load_vocabularies(REPOSITORY_ROOT / "practices", REPOSITORY_ROOT)
@@ -109,26 +112,37 @@ def test_editor_settings_point_at_the_schema():
 
 # --- GitHub annotations ---------------------------------------------------------------
 
+
 def test_github_annotations_put_each_problem_on_its_line(library, capsys):
     library.write("kaytannot/tutorit.md", front_matter(municipalities="[Hämenlinna]"))
     library.write("verkostot/yhteys.md", body="## Yhteys\n\netunimi.sukunimi@kunta.fi\n")
     code, out, _ = run(library, "validate", "--format", "github", capsys=capsys)
     assert code == 1
     lines = out.strip().split("\n")
-    assert lines[0] == "::error file=practices/kaytannot/tutorit.md,line=4,title=municipalities::Tuntematon kunta 'Hämenlinna'. Tarkoititko 'Hämeenlinna'?"
+    assert (
+        lines[0]
+        == "::error file=practices/kaytannot/tutorit.md,line=4,title=municipalities::Tuntematon kunta 'Hämenlinna'. Tarkoititko 'Hämeenlinna'?"
+    )
     assert lines[1].startswith("::warning file=practices/verkostot/yhteys.md,line=13,title=teksti::'etunimi.sukunimi@kunta.fi'")
     assert lines[2].startswith("Kirjastossa on 1 virhe ja 1 varoitus.")
 
 
 def test_annotation_properties_and_data_are_escaped():
     problem = Problem("practices/a,b:c.md", 3, "contacts[1].email", "Rivi 1\nrivi 2 100%", Severity.ERROR)
-    assert format_github_annotations([problem]) == "::error file=practices/a%2Cb%3Ac.md,line=3,title=contacts[1].email::Rivi 1%0Arivi 2 100%25"
+    assert (
+        format_github_annotations([problem])
+        == "::error file=practices/a%2Cb%3Ac.md,line=3,title=contacts[1].email::Rivi 1%0Arivi 2 100%25"
+    )
 
 
 # --- the pull-request check -------------------------------------------------------------
 
+
 def workflows() -> dict[str, dict]:
-    return {path.name: yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader) for path in (REPOSITORY_ROOT / ".github/workflows").glob("*.yml")}
+    return {
+        path.name: yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)
+        for path in (REPOSITORY_ROOT / ".github/workflows").glob("*.yml")
+    }
 
 
 def test_pull_request_check_is_safe_and_does_what_it_says():
@@ -184,10 +198,13 @@ def _code_owners(path: str, rules: list[tuple[str, list[str]]]) -> list[str]:
 
 
 def test_codeowners_cover_everything_but_the_items_themselves():
-    rules = [(line.split()[0], line.split()[1:]) for line in (REPOSITORY_ROOT / ".github/CODEOWNERS").read_text("utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    rules = [
+        (line.split()[0], line.split()[1:])
+        for line in (REPOSITORY_ROOT / ".github/CODEOWNERS").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     tracked = subprocess.run(["git", "ls-files"], cwd=REPOSITORY_ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for path in tracked + ["satakunta.yml", "docs/uusi-sivu.md", "docs/stylesheets/uusi.css", "practices/uusi-sanasto.yml"]:
+    for path in [*tracked, "satakunta.yml", "docs/uusi-sivu.md", "docs/stylesheets/uusi.css", "practices/uusi-sanasto.yml"]:
         is_item = re.fullmatch(r"practices/(kaytannot|verkostot|materiaalit)/[^/]+\.md", path) is not None
         assert bool(_code_owners(path, rules)) is not is_item, path
     assert (REPOSITORY_ROOT / ".github/PULL_REQUEST_TEMPLATE.md").read_text("utf-8").count("- [ ]") >= 3

@@ -29,7 +29,9 @@ def test_json_is_valid_against_its_published_schema(site):
     library = load_library(REPOSITORY_ROOT).library
     assert data["count"] == len(library.items) == len(data["items"])
     record = next(item for item in data["items"] if item["slug"] == "hameenlinna-konsultoivien-verkosto")
-    assert record["municipalities"] == [{"code": "109", "name": "Hämeenlinna", "region_code": "MK05", "region_name": "Kanta-Häme"}]
+    assert record["municipalities"] == [
+        {"code": "109", "name": "Hämeenlinna", "region_code": "MK05", "region_name": "Kanta-Häme"}
+    ]
     assert record["url"] == "verkostot/hameenlinna-konsultoivien-verkosto/"
     assert {"slug": "oppimisen-tuki", "name": "Oppimisen tuki ja konsultaatio"} in record["themes"]
     assert len(data["vocabularies"]["municipalities"]) == 308 and len(data["vocabularies"]["regions"]) == 19
@@ -48,7 +50,9 @@ def test_csv_round_trips(site):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     data = json.loads((site / "data/kirjasto.json").read_text("utf-8"))
     assert [list(row) for row in rows[:1]] == [[name for name, _ in CSV_COLUMNS]]
-    assert [[row[name] for name, _ in CSV_COLUMNS] for row in rows] == [[value(record) for _, value in CSV_COLUMNS] for record in data["items"]]
+    assert [[row[name] for name, _ in CSV_COLUMNS] for row in rows] == [
+        [value(record) for _, value in CSV_COLUMNS] for record in data["items"]
+    ]
     satakunta = next(row for row in rows if row["tunniste"] == "helsinki-kehittajaopettajaverkostot")
     assert "; " in satakunta["koulutusasteet"]
 

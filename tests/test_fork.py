@@ -47,7 +47,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def digest(root: Path) -> dict[str, str]:
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
     }
 
 
@@ -57,7 +58,8 @@ def fork(tmp_path_factory):
     upstream_files = digest(root)
     (root / "satakunta.yml").write_text(FORK_CONFIG, encoding="utf-8")
     (root / OWN_PRACTICE).write_text(
-        "---\n" + front_matter(title="Tutorkahvila porilaisopettajille", municipalities="[Pori]")
+        "---\n"
+        + front_matter(title="Tutorkahvila porilaisopettajille", municipalities="[Pori]")
         + "---\n\n## Tavoitteet\n\nOpettajat tapaavat tutorit kahvin äärellä joka perjantai.\n\n"
         # The documented way to link another item, here one the fork does not publish.
         + "Mallia otettiin [Helsingin asiantuntijaopettajista](../verkostot/helsinki-asiantuntijaopettajat.md) ja "
@@ -111,15 +113,21 @@ def test_exports_and_feed_hold_only_the_scope(fork):
     assert {row["tunniste"] for row in rows} == EXPECTED
     feed = ElementTree.parse(site / "feed.xml").getroot()
     links = {entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")}
-    assert links == {f"https://example.github.io/kaytannot/{p}" for p in (
-        "kaytannot/satakunnan-tutoryhteistyo/", "materiaalit/tutoropettajuuden-hyvat-kaytannot-muistio/", "kaytannot/oma-pori-tutorkahvila/")}
+    assert links == {
+        f"https://example.github.io/kaytannot/{p}"
+        for p in (
+            "kaytannot/satakunnan-tutoryhteistyo/",
+            "materiaalit/tutoropettajuuden-hyvat-kaytannot-muistio/",
+            "kaytannot/oma-pori-tutorkahvila/",
+        )
+    }
 
 
 def test_site_name_publisher_and_repository_appear(fork):
     _, site, _ = fork
     page = (site / "kaytannot/oma-pori-tutorkahvila/index.html").read_text("utf-8")
     assert "<title>Tutorkahvila porilaisopettajille - Satakunnan käytäntökirjasto</title>" in page
-    assert 'Julkaisija:' in page and '<a href="https://www.pori.fi/">Porin kaupunki, sivistyspalvelut</a>' in page
+    assert "Julkaisija:" in page and '<a href="https://www.pori.fi/">Porin kaupunki, sivistyspalvelut</a>' in page
     assert '<a href="mailto:opetus@pori.fi">Palaute</a>' in page
     assert "https://github.com/porinkaupunki/kaytantokirjasto/edit/main/practices/kaytannot/oma-pori-tutorkahvila.md" in page
     form = (site / "ehdota/index.html").read_text("utf-8")
@@ -160,10 +168,10 @@ def test_form_refuses_a_name_taken_by_an_out_of_scope_item(fork, browser):
 def test_a_link_to_an_item_outside_the_scope_is_plain_text_with_a_note(fork):
     _, site, _ = fork
     page = (site / "kaytannot/oma-pori-tutorkahvila/index.html").read_text("utf-8")
-    assert "Helsingin asiantuntijaopettajista <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
+    assert 'Helsingin asiantuntijaopettajista <span class="kk-ei-julkaistu">(kuvaus ei ole tässä kirjastossa)</span>' in page
     assert "helsinki-asiantuntijaopettajat" not in page
-    assert "tiimit <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
-    assert "mentorit <span class=\"kk-ei-julkaistu\">(kuvaus ei ole tässä kirjastossa)</span>" in page
+    assert 'tiimit <span class="kk-ei-julkaistu">(kuvaus ei ole tässä kirjastossa)</span>' in page
+    assert 'mentorit <span class="kk-ei-julkaistu">(kuvaus ei ole tässä kirjastossa)</span>' in page
     assert '<a href="../../kaytannot/satakunnan-tutoryhteistyo/">Satakunnan tutoryhteistyöstä</a>' in page
 
 
@@ -191,4 +199,6 @@ def test_unknown_scope_name_fails_the_build_in_finnish(tmp_path):
 def test_every_page_links_the_feed(fork):
     _, site, _ = fork
     for html in html_files(site):
-        assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*feed\.xml"', html.read_text("utf-8")), html
+        assert re.search(
+            r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*feed\.xml"', html.read_text("utf-8")
+        ), html

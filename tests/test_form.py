@@ -8,15 +8,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import StaticServer, new_page_on
-from conftest import TODAY, LibraryFolder, REPOSITORY_ROOT, copy_repository, mkdocs_build
-from playwright.sync_api import expect
+from conftest import REPOSITORY_ROOT, TODAY, LibraryFolder, copy_repository, mkdocs_build
 
 FORM_PAGE = "ehdota/"
 NEW_FILE_URL = "https://github.com/kaytantokirjasto/kaytantokirjasto/new/main"
-
-
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +41,9 @@ def pick(page, name: str, value: str) -> None:
     page.press(f"#kk-{name}", "Enter")
 
 
-def fill(page, kind: str, title: str, *, municipality: str | None = None, region: str | None = None, status: str | None = "kaytossa") -> None:
+def fill(
+    page, kind: str, title: str, *, municipality: str | None = None, region: str | None = None, status: str | None = "kaytossa"
+) -> None:
     page.check(f"input[name=kind][value={kind}]")
     page.fill("#kk-title", title)
     page.fill("#kk-summary", f"{title} kokoaa opettajat yhteen. Toiminta on vakiintunut osaksi arkea.")
@@ -70,8 +70,7 @@ def fill(page, kind: str, title: str, *, municipality: str | None = None, region
     pick(page, "related", "satakunnan-tutoryhteistyo")
     body = page.input_value("#kk-body")
     own_words = "\n".join(
-        line if not line or line.startswith("## ") else "Kuvaamme tässä omin sanoin, miten toimimme."
-        for line in body.split("\n")
+        line if not line or line.startswith("## ") else "Kuvaamme tässä omin sanoin, miten toimimme." for line in body.split("\n")
     )
     page.fill("#kk-body", own_words + '\nLisäksi "lainausmerkit", kaksoispiste: ja `koodi` toimivat.\n')
 
@@ -136,11 +135,14 @@ def test_placeholder_questions_must_be_replaced(form):
     assert "Korvaa apukysymykset omalla tekstilläsi" in form.text_content("#kk-body-virhe")
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("![Kuva](https://example.com/kuva.png)", "Kuvia ei voi lisätä tekstiin"),
-    ("Kappale.\n{: .md-button }", "Tekstissä on muotoilumääre"),
-    ("<b>lihava</b>", "Tekstissä on HTML-koodia"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("![Kuva](https://example.com/kuva.png)", "Kuvia ei voi lisätä tekstiin"),
+        ("Kappale.\n{: .md-button }", "Tekstissä on muotoilumääre"),
+        ("<b>lihava</b>", "Tekstissä on HTML-koodia"),
+    ],
+)
 def test_what_validation_would_refuse_is_pointed_out_before_sending(form, line, message):
     fill(form, "practice", "Tutoropettajat Porin kouluissa", municipality="Pori")
     form.fill("#kk-body", f"## Tavoitteet\n\n{line}\n")
@@ -243,7 +245,7 @@ def test_after_midnight_in_finland_the_form_and_validation_agree(browser, server
     from kirjasto.content import load_library
     from kirjasto.content.clock import today_in_finland
 
-    evening = datetime.datetime.combine(TODAY, datetime.time(23, 30), tzinfo=datetime.timezone.utc)
+    evening = datetime.datetime.combine(TODAY, datetime.time(23, 30), tzinfo=datetime.UTC)
     context = browser.new_context(timezone_id="America/New_York")
     page = new_page_on(context, TODAY, at=evening.time())
     page.goto(f"{server.origin}/{FORM_PAGE}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from conftest import REPOSITORY_ROOT
 
@@ -18,15 +19,15 @@ def test_serve_watches_the_content_folder(tmp_path: Path):
 
     class Config(dict):
         config_file_path = str(tmp_path / "mkdocs.yml")
-        extra = {"kirjasto": {"content_dir": "practices"}}
+        extra: ClassVar[dict[str, object]] = {"kirjasto": {"content_dir": "practices"}}
         site_url = ""
         site_name = "Testi"
         theme = Theme()
-        markdown_extensions = ["toc", "tables", "fenced_code"]
-        mdx_configs: dict = {}
+        markdown_extensions: ClassVar[list[str]] = ["toc", "tables", "fenced_code"]
+        mdx_configs: ClassVar[dict[str, object]] = {}
 
     class Server:
-        watched: list[str] = []
+        watched: ClassVar[list[str]] = []
 
         def watch(self, path: str) -> None:
             self.watched.append(path)

@@ -24,9 +24,9 @@ import yaml
 
 from conftest import BUILD_ENV, REPOSITORY_ROOT, LibraryFolder, copy_repository, front_matter, mkdocs_build
 from kirjasto.content.characters import printable
-from kirjasto.site.csp import script_hash
 from kirjasto.content.library import MAX_FILE_BYTES
 from kirjasto.content.problems import Severity
+from kirjasto.site.csp import script_hash
 
 CORPUS = Path(__file__).parent / "hostile"
 EXPECTATIONS = yaml.safe_load((CORPUS / "odotukset.yml").read_text("utf-8"))
@@ -87,6 +87,7 @@ def test_alias_bomb_is_refused_quickly_with_bounded_memory(library):
 
 # --- cases git cannot hold portably ---------------------------------------
 
+
 def test_symlinked_file_is_refused(library):
     outside = library.root / "salaisuus.md"
     outside.write_text("salainen", encoding="utf-8")
@@ -141,7 +142,9 @@ def test_two_sources_for_one_url_are_refused(library):
 
 def test_oversized_file_is_refused_without_reading_it_all(library):
     library.write("kaytannot/tutorit.md", body="Tekstiä. " * (MAX_FILE_BYTES // 8))
-    assert library.problems() == [f"practices/kaytannot/tutorit.md:1: tiedosto: Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin."]
+    assert library.problems() == [
+        f"practices/kaytannot/tutorit.md:1: tiedosto: Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin."
+    ]
 
 
 def test_oversized_front_matter_is_refused(library):
@@ -152,11 +155,14 @@ def test_oversized_front_matter_is_refused(library):
 def test_allowed_personal_address_stays_quiet(library):
     library.write("kaytannot/tutorit.md", body="## Yhteystiedot\n\netunimi.sukunimi@kunta.fi, 040 123 4567 ja opetus@kunta.fi\n")
     assert len(library.problems()) == 2
-    (library.root / "practices/sallitut-yhteystiedot.yml").write_text("- Etunimi.Sukunimi@kunta.fi\n- 040-1234567\n", encoding="utf-8")
+    (library.root / "practices/sallitut-yhteystiedot.yml").write_text(
+        "- Etunimi.Sukunimi@kunta.fi\n- 040-1234567\n", encoding="utf-8"
+    )
     assert library.problems() == []
 
 
 # --- the same corpus through the real build -----------------------------------
+
 
 def test_build_fails_on_the_corpus_with_every_message(tmp_path):
     root = copy_repository(tmp_path / "repo")
@@ -165,15 +171,21 @@ def test_build_fails_on_the_corpus_with_every_message(tmp_path):
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    missing = [case["tiedosto"] for case in REFUSED if f"practices/{case['kohde']}" not in result.stderr or case["viesti"] not in result.stderr]
+    missing = [
+        case["tiedosto"]
+        for case in REFUSED
+        if f"practices/{case['kohde']}" not in result.stderr or case["viesti"] not in result.stderr
+    ]
     assert missing == []
     assert_readable(result.stderr)
     assert not (tmp_path / "site").exists(), "nothing was written"
 
 
 # English that YAML or MkDocs would print; none of it may reach a contributor.
-ENGLISH = re.compile(r"\b(found|expected|while scanning|while parsing|not allowed|could not|Doc file|contains a link|"
-                     r"is not found|Traceback|Error:|Exception|cannot start any token)\b")
+ENGLISH = re.compile(
+    r"\b(found|expected|while scanning|while parsing|not allowed|could not|Doc file|contains a link|"
+    r"is not found|Traceback|Error:|Exception|cannot start any token)\b"
+)
 REPORT_LINE = re.compile(r"^practices/[^:]+:\d+: [^:]+: \S")
 
 
@@ -189,8 +201,14 @@ def test_a_page_address_is_checked_like_a_file_link(tmp_path):
     and nothing may point past the site."""
     library = LibraryFolder(tmp_path)
     shutil.copy(REPOSITORY_ROOT / "practices/kaytannot/satakunnan-tutoryhteistyo.md", library.root / "practices/kaytannot")
-    shutil.copy(REPOSITORY_ROOT / "practices/materiaalit/tutoropettajuuden-hyvat-kaytannot-muistio.md", library.root / "practices/materiaalit")
-    library.write("kaytannot/tutorit.md", body="## Linkit\n\n[Satakunta](../../kaytannot/satakunnan-tutoryhteistyo/) ja [muualle](../../../muu/)\n")
+    shutil.copy(
+        REPOSITORY_ROOT / "practices/materiaalit/tutoropettajuuden-hyvat-kaytannot-muistio.md",
+        library.root / "practices/materiaalit",
+    )
+    library.write(
+        "kaytannot/tutorit.md",
+        body="## Linkit\n\n[Satakunta](../../kaytannot/satakunnan-tutoryhteistyo/) ja [muualle](../../../muu/)\n",
+    )
     problems = [p for p in library.problems() if p.startswith("practices/kaytannot/tutorit.md")]
     assert len(problems) == 1 and "Linkin osoite '../../../muu/'" in problems[0]
     item = library.load().library.by_slug.get("satakunnan-tutoryhteistyo")
@@ -205,8 +223,13 @@ def test_validate_reports_every_refused_file_on_one_readable_line(tmp_path):
         shutil.copy(existing, library.root / "practices" / existing.parent.name / existing.name)
     for case in EXPECTATIONS:
         plant(library.root, case)
-    result = subprocess.run([sys.executable, "-m", "kirjasto.tools.cli", "validate", "--root", str(library.root)],
-                            capture_output=True, text=True, env=BUILD_ENV, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "kirjasto.tools.cli", "validate", "--root", str(library.root)],
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        timeout=300,
+    )
     assert result.returncode == 1 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[-1].startswith("Kirjastossa on ")
@@ -222,6 +245,7 @@ def test_validate_reports_every_refused_file_on_one_readable_line(tmp_path):
 
 
 # --- accepted files: built, and nothing of them reaches the page as markup ----------
+
 
 def _article(page: str) -> str:
     return page.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
@@ -249,7 +273,11 @@ def assert_contributor_text_only(page: str) -> None:
         assert not [name for name in attributes.get("class", "").split() if name.startswith("md-")], (tag, attributes)
         for name in ("href", "src"):
             target = attributes.get(name, "").strip().lower()
-            assert not target.startswith(("javascript:", "data:", "//")) and "evil.example" not in target and "seuranta.example" not in target, (tag, attributes)
+            assert (
+                not target.startswith(("javascript:", "data:", "//"))
+                and "evil.example" not in target
+                and "seuranta.example" not in target
+            ), (tag, attributes)
 
 
 @pytest.fixture(scope="module")
@@ -263,8 +291,13 @@ def accepted_sites(tmp_path_factory):
     result = mkdocs_build(root, work / "site")
     assert result.returncode == 0, result.stderr
     tree = work / "puu"
-    generated = subprocess.run([sys.executable, "-m", "kirjasto.tools.cli", "generate", str(tree), "--root", str(root)],
-                               capture_output=True, text=True, env=BUILD_ENV, timeout=300)
+    generated = subprocess.run(
+        [sys.executable, "-m", "kirjasto.tools.cli", "generate", str(tree), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        timeout=300,
+    )
     assert generated.returncode == 0, generated.stdout + generated.stderr
     result = mkdocs_build(tree, tree / "site")
     assert result.returncode == 0, result.stderr
@@ -291,12 +324,17 @@ def test_accepted_files_publish_only_text(accepted_sites, build):
     assert 'href="../../kaytannot/satakunnan-tutoryhteistyo/#lyhyesti"' in links
     assert 'href="../../verkostot/helsinki-asiantuntijaopettajat/"' in links
     headings = (site / "kaytannot/otsikot-muotoiltuina/index.html").read_text("utf-8")
-    for shown in ("Tulokset <em>2021</em> ja <code>koodi</code> ja <strong>lihava</strong>",
-                  "Erikoismerkit * [hakasulkeet] &lt;kulma&gt; &amp; ~aalto~ (sulut) 1. numero | pystyviiva {aalto}",
-                  "Koodi <code>a`b</code> ja <code>&lt;script&gt;</code> otsikossa", "Alleviivattu otsikko"):
-        assert re.search(r"<h2 id=\"[^\"]+\">" + re.escape(shown) + "<a class=\"headerlink\"", html_text(headings)), shown
+    for shown in (
+        "Tulokset <em>2021</em> ja <code>koodi</code> ja <strong>lihava</strong>",
+        "Erikoismerkit * [hakasulkeet] &lt;kulma&gt; &amp; ~aalto~ (sulut) 1. numero | pystyviiva {aalto}",
+        "Koodi <code>a`b</code> ja <code>&lt;script&gt;</code> otsikossa",
+        "Alleviivattu otsikko",
+    ):
+        assert re.search(r"<h2 id=\"[^\"]+\">" + re.escape(shown) + '<a class="headerlink"', html_text(headings)), shown
     table = _article((site / "kaytannot/taulukko-ja-huomautus/index.html").read_text("utf-8"))
-    assert '<th align="left">Vuosi</th>' in table and '<td align="right">12</td>' in table, "alignment without inline styles (CSP)"
+    assert '<th align="left">Vuosi</th>' in table and '<td align="right">12</td>' in table, (
+        "alignment without inline styles (CSP)"
+    )
     assert "style=" not in table
     nested = _article((site / "kaytannot/sisakkaiset-otsikot/index.html").read_text("utf-8"))
     ids = re.findall(r'\sid="([^"]*)"', nested)
@@ -309,12 +347,21 @@ def test_accepted_files_publish_only_text(accepted_sites, build):
     assert "Noin ~50 opettajaa." in fields and "\\~" not in fields
     for page in site.rglob("*.html"):
         text = page.read_text("utf-8")
-        assert 'href="https://evil.example' not in text and "<em>tähdillä</em>" not in text and "<strong>lihava</strong>," not in text, page
+        assert (
+            'href="https://evil.example' not in text
+            and "<em>tähdillä</em>" not in text
+            and "<strong>lihava</strong>," not in text
+        ), page
     rows = list(csv.reader(io.StringIO((site / "data/kirjasto.csv").read_text("utf-8-sig"))))
     formula = next(row for row in rows if row[0] == "kaava-kentissa")
     assert formula[2].startswith("'=HYPERLINK(")
     organisations = formula[rows[0].index("organisaatiot")]
-    assert "Pori; '=1+1" in organisations and "'+358 kunta" in organisations and "'-ryhmä" in organisations and "'@kaupunki" in organisations
+    assert (
+        "Pori; '=1+1" in organisations
+        and "'+358 kunta" in organisations
+        and "'-ryhmä" in organisations
+        and "'@kaupunki" in organisations
+    )
 
 
 def test_the_tree_shows_the_same_bodies_as_the_hook_build(accepted_sites):
@@ -341,8 +388,13 @@ def test_the_tree_refuses_what_validation_refuses(tmp_path):
     root = copy_repository(tmp_path / "repo")
     for case in REFUSED:
         plant(root, case)
-    result = subprocess.run([sys.executable, "-m", "kirjasto.tools.cli", "generate", str(tmp_path / "puu"), "--root", str(root)],
-                            capture_output=True, text=True, env=BUILD_ENV, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "kirjasto.tools.cli", "generate", str(tmp_path / "puu"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert not (tmp_path / "puu").exists()
     for case in REFUSED:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import REPOSITORY_ROOT, TODAY, front_matter
 from kirjasto.tools import linkcheck
 from kirjasto.tools.cli import main
@@ -156,7 +157,7 @@ def server():
 
 def _with_links(*urls: str) -> str:
     """The valid front matter with a `links:` entry per address (url on its own line)."""
-    entries = "".join(f"  - title: Linkki {number}\n    url: \"{url}\"\n" for number, url in enumerate(urls, start=1))
+    entries = "".join(f'  - title: Linkki {number}\n    url: "{url}"\n' for number, url in enumerate(urls, start=1))
     return front_matter() + "links:\n" + entries
 
 
@@ -169,12 +170,18 @@ def two_items(library, server):
     """Two items whose links cover every answer; line numbers are fixed by the layout:
     front matter lines 2-8, `links:` on 9, urls on 11 and 13, the body from line 16."""
     base = server.base
-    library.write("kaytannot/linkit.md", _with_links(f"{base}/ok", f"{base}/vanha"),
-                  f"## Tavoitteet\n\nKatso [puuttuva]({base}/puuttuu) ja [rikki]({base}/rikki).\n\n"
-                  f"Hidas [palvelin]({base}/hidas) ja [sama kohta]({base}/ok#kohta).\n")
-    library.write("verkostot/toinen.md", front_matter(title="Toinen verkosto kokoontuu"),
-                  f"## Tavoitteet\n\n[Siirretty hetkeksi]({base}/valiaikainen), [vain GET]({base}/ei-headia).\n\n"
-                  f"Sama rikkinäinen linkki: <{base}/puuttuu>\n")
+    library.write(
+        "kaytannot/linkit.md",
+        _with_links(f"{base}/ok", f"{base}/vanha"),
+        f"## Tavoitteet\n\nKatso [puuttuva]({base}/puuttuu) ja [rikki]({base}/rikki).\n\n"
+        f"Hidas [palvelin]({base}/hidas) ja [sama kohta]({base}/ok#kohta).\n",
+    )
+    library.write(
+        "verkostot/toinen.md",
+        front_matter(title="Toinen verkosto kokoontuu"),
+        f"## Tavoitteet\n\n[Siirretty hetkeksi]({base}/valiaikainen), [vain GET]({base}/ei-headia).\n\n"
+        f"Sama rikkinäinen linkki: <{base}/puuttuu>\n",
+    )
     assert [problem.format() for problem in library.load().problems] == []
     return library
 
@@ -186,8 +193,10 @@ def test_broken_and_redirected_links_are_reported_on_their_lines(two_items, serv
         f"practices/kaytannot/linkit.md:13: linkki: Linkki {base}/vanha ohjautuu pysyvästi osoitteeseen {base}/ok. Päivitä osoite.",
         f"practices/kaytannot/linkit.md:18: linkki: Linkki {base}/puuttuu ei toimi (404 Not Found). Korjaa osoite tai poista linkki.",
         f"practices/kaytannot/linkit.md:18: linkki: Linkki {base}/rikki ei toimi (500 Internal Server Error). Korjaa osoite tai poista linkki.",
-        (f"practices/kaytannot/linkit.md:20: linkki: Linkki {base}/hidas ei toimi: palvelin ei vastannut 0,3 sekunnissa. "
-         "Tarkista osoite selaimella ja korjaa tai poista linkki, jos se ei toimi."),
+        (
+            f"practices/kaytannot/linkit.md:20: linkki: Linkki {base}/hidas ei toimi: palvelin ei vastannut 0,3 sekunnissa. "
+            "Tarkista osoite selaimella ja korjaa tai poista linkki, jos se ei toimi."
+        ),
         f"practices/verkostot/toinen.md:15: linkki: Linkki {base}/puuttuu ei toimi (404 Not Found). Korjaa osoite tai poista linkki.",
     ]
     # /ok, /ok#kohta, /vanha, /puuttuu (two files), /rikki, /hidas, /valiaikainen, /ei-headia
@@ -199,7 +208,11 @@ def test_broken_and_redirected_links_are_reported_on_their_lines(two_items, serv
 
 
 def test_nothing_is_reported_when_every_link_works(library, server, tmp_path):
-    library.write("kaytannot/hyva.md", _with_links(f"{server.base}/ok"), f"## Tavoitteet\n\n[Siirretty hetkeksi]({server.base}/valiaikainen)\n")
+    library.write(
+        "kaytannot/hyva.md",
+        _with_links(f"{server.base}/ok"),
+        f"## Tavoitteet\n\n[Siirretty hetkeksi]({server.base}/valiaikainen)\n",
+    )
     report = run_link_check(library.root, options=_options(tmp_path), today=TODAY)
     assert (format_findings(report), report.has_problems) == ([], False)
     assert summary_line(report) == "Kaikki 2 linkkiä toimivat."
@@ -213,7 +226,10 @@ def test_summary_counts_in_finnish():
     assert summary_line(report()) == "Kuvauksissa ei ole ulkoisia linkkejä."
     assert summary_line(report(Outcome.OK)) == "Ainoa linkki toimii."
     assert summary_line(report(Outcome.BROKEN)) == "Tarkistettiin 1 linkki: 1 ei toimi."
-    assert summary_line(report(Outcome.OK, Outcome.REDIRECTED, Outcome.NOT_CHECKED)) == "Tarkistettiin 3 linkkiä: 1 ohjautuu, 1 jäi tarkistamatta."
+    assert (
+        summary_line(report(Outcome.OK, Outcome.REDIRECTED, Outcome.NOT_CHECKED))
+        == "Tarkistettiin 3 linkkiä: 1 ohjautuu, 1 jäi tarkistamatta."
+    )
 
 
 def test_results_are_cached_and_reused_within_the_max_age(library, server, tmp_path):
@@ -247,8 +263,12 @@ def test_a_damaged_cache_is_ignored_and_rewritten(library, server, tmp_path):
         report = run_link_check(library.root, options=options, today=TODAY)
         assert report.cached_count == 0 and summary_line(report) == "Ainoa linkki toimii."
         assert json.loads(options.cache_path.read_text(encoding="utf-8"))["version"] == 1
-    assert any("ei voitu lukea" in note for note in run_link_check(
-        library.root, options=replace(options, cache_path=options.cache_path.parent), today=TODAY).notes)
+    assert any(
+        "ei voitu lukea" in note
+        for note in run_link_check(
+            library.root, options=replace(options, cache_path=options.cache_path.parent), today=TODAY
+        ).notes
+    )
 
 
 def test_the_command_line_exit_status_and_markdown_report(library, server, tmp_path, capsys, monkeypatch):
@@ -267,8 +287,14 @@ def test_the_command_line_exit_status_and_markdown_report(library, server, tmp_p
     ]
     text = markdown.read_text(encoding="utf-8")
     assert "| Kohta | Linkki | Ongelma |" in text
-    assert f"| `practices/kaytannot/linkit.md:13` | <{base}/puuttuu> | Ei toimi (404 Not Found). Korjaa osoite tai poista linkki. |" in text
-    assert f"| `practices/kaytannot/linkit.md:15` | <{base}/vanha> | Ohjautuu pysyvästi osoitteeseen <{base}/ok>. Päivitä osoite. |" in text
+    assert (
+        f"| `practices/kaytannot/linkit.md:13` | <{base}/puuttuu> | Ei toimi (404 Not Found). Korjaa osoite tai poista linkki. |"
+        in text
+    )
+    assert (
+        f"| `practices/kaytannot/linkit.md:15` | <{base}/vanha> | Ohjautuu pysyvästi osoitteeseen <{base}/ok>. Päivitä osoite. |"
+        in text
+    )
     assert not (library.root / ".cache").exists(), "--ei-valimuistia writes no cache"
 
     path.write_text(path.read_text(encoding="utf-8").replace("/puuttuu", "/ok").replace("/vanha", "/ok"), encoding="utf-8")
@@ -292,7 +318,9 @@ def test_checker_answers_one_address_at_a_time(server):
     checker = LinkChecker(FAST)
     try:
         chain = checker.check(f"{base}/ketju")
-        assert (chain.outcome, chain.target) == (Outcome.REDIRECTED, f"{base}/valiaikainen"), "301 then 302: the address after the 301"
+        assert (chain.outcome, chain.target) == (Outcome.REDIRECTED, f"{base}/valiaikainen"), (
+            "301 then 302: the address after the 301"
+        )
         assert checker.check(f"{base}/valiaikainen").outcome is Outcome.OK, "temporary redirects are not reported"
         assert checker.check(f"{base}/kuormitettu").outcome is Outcome.OK, "a 503 is retried"
         assert server.requests_to("/kuormitettu") == ["HEAD", "HEAD"]
@@ -321,20 +349,28 @@ def test_at_most_two_requests_to_one_host_at_once_and_spaced_out(server):
 
 
 def test_links_are_found_in_any_front_matter_value_and_in_body_anchors():
-    text = ("---\ntitle: \"X\"\nsource:\n  title: Lähde\n  url: 'https://a.example/lahde'\ncontacts:\n"
-            "  - url: \"https://b.example/yhteys?a=1&b=2\"\nsummary: Katso https://c.example/sivu.\n---\n\nTeksti\n")
+    text = (
+        "---\ntitle: \"X\"\nsource:\n  title: Lähde\n  url: 'https://a.example/lahde'\ncontacts:\n"
+        '  - url: "https://b.example/yhteys?a=1&b=2"\nsummary: Katso https://c.example/sivu.\n---\n\nTeksti\n'
+    )
     assert links_in_front_matter(text) == [
-        ("https://a.example/lahde", 5), ("https://b.example/yhteys?a=1&b=2", 7), ("https://c.example/sivu", 8),
+        ("https://a.example/lahde", 5),
+        ("https://b.example/yhteys?a=1&b=2", 7),
+        ("https://c.example/sivu", 8),
     ]
-    html = ('<p><a href="https://a.example/?a=1&amp;b=2">x</a> <a href="mailto:x@a.example">m</a> '
-            '<a href="../../verkostot/nimi/">n</a> <a href="HTTP://B.example/">b</a></p>')
+    html = (
+        '<p><a href="https://a.example/?a=1&amp;b=2">x</a> <a href="mailto:x@a.example">m</a> '
+        '<a href="../../verkostot/nimi/">n</a> <a href="HTTP://B.example/">b</a></p>'
+    )
     assert links_in_html(html) == ["https://a.example/?a=1&b=2", "HTTP://B.example/"]
 
 
 def test_reports_show_no_control_characters_and_markdown_cannot_break_out():
     hostile = "https://a.example/x|y <b>`c`\x1b[31m\u202e"
-    finding = LinkFinding(LinkUse("practices/kaytannot/x.md", 3, "https://a.example/ok#kohta"),
-                          LinkResult(Outcome.REDIRECTED, status=200, target=hostile))
+    finding = LinkFinding(
+        LinkUse("practices/kaytannot/x.md", 3, "https://a.example/ok#kohta"),
+        LinkResult(Outcome.REDIRECTED, status=200, target=hostile),
+    )
     line = format_finding(finding)
     assert "\x1b" not in line and "\u202e" not in line and "\\x1b[31m\\u202e#kohta. Päivitä osoite." in line
     shown = markdown_url(hostile)
@@ -371,7 +407,9 @@ def test_weekly_workflow_gives_the_token_only_to_the_issue_step():
     with_token = [step["name"] for step in steps if "github.token" in str(step.get("env", ""))]
     assert with_token == ["Päivitä linkkitarkistuksen tehtävä"]
     runs = "\n".join(step.get("run", "") for step in steps)
-    assert "kirjasto tarkista --ei-valimuistia --markdown linkit.md" in runs and "${{" not in runs
+    # The steps' logic lives in scripts/linkkitarkistus.py (tested in tests/test_scripts.py).
+    assert "scripts/linkkitarkistus.py tarkista --raportti linkit.md" in runs and "${{" not in runs
+    assert "scripts/linkkitarkistus.py tehtava --raportti linkit.md" in runs
 
 
 def test_a_server_that_asks_to_slow_down_is_shown_but_fails_nothing(library, server, tmp_path):
@@ -379,8 +417,10 @@ def test_a_server_that_asks_to_slow_down_is_shown_but_fails_nothing(library, ser
     options = _options(tmp_path)
     report = run_link_check(library.root, options=options, today=TODAY)
     assert format_findings(report) == [
-        (f"practices/kaytannot/linkit.md:11: linkki: Linkki {server.base}/hidasta jäi tarkistamatta: palvelin pyysi "
-        "hidastamaan (429 Too Many Requests). Se tarkistetaan uudelleen seuraavalla kerralla."),
+        (
+            f"practices/kaytannot/linkit.md:11: linkki: Linkki {server.base}/hidasta jäi tarkistamatta: palvelin pyysi "
+            "hidastamaan (429 Too Many Requests). Se tarkistetaan uudelleen seuraavalla kerralla."
+        ),
     ]
     assert summary_line(report) == "Tarkistettiin 1 linkki: 1 jäi tarkistamatta."
     assert not report.has_problems and markdown_report(report) == ""

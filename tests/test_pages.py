@@ -20,30 +20,68 @@ def pages_of(library) -> dict[str, str]:
 @pytest.fixture
 def small_library(library):
     library.write("kaytannot/tutorit.md")
-    library.write("verkostot/satakunta.md", front_matter(
-        title="Satakunnan tutoryhteistyö", municipalities="[]", status="kaytossa", updated="2026-10-01",
-    ) + "regions: [Satakunta]\n")
-    library.write("verkostot/porin-tutorit.md", front_matter(
-        title="Porin tutoropettajat", municipalities="[Pori]", updated="2025-01-01",
-    ))
-    library.write("materiaalit/muistio.md", front_matter(
-        title="Ääkkösillä alkava muistio", municipalities="[]", status=None, themes="[tutoropettajatoiminta, johtaminen]",
-    ))
-    library.write("materiaalit/zeta.md", front_matter(
-        title="Zeta-materiaali tutoreille", municipalities="[]", status=None, levels="[lukiokoulutus]",
-    ))
+    library.write(
+        "verkostot/satakunta.md",
+        front_matter(
+            title="Satakunnan tutoryhteistyö",
+            municipalities="[]",
+            status="kaytossa",
+            updated="2026-10-01",
+        )
+        + "regions: [Satakunta]\n",
+    )
+    library.write(
+        "verkostot/porin-tutorit.md",
+        front_matter(
+            title="Porin tutoropettajat",
+            municipalities="[Pori]",
+            updated="2025-01-01",
+        ),
+    )
+    library.write(
+        "materiaalit/muistio.md",
+        front_matter(
+            title="Ääkkösillä alkava muistio",
+            municipalities="[]",
+            status=None,
+            themes="[tutoropettajatoiminta, johtaminen]",
+        ),
+    )
+    library.write(
+        "materiaalit/zeta.md",
+        front_matter(
+            title="Zeta-materiaali tutoreille",
+            municipalities="[]",
+            status=None,
+            levels="[lukiokoulutus]",
+        ),
+    )
     return library
 
 
 def test_every_index_page_is_planned(small_library):
     pages = pages_of(small_library)
     expected = {
-        "kaytannot/index.md", "verkostot/index.md", "materiaalit/index.md",
-        "teemat/index.md", "teemat/tutoropettajatoiminta.md", "teemat/steam.md",
-        "kunnat/index.md", "kunnat/hameenlinna.md", "kunnat/pori.md", "kunnat/valtakunnalliset.md",
-        "maakunnat/index.md", "maakunnat/satakunta.md", "maakunnat/kanta-hame.md", "maakunnat/lappi.md",
-        "asteet/index.md", "asteet/perusopetus.md", "asteet/varhaiskasvatus.md",
-        "kaytannot/tutorit.md", "verkostot/satakunta.md", "materiaalit/muistio.md",
+        "kaytannot/index.md",
+        "verkostot/index.md",
+        "materiaalit/index.md",
+        "teemat/index.md",
+        "teemat/tutoropettajatoiminta.md",
+        "teemat/steam.md",
+        "kunnat/index.md",
+        "kunnat/hameenlinna.md",
+        "kunnat/pori.md",
+        "kunnat/valtakunnalliset.md",
+        "maakunnat/index.md",
+        "maakunnat/satakunta.md",
+        "maakunnat/kanta-hame.md",
+        "maakunnat/lappi.md",
+        "asteet/index.md",
+        "asteet/perusopetus.md",
+        "asteet/varhaiskasvatus.md",
+        "kaytannot/tutorit.md",
+        "verkostot/satakunta.md",
+        "materiaalit/muistio.md",
     }
     assert expected <= set(pages)
     assert "kunnat/helsinki.md" not in pages, "municipalities without items get no page"
@@ -123,20 +161,34 @@ def test_item_page_shows_three_to_five_related_items(small_library):
 def test_explicit_related_comes_first(library):
     library.write("kaytannot/tutorit.md", front_matter() + "related: [kaukainen]\n")
     library.write("kaytannot/lahella.md", front_matter(title="Lähellä oleva tutorointi"))
-    library.write("materiaalit/kaukainen.md", front_matter(
-        title="Kaukainen materiaali", municipalities="[Inari]", themes="[steam]", levels="[lukiokoulutus]", status=None,
-    ))
+    library.write(
+        "materiaalit/kaukainen.md",
+        front_matter(
+            title="Kaukainen materiaali",
+            municipalities="[Inari]",
+            themes="[steam]",
+            levels="[lukiokoulutus]",
+            status=None,
+        ),
+    )
     related = pages_of(library)["kaytannot/tutorit.md"].split("## Katso myös", 1)[1]
     assert related.index("Kaukainen materiaali") < related.index("Lähellä oleva tutorointi")
 
 
 def test_contacts_and_links_are_rendered(library):
-    library.write("kaytannot/tutorit.md", front_matter() + (
-        "contacts:\n  - role: Koordinaattori\n    organisation: Hämeenlinnan kaupunki\n    email: opetus@hameenlinna.fi\n"
-        "links:\n  - title: Kaupungin sivut\n    url: https://www.hameenlinna.fi/\n"
-    ))
+    library.write(
+        "kaytannot/tutorit.md",
+        front_matter()
+        + (
+            "contacts:\n  - role: Koordinaattori\n    organisation: Hämeenlinnan kaupunki\n    email: opetus@hameenlinna.fi\n"
+            "links:\n  - title: Kaupungin sivut\n    url: https://www.hameenlinna.fi/\n"
+        ),
+    )
     page = pages_of(library)["kaytannot/tutorit.md"]
-    assert '<strong>Koordinaattori</strong>, Hämeenlinnan kaupunki: <a href="mailto:opetus@hameenlinna.fi">opetus@hameenlinna.fi</a>' in page
+    assert (
+        '<strong>Koordinaattori</strong>, Hämeenlinnan kaupunki: <a href="mailto:opetus@hameenlinna.fi">opetus@hameenlinna.fi</a>'
+        in page
+    )
     assert '<a href="https://www.hameenlinna.fi/">Kaupungin sivut</a>' in page
 
 
@@ -146,19 +198,23 @@ def test_front_matter_text_cannot_inject_markup(library):
     loaded = library.load()
     planted = dataclasses.replace(
         loaded.library.items[0],
-        title='Tutorit [klikkaa](javascript:x) *ja* `koodi` {: onclick=x }',
+        title="Tutorit [klikkaa](javascript:x) *ja* `koodi` {: onclick=x }",
         summary='Tiivistelmä & <b>lihava</b> # ei otsikko "lainaus"',
     )
     page = plan_pages(Library(items=(planted,), vocabularies=loaded.library.vocabularies))[0].with_html_parts()
     assert "# Tutorit \\[klikkaa\\](javascript:x) \\*ja\\* \\`koodi\\` \\{: onclick=x \\}" in page
     assert "Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; \\# ei otsikko" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert "description: 'Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; # ei otsikko &quot;lainaus&quot;'" in page, "template attributes are not escaped by MkDocs"
+    assert "description: 'Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; # ei otsikko &quot;lainaus&quot;'" in page, (
+        "template attributes are not escaped by MkDocs"
+    )
 
 
 def test_front_page_markers_show_live_counts_and_newest(small_library):
     loaded = small_library.load()
-    text = expand_markers("<!-- kirjasto:luvut -->\n\n<!-- kirjasto:uusimmat -->\n<!-- kirjasto:tuntematon -->", loaded.library, "index.md")
+    text = expand_markers(
+        "<!-- kirjasto:luvut -->\n\n<!-- kirjasto:uusimmat -->\n<!-- kirjasto:tuntematon -->", loaded.library, "index.md"
+    )
     assert "Kirjastossa on nyt **5 kuvausta**: [Hyvät käytännöt](kaytannot/index.md): 1" in text
     assert "### [Satakunnan tutoryhteistyö](verkostot/satakunta.md)" in text
     assert text.index("Tutoropettajat tukevat") < text.index("Satakunnan tutoryhteistyö"), "newest first"
@@ -179,7 +235,11 @@ def test_long_listings_are_split_into_linked_pages(small_library, monkeypatch):
 
     monkeypatch.setattr(index_pages, "LISTING_PAGE_SIZE", 2)
     pages = pages_of(small_library)
-    assert {"teemat/tutoropettajatoiminta.md", "teemat/tutoropettajatoiminta/sivu-2.md", "teemat/tutoropettajatoiminta/sivu-3.md"} <= set(pages)
+    assert {
+        "teemat/tutoropettajatoiminta.md",
+        "teemat/tutoropettajatoiminta/sivu-2.md",
+        "teemat/tutoropettajatoiminta/sivu-3.md",
+    } <= set(pages)
     assert {"verkostot/index.md", "materiaalit/index.md"} <= set(pages) and "verkostot/sivu-2.md" not in pages
     first, second = pages["teemat/tutoropettajatoiminta.md"], pages["teemat/tutoropettajatoiminta/sivu-2.md"]
     assert "**Sivu 1 / 3** · [Seuraava ›](tutoropettajatoiminta/sivu-2.md)" in first

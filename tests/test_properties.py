@@ -20,27 +20,70 @@ from hypothesis import strategies as st
 from conftest import REPOSITORY_ROOT, TODAY, VALID_BODY, VALID_FRONT_MATTER
 from kirjasto.content import load_library
 from kirjasto.content.characters import printable
-from kirjasto.site.exports import export_files
 from kirjasto.content.markdown_config import MarkdownConfig
 from kirjasto.content.sanitise import Sanitiser, is_unchanged
 from kirjasto.content.settings import LibrarySettings
+from kirjasto.site.exports import export_files
 
 PATH = "practices/kaytannot/satunnainen.md"
 # A deadline per example: a hang or blow-up fails, a slow shared machine does not.
 BOUNDED = settings(max_examples=150, deadline=datetime.timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
 
-KEYS = ["title", "summary", "municipalities", "regions", "levels", "themes", "status", "updated", "started",
-        "organisations", "audience", "contacts", "links", "funding", "source", "related", "template", "x"]
+KEYS = [
+    "title",
+    "summary",
+    "municipalities",
+    "regions",
+    "levels",
+    "themes",
+    "status",
+    "updated",
+    "started",
+    "organisations",
+    "audience",
+    "contacts",
+    "links",
+    "funding",
+    "source",
+    "related",
+    "template",
+    "x",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.dates(),
-    st.text(max_size=40), st.sampled_from(["Pori", "perusopetus", "steam", "kaytossa", "2026-02-30", "<b>", "javascript:x"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.dates(),
+    st.text(max_size=40),
+    st.sampled_from(["Pori", "perusopetus", "steam", "kaytossa", "2026-02-30", "<b>", "javascript:x"]),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=12)
+values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=12
+)
 front_matters = st.dictionaries(st.sampled_from(KEYS), values, max_size=10)
-markdown_bits = st.sampled_from([
-    "## Otsikko\n", "<b>x</b>", "`<i>`", "```\n<script>\n```\n", "[a](javascript:x)", "![](k.png)", "![a](data:x)",
-    "{: .x }", "&#106;", "\u202e", "\x07", "<!--", "\\`", "[x]: file:///etc", "etu.suku@kunta.fi", "040 123 4567", "\n\n", "Teksti. ",
-])
+markdown_bits = st.sampled_from(
+    [
+        "## Otsikko\n",
+        "<b>x</b>",
+        "`<i>`",
+        "```\n<script>\n```\n",
+        "[a](javascript:x)",
+        "![](k.png)",
+        "![a](data:x)",
+        "{: .x }",
+        "&#106;",
+        "\u202e",
+        "\x07",
+        "<!--",
+        "\\`",
+        "[x]: file:///etc",
+        "etu.suku@kunta.fi",
+        "040 123 4567",
+        "\n\n",
+        "Teksti. ",
+    ]
+)
 bodies = st.lists(st.one_of(markdown_bits, st.text(max_size=30)), max_size=25).map("".join)
 
 
@@ -90,7 +133,7 @@ def test_random_bytes(raw):
 @BOUNDED
 @given(st.data())
 def test_mutated_valid_file(data):
-    valid = f"---\n{VALID_FRONT_MATTER}---\n\n{VALID_BODY}".encode("utf-8")
+    valid = f"---\n{VALID_FRONT_MATTER}---\n\n{VALID_BODY}".encode()
     mutated = bytearray(valid)
     for _ in range(data.draw(st.integers(1, 6))):
         position = data.draw(st.integers(0, len(mutated)))
@@ -114,10 +157,20 @@ any_text = st.text(min_size=1, max_size=60)
 @BOUNDED
 @given(any_text, any_text, st.lists(any_text, max_size=3), bodies)
 def test_accepted_input_gives_well_formed_exports_and_clean_html(title, summary, organisations, body):
-    front = yaml.safe_dump({"title": "Otsikko " + title, "summary": summary, "organisations": organisations,
-                            "municipalities": ["Pori"], "levels": ["perusopetus"], "themes": ["steam"],
-                            "status": "kaytossa", "updated": TODAY.isoformat()}, allow_unicode=True)
-    loaded = load_whole(f"---\n{front}---\n\n## Teksti\n\n{body}\n".encode("utf-8"))
+    front = yaml.safe_dump(
+        {
+            "title": "Otsikko " + title,
+            "summary": summary,
+            "organisations": organisations,
+            "municipalities": ["Pori"],
+            "levels": ["perusopetus"],
+            "themes": ["steam"],
+            "status": "kaytossa",
+            "updated": TODAY.isoformat(),
+        },
+        allow_unicode=True,
+    )
+    loaded = load_whole(f"---\n{front}---\n\n## Teksti\n\n{body}\n".encode())
     if not loaded.is_valid:
         return
     item = loaded.library.items[0]

@@ -15,13 +15,13 @@ import pytest
 
 from conftest import REPOSITORY_ROOT, TODAY, copy_repository, front_matter, mkdocs_build
 from kirjasto.content import load_library
-from kirjasto.site.exports import export_files, item_json_ld
 from kirjasto.content.freshness import Freshness, months_between, with_freshness
-from kirjasto.site import plan_pages
-from kirjasto.site.pages.listing import STALE_NOTICE, item_entry_html
-from kirjasto.content.problems import format_report, Problem, Severity
+from kirjasto.content.problems import Problem, Severity, format_report
 from kirjasto.content.settings import LibrarySettings, Repository, SettingsError, read_settings
 from kirjasto.content.text import count_phrase
+from kirjasto.site import plan_pages
+from kirjasto.site.exports import export_files, item_json_ld
+from kirjasto.site.pages.listing import STALE_NOTICE, item_entry_html
 
 PATH = "practices/kaytannot/tutorit.md"
 DAY = datetime.date(2026, 11, 30)
@@ -43,9 +43,14 @@ def _page(library_model, settings=None, today=DAY) -> str:
 
 # --- provenance on the page ---------------------------------------------------------
 
+
 def test_page_tells_source_date_writing_date_and_no_check(library):
-    model = _item(library, source='{title: "Tutortoiminta kunnassa", publisher: Kuntaliitto, published: 2017-01-24}',
-                  written="2026-11-24", updated="2026-11-30")
+    model = _item(
+        library,
+        source='{title: "Tutortoiminta kunnassa", publisher: Kuntaliitto, published: 2017-01-24}',
+        written="2026-11-24",
+        updated="2026-11-30",
+    )
     page = _page(model)
     assert "<dt>Lähde julkaistu</dt><dd>24.1.2017</dd>" in page
     assert "<dt>Kuvaus kirjoitettu</dt><dd>24.11.2026</dd>" in page
@@ -80,6 +85,7 @@ def test_the_librarys_own_items_never_claim_a_check_or_use(site):
 
 
 # --- freshness ---------------------------------------------------------------------
+
 
 def test_item_checked_longer_ago_than_the_setting_shows_the_notice(library):
     model = _item(library, checked="2024-11-29")
@@ -128,15 +134,19 @@ def test_freshness_setting_is_checked():
 
 # --- the fields ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("source, message", [
-    ('"Innokylä, 27.10.2017"', "Lähde kirjoitetaan kenttäryhmänä"),
-    ('{publisher: Kuntaliitto}', "Lähteeltä puuttuu otsikko"),
-    ('{title: X, published: 2099-01-01}', "on tulevaisuudessa"),
-    ('{title: X, published: "2017"}', "ilman lainausmerkkejä"),
-    ('{title: X, published: 1850}', "ei ole mahdollinen"),
-    ('{title: X, url: "ftp://a.fi/"}', "ei kelpaa"),
-    ('{title: X, author: Y}', "Tuntematon kenttä 'author'"),
-])
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ('"Innokylä, 27.10.2017"', "Lähde kirjoitetaan kenttäryhmänä"),
+        ("{publisher: Kuntaliitto}", "Lähteeltä puuttuu otsikko"),
+        ("{title: X, published: 2099-01-01}", "on tulevaisuudessa"),
+        ('{title: X, published: "2017"}', "ilman lainausmerkkejä"),
+        ("{title: X, published: 1850}", "ei ole mahdollinen"),
+        ('{title: X, url: "ftp://a.fi/"}', "ei kelpaa"),
+        ("{title: X, author: Y}", "Tuntematon kenttä 'author'"),
+    ],
+)
 def test_source_record_is_validated(library, source, message):
     library.write("kaytannot/tutorit.md", front_matter(source=source))
     problems = library.problems()
@@ -148,12 +158,15 @@ def test_written_after_last_edit_is_refused(library):
     assert any("myöhempi kuin viimeinen muokkaus" in p for p in library.problems())
 
 
-@pytest.mark.parametrize("contact, ok", [
-    ('[{role: Rehtori, organisation: Porin kaupunki, url: "https://www.pori.fi/"}]', True),
-    ('[{role: Rehtori, organisation: Porin kaupunki, phone: "02 621 1100"}]', True),
-    ('[{role: Rehtori, organisation: Porin kaupunki, phone: "soita vaihteeseen"}]', False),
-    ('[{role: Rehtori, organisation: Porin kaupunki, url: "www.pori.fi"}]', False),
-])
+@pytest.mark.parametrize(
+    "contact, ok",
+    [
+        ('[{role: Rehtori, organisation: Porin kaupunki, url: "https://www.pori.fi/"}]', True),
+        ('[{role: Rehtori, organisation: Porin kaupunki, phone: "02 621 1100"}]', True),
+        ('[{role: Rehtori, organisation: Porin kaupunki, phone: "soita vaihteeseen"}]', False),
+        ('[{role: Rehtori, organisation: Porin kaupunki, url: "www.pori.fi"}]', False),
+    ],
+)
 def test_contact_channels_are_validated(library, contact, ok):
     library.write("kaytannot/tutorit.md", front_matter(contacts=contact))
     errors = [p for p in library.load().problems if p.severity is Severity.ERROR]
@@ -161,14 +174,20 @@ def test_contact_channels_are_validated(library, contact, ok):
 
 
 def test_mobile_number_in_a_contact_is_warned_about_but_a_switchboard_is_not(library):
-    library.write("kaytannot/tutorit.md", front_matter(contacts='[{role: Rehtori, organisation: Porin kaupunki, phone: "040 123 4567"}]'))
+    library.write(
+        "kaytannot/tutorit.md", front_matter(contacts='[{role: Rehtori, organisation: Porin kaupunki, phone: "040 123 4567"}]')
+    )
     assert any("puhelinnumerolta" in p for p in library.problems())
-    library.write("kaytannot/tutorit.md", front_matter(contacts='[{role: Rehtori, organisation: Porin kaupunki, phone: "02 621 1100"}]'))
+    library.write(
+        "kaytannot/tutorit.md", front_matter(contacts='[{role: Rehtori, organisation: Porin kaupunki, phone: "02 621 1100"}]')
+    )
     assert library.problems() == []
 
 
 def test_contact_channels_are_links_on_the_page(library):
-    model = _item(library, contacts='[{role: Rehtori, organisation: Porin kaupunki, url: "https://www.pori.fi/", phone: "02 621 1100"}]')
+    model = _item(
+        library, contacts='[{role: Rehtori, organisation: Porin kaupunki, url: "https://www.pori.fi/", phone: "02 621 1100"}]'
+    )
     page = _page(model)
     assert '<a href="https://www.pori.fi/">www.pori.fi</a>' in page
     assert '<a href="tel:+35826211100">02 621 1100</a>' in page
@@ -176,8 +195,9 @@ def test_contact_channels_are_links_on_the_page(library):
 
 # --- licence and open data -----------------------------------------------------------
 
+
 def test_licence_is_in_json_feed_and_json_ld(library):
-    model = _item(library, source='{title: Esittely, published: 2018}')
+    model = _item(library, source="{title: Esittely, published: 2018}")
     settings = LibrarySettings(site_url="https://kunta.example/kirjasto/")
     files = export_files(model, settings, "Käytäntökirjasto")
     data = json.loads(files["data/kirjasto.json"])
@@ -196,7 +216,7 @@ def test_licence_is_in_json_feed_and_json_ld(library):
 
 def test_fork_chooses_its_licence_from_the_list():
     assert read_settings({"licence": "CC0-1.0"}).licence.spdx == "CC0-1.0"
-    with pytest.raises(SettingsError, match="CC-BY-4.0"):
+    with pytest.raises(SettingsError, match=re.escape("CC-BY-4.0")):
         read_settings({"licence": "MIT"})
 
 
@@ -205,7 +225,9 @@ def test_feed_entry_ids_do_not_depend_on_the_address(library):
     ids = []
     for site_url in ("", "https://a.example/", "https://b.example/kirjasto/"):
         feed = ET.fromstring(export_files(model, LibrarySettings(site_url=site_url), "K")["feed.xml"])
-        ids.append([entry.findtext("{http://www.w3.org/2005/Atom}id") for entry in feed.iter("{http://www.w3.org/2005/Atom}entry")])
+        ids.append(
+            [entry.findtext("{http://www.w3.org/2005/Atom}id") for entry in feed.iter("{http://www.w3.org/2005/Atom}entry")]
+        )
     assert ids[0] == ids[1] == ids[2] and ids[0][0].startswith("urn:uuid:")
 
 
@@ -227,8 +249,15 @@ def test_built_site_has_licence_footer_robots_and_own_sitemap_dates(tmp_path):
 # --- count forms -------------------------------------------------------------------------
 
 COUNTS = (0, 1, 2, 5, 21, 1000, 10000)
-PHRASES = [("kuvaus", "kuvausta"), ("virhe", "virhettä"), ("varoitus", "varoitusta"), ("merkki", "merkkiä"),
-           ("teema", "teemaa"), ("sivu", "sivua"), ("kuukausi", "kuukautta")]
+PHRASES = [
+    ("kuvaus", "kuvausta"),
+    ("virhe", "virhettä"),
+    ("varoitus", "varoitusta"),
+    ("merkki", "merkkiä"),
+    ("teema", "teemaa"),
+    ("sivu", "sivua"),
+    ("kuukausi", "kuukautta"),
+]
 
 
 @pytest.mark.parametrize("count", COUNTS)
@@ -238,17 +267,21 @@ def test_every_counted_phrase_is_right_for_every_number(count, singular, plural)
     assert count_phrase(count, singular, plural) == f"{expected_number} {singular if count == 1 else plural}"
 
 
-@pytest.mark.parametrize("errors, warnings, summary", [
-    (1, 0, "Kirjastossa on 1 virhe."),
-    (0, 2, "Kirjastossa on 2 varoitusta."),
-    (21, 1, "Kirjastossa on 21 virhettä ja 1 varoitus."),
-])
+@pytest.mark.parametrize(
+    "errors, warnings, summary",
+    [
+        (1, 0, "Kirjastossa on 1 virhe."),
+        (0, 2, "Kirjastossa on 2 varoitusta."),
+        (21, 1, "Kirjastossa on 21 virhettä ja 1 varoitus."),
+    ],
+)
 def test_report_summary_names_only_what_occurs(errors, warnings, summary):
     problems = [Problem("a.md", 1, "title", "x")] * errors + [Problem("a.md", 1, "title", "y", Severity.WARNING)] * warnings
     assert format_report(problems).split("\n")[-1].startswith(summary)
 
 
 # --- the command line in Finnish -------------------------------------------------------------
+
 
 def test_command_line_help_and_errors_are_finnish():
     kirjasto = [sys.executable, "-m", "kirjasto.tools.cli"]
@@ -267,9 +300,11 @@ def test_tarkista_lists_items_oldest_first(library, capsys):
     out = capsys.readouterr().out.splitlines()
     lines = [line for line in out if line.startswith("practices/")]
     old, new = (months_between(datetime.date.fromisoformat(day), TODAY) for day in ("2020-01-01", "2026-11-01"))
-    assert lines == [f"practices/kaytannot/vanha.md: {count_phrase(old, 'kuukausi', 'kuukautta')} (tarkistettu 1.1.2020) – huomautus näkyy",
-                     f"practices/kaytannot/uusi.md: {count_phrase(new, 'kuukausi', 'kuukautta')} (tarkistettu 1.11.2026)"
-                     + (" – huomautus näkyy" if new >= 24 else "")]
+    assert lines == [
+        f"practices/kaytannot/vanha.md: {count_phrase(old, 'kuukausi', 'kuukautta')} (tarkistettu 1.1.2020) – huomautus näkyy",
+        f"practices/kaytannot/uusi.md: {count_phrase(new, 'kuukausi', 'kuukautta')} (tarkistettu 1.11.2026)"
+        + (" – huomautus näkyy" if new >= 24 else ""),
+    ]
     assert f"Huomautus vanhentuneista tiedoista näkyy {1 + (new >= 24)}/2 kuvauksessa." in out
     assert status == 0
 
@@ -285,8 +320,15 @@ def test_about_page_states_the_copys_own_freshness_limit(library):
 
 def test_every_browse_page_is_in_the_menu(site):
     nav = (site / "index.html").read_text("utf-8")
-    for address, label in (("haku/", "Hae ja rajaa"), ("teemat/", "Teemat"), ("kunnat/", "Kunnat ja maakunnat"), ("asteet/", "Koulutusasteet")):
-        assert re.search(rf'<a href="{address}" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*{label}\s*</span>', nav), label
+    for address, label in (
+        ("haku/", "Hae ja rajaa"),
+        ("teemat/", "Teemat"),
+        ("kunnat/", "Kunnat ja maakunnat"),
+        ("asteet/", "Koulutusasteet"),
+    ):
+        assert re.search(
+            rf'<a href="{address}" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*{label}\s*</span>', nav
+        ), label
 
 
 def test_every_item_of_the_library_names_a_public_channel():
@@ -296,7 +338,10 @@ def test_every_item_of_the_library_names_a_public_channel():
 
 def test_a_contact_may_be_just_the_organisation_and_its_page(library):
     model = _item(library, contacts='[{organisation: Porin kaupunki, url: "https://www.pori.fi/"}]')
-    assert '<dt>Yhteystiedot</dt><dd><strong>Porin kaupunki</strong>: <a href="https://www.pori.fi/">www.pori.fi</a></dd>' in _page(model)
+    assert (
+        '<dt>Yhteystiedot</dt><dd><strong>Porin kaupunki</strong>: <a href="https://www.pori.fi/">www.pori.fi</a></dd>'
+        in _page(model)
+    )
 
 
 def test_a_refused_build_ends_with_a_finnish_line(tmp_path):
@@ -304,4 +349,7 @@ def test_a_refused_build_ends_with_a_finnish_line(tmp_path):
     (root / "practices/kaytannot/kesken.md").write_text("---\ntitle: Kesken\n---\n", encoding="utf-8")
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1] == "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
+    assert (
+        result.stderr.strip().splitlines()[-1]
+        == "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
+    )

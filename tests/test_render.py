@@ -36,7 +36,7 @@ def test_the_configuration_is_the_one_mkdocs_resolves():
     from mkdocs.config import load_config
 
     resolved = load_config(str(REPOSITORY_ROOT / "mkdocs.yml"))
-    assert CONFIG == MarkdownConfig.from_mkdocs(resolved.markdown_extensions, resolved.mdx_configs)
+    assert MarkdownConfig.from_mkdocs(resolved.markdown_extensions, resolved.mdx_configs) == CONFIG
 
 
 def test_observers_change_nothing_in_the_output():
@@ -49,7 +49,8 @@ def test_observers_change_nothing_in_the_output():
 
 def test_links_to_items_become_page_addresses():
     rendered = BodyRenderer(CONFIG).render(
-        "[a](../verkostot/nimi.md#kohta) [b](toinen.md) [c](../../docs/sivu.md) [d](https://x.fi/y.md)", src_uri="kaytannot/x.md")
+        "[a](../verkostot/nimi.md#kohta) [b](toinen.md) [c](../../docs/sivu.md) [d](https://x.fi/y.md)", src_uri="kaytannot/x.md"
+    )
     assert 'href="../../verkostot/nimi/#kohta"' in rendered.html and 'href="../../kaytannot/toinen/"' in rendered.html
     assert [(link.slug, link.folder) for link in rendered.item_links] == [("nimi", "verkostot"), ("toinen", "kaytannot")]
     assert 'href="../../docs/sivu.md"' in rendered.html and 'href="https://x.fi/y.md"' in rendered.html

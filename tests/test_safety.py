@@ -11,11 +11,11 @@ import yaml
 
 from conftest import REPOSITORY_ROOT, copy_repository, front_matter, mkdocs_build
 from kirjasto.content import load_library
-from kirjasto.site.csp import check_page, known_scripts, script_hash, site_policy, theme_script_dirs, with_noopener
-from kirjasto.content.markdown_config import MarkdownConfig
 from kirjasto.content.body_sections import body_sections
+from kirjasto.content.markdown_config import MarkdownConfig
 from kirjasto.content.render import BodyRenderer
 from kirjasto.content.sanitise import Sanitiser, is_unchanged
+from kirjasto.site.csp import check_page, known_scripts, script_hash, site_policy, theme_script_dirs, with_noopener
 from site_html import html_files, parse
 
 SAFE_EXTENSIONS = {"toc", "attr_list", "def_list", "fenced_code", "md_in_html", "admonition", "tables"}
@@ -31,6 +31,7 @@ HTML_CSS_THIRD_PARTY = re.compile(r"(?:src|href)=[\"']?(?:https?:)?//(?!127\.0\.
 
 
 # --- sanitiser ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "planted",
@@ -56,7 +57,18 @@ def test_sanitiser_removes_what_no_body_may_publish(planted):
     sanitiser = Sanitiser()
     cleaned = sanitiser.clean(f"<p>Alku</p>{planted}<p>Loppu</p>")
     assert not is_unchanged(f"<p>Alku</p>{planted}<p>Loppu</p>", cleaned)
-    for forbidden in ("<script", "onerror", "javascript:", "seuranta.example", "<iframe", "style=", "<meta", "<base", "md-", "__"):
+    for forbidden in (
+        "<script",
+        "onerror",
+        "javascript:",
+        "seuranta.example",
+        "<iframe",
+        "style=",
+        "<meta",
+        "<base",
+        "md-",
+        "__",
+    ):
         assert forbidden not in cleaned.replace("&#106;", "j"), (planted, cleaned)
     assert "<p>Alku</p>" in cleaned and "<p>Loppu</p>" in cleaned
 
@@ -78,6 +90,7 @@ def test_item_pages_show_the_sanitised_body(site):
 
 
 # --- Content-Security-Policy ---------------------------------------------------
+
 
 def test_policy_lists_only_the_themes_known_scripts():
     scripts = known_scripts(theme_script_dirs(REPOSITORY_ROOT / "overrides"))
@@ -104,16 +117,22 @@ def test_a_script_in_a_hand_written_page_fails_the_build(tmp_path):
 
 def test_with_noopener_marks_links_that_open_new_windows():
     page = '<a href="https://x" target="_blank">x</a><a href="https://y" target="_blank" rel="external">y</a>'
-    assert with_noopener(page) == '<a href="https://x" target="_blank" rel="noopener">x</a><a href="https://y" target="_blank" rel="noopener external">y</a>'
+    assert (
+        with_noopener(page)
+        == '<a href="https://x" target="_blank" rel="noopener">x</a><a href="https://y" target="_blank" rel="noopener external">y</a>'
+    )
 
 
 # --- configuration ----------------------------------------------------------
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as MkDocs does for our purpose: `!ENV [NAME, default]` gives the default."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None)
+_ConfigLoader.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+)
 
 
 def mkdocs_config() -> dict:
@@ -136,6 +155,7 @@ def test_config_makes_no_third_party_requests():
 
 # --- the whole real site ----------------------------------------------------
 
+
 def test_only_the_themes_and_the_sites_own_scripts(site):
     for html in html_files(site):
         text = html.read_text("utf-8")
@@ -143,7 +163,9 @@ def test_only_the_themes_and_the_sites_own_scripts(site):
             source = re.search(r'src="([^"]*)"', match.group(1))
             if source:
                 path = urlsplit(source.group(1))
-                assert not path.netloc and re.search(r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/(lomake|luettelo|kirjasto|haku)\.js)$", path.path), html
+                assert not path.netloc and re.search(
+                    r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/(lomake|luettelo|kirjasto|haku)\.js)$", path.path
+                ), html
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
         assert policy, html
         assert text.index("Content-Security-Policy") < text.index("<script"), "the policy comes before every script"
@@ -204,10 +226,7 @@ def test_planted_payloads_are_escaped_and_canaries_stay_out(tmp_path):
     (root / "salaisuus.txt").write_text(CANARY, encoding="utf-8")
     (root / "hooks" / "salaisuus.md").write_text(CANARY, encoding="utf-8")
     body = (
-        "## Tavoitteet\n\n"
-        '--8<-- "salaisuus.txt"\n\n'
-        "{% include 'salaisuus.txt' %}\n\n"
-        "`<script>alert(4)</script>` on koodia.\n"
+        "## Tavoitteet\n\n--8<-- \"salaisuus.txt\"\n\n{% include 'salaisuus.txt' %}\n\n`<script>alert(4)</script>` on koodia.\n"
     )
     (root / "practices/kaytannot/hyokkays.md").write_text(f"---\n{PAYLOAD_ITEM}---\n\n{body}", encoding="utf-8")
     site = tmp_path / "site"

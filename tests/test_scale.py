@@ -10,8 +10,8 @@ from pathlib import Path
 from conftest import REPOSITORY_ROOT, TODAY, front_matter, mkdocs_build
 from kirjasto.content import library as library_module
 from kirjasto.content import load_library
-from kirjasto.tools.bench import format_table, goals
 from kirjasto.content.library import ValidationCache
+from kirjasto.tools.bench import format_table, goals
 from kirjasto.tools.preview import PREVIEW_CONFIG, preview_config, preview_library
 from kirjasto.tools.synthetic import write_synthetic_library
 
@@ -22,7 +22,9 @@ def test_unchanged_files_are_not_checked_again(library, monkeypatch):
     cache = ValidationCache()
     checked: list[str] = []
     original = library_module._check_file
-    monkeypatch.setattr(library_module, "_check_file", lambda file, *a, **k: checked.append(file.path.name) or original(file, *a, **k))
+    monkeypatch.setattr(
+        library_module, "_check_file", lambda file, *a, **k: checked.append(file.path.name) or original(file, *a, **k)
+    )
     assert load_library(library.root, today=TODAY, cache=cache).is_valid
     assert len(checked) == 5
     checked.clear()
@@ -38,10 +40,14 @@ def test_editing_a_vocabulary_checks_everything_again(library, monkeypatch):
     cache = ValidationCache()
     load_library(library.root, today=TODAY, cache=cache)
     teemat = library.root / "practices/teemat.yml"
-    teemat.write_text(teemat.read_text("utf-8") + "\n- slug: uusi-teema\n  name: Uusi teema\n  description: Kuvaus.\n", encoding="utf-8")
+    teemat.write_text(
+        teemat.read_text("utf-8") + "\n- slug: uusi-teema\n  name: Uusi teema\n  description: Kuvaus.\n", encoding="utf-8"
+    )
     checked: list[str] = []
     original = library_module._check_file
-    monkeypatch.setattr(library_module, "_check_file", lambda file, *a, **k: checked.append(file.path.name) or original(file, *a, **k))
+    monkeypatch.setattr(
+        library_module, "_check_file", lambda file, *a, **k: checked.append(file.path.name) or original(file, *a, **k)
+    )
     load_library(library.root, today=TODAY, cache=cache)
     assert checked == ["tutorit.md"]
 
@@ -61,7 +67,11 @@ def test_preview_build_has_only_the_item_and_what_it_needs(tmp_path):
     (root / PREVIEW_CONFIG).write_text(preview_config("mkdocs.yml", target), encoding="utf-8")
     result = mkdocs_build(root, tmp_path / "site", PREVIEW_CONFIG)
     assert result.returncode == 0, result.stderr
-    built = [p for folder in ("kaytannot", "verkostot", "materiaalit") for p in (tmp_path / "site" / folder).glob("synteettinen-*/index.html")]
+    built = [
+        p
+        for folder in ("kaytannot", "verkostot", "materiaalit")
+        for p in (tmp_path / "site" / folder).glob("synteettinen-*/index.html")
+    ]
     assert 1 <= len(built) <= 6
     assert (tmp_path / "site" / "kaytannot" / Path(target).stem / "index.html").is_file()
     assert not (tmp_path / "site" / "haku-indeksi").exists(), "no search index in a preview"
@@ -80,10 +90,24 @@ def test_synthetic_library_is_valid_and_varied(tmp_path):
 
 def test_bench_table_reports_ratios_and_goals():
     def result(baseline: float, ours: float, validate: float, item_bytes: int, peak: float) -> dict:
-        run = lambda s, mb: {"median_s": s, "min_s": s, "max_s": s, "peak_mb": mb, "runs": 1, "ok": True}
-        return {"baseline": run(baseline, 50), "ours": run(ours, peak), "validate": run(validate, 60), "ratio": round(ours / baseline, 2),
-                "memory_ratio": 1, "site_ours": {"site_bytes": 10**7, "largest_listing": ["teemat/x/index.html", 200_000],
-                "item_page_bytes": item_bytes, "search": {"first_search_gzip": 300_000}}, "site_baseline": {"search": {"first_search_gzip": 900_000}}}
+        def run(s, mb):
+            return {"median_s": s, "min_s": s, "max_s": s, "peak_mb": mb, "runs": 1, "ok": True}
+
+        return {
+            "baseline": run(baseline, 50),
+            "ours": run(ours, peak),
+            "validate": run(validate, 60),
+            "ratio": round(ours / baseline, 2),
+            "memory_ratio": 1,
+            "site_ours": {
+                "site_bytes": 10**7,
+                "largest_listing": ["teemat/x/index.html", 200_000],
+                "item_page_bytes": item_bytes,
+                "search": {"first_search_gzip": 300_000},
+            },
+            "site_baseline": {"search": {"first_search_gzip": 900_000}},
+        }
+
     results = {1000: result(3.0, 3.2, 0.3, 30_000, 100), 10000: result(30.0, 32.0, 1.8, 30_500, 900)}
     table = format_table(results)
     assert "| 10000 | 30.0 (30.0–30.0) | 32.0 (32.0–32.0) | **1.07 ×** |" in table

@@ -37,13 +37,16 @@ def terms(word: str) -> set[str]:
     return {term for term, _ in FinnishAnalyser().terms(word)}
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("kunnissa", {"kunnissa", "kunta"}),
-    ("tutoropettajien", {"tutoropettaja", "opettaja"}),
-    ("varhaiskasvatuksen", {"varhaiskasvatus", "kasvatus"}),
-    ("kehittäjäopettajaverkostot", {"kehittäjäopettajaverkosto", "verkosto"}),
-    ("Hämeenlinnassa", {"hämeenlinna"}),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("kunnissa", {"kunnissa", "kunta"}),
+        ("tutoropettajien", {"tutoropettaja", "opettaja"}),
+        ("varhaiskasvatuksen", {"varhaiskasvatus", "kasvatus"}),
+        ("kehittäjäopettajaverkostot", {"kehittäjäopettajaverkosto", "verkosto"}),
+        ("Hämeenlinnassa", {"hämeenlinna"}),
+    ],
+)
 def test_words_are_indexed_with_base_forms_and_compound_parts(word, expected):
     assert expected <= terms(word)
 
@@ -63,16 +66,20 @@ def test_query_set_has_only_inflected_forms_in_the_items():
 
 # --- the sharded index, read the way docs/javascripts/haku.js reads it -------------
 
+
 def test_index_finds_base_forms_compound_parts_and_shows_real_text():
     library = load_library(REPOSITORY_ROOT).library
     documents = item_documents(library)
     files = build_search_index(documents)
-    for query, slug in (("kunta", "satakunnan-tutoryhteistyo"), ("opettaja", "helsinki-perusopetuksen-tutoropettajat"),
-                        ("konsultoiva erityisopettaja", "hameenlinna-konsultoivien-verkosto")):
+    for query, slug in (
+        ("kunta", "satakunnan-tutoryhteistyo"),
+        ("opettaja", "helsinki-perusopetuksen-tutoropettajat"),
+        ("konsultoiva erityisopettaja", "hameenlinna-konsultoivien-verkosto"),
+    ):
         ranked, _ = rank_query(files, query)
         assert slug in [documents[d].url.split("/")[1] for d in ranked], query
     chunk = json.loads(files["haku-indeksi/d-0.json"])
-    assert [row[2] for row in chunk] == [d.summary for d in documents[:len(chunk)]], "snippets are the real summaries"
+    assert [row[2] for row in chunk] == [d.summary for d in documents[: len(chunk)]], "snippets are the real summaries"
 
 
 def synthetic_library(size: int) -> Library:
@@ -83,16 +90,34 @@ def synthetic_library(size: int) -> Library:
     items = []
     for number in range(size):
         base = real.items[number % len(real.items)]
-        body = "## Tavoitteet\n\n" + " ".join(rng.sample(sentences, 12)) + "\n\n## Toteutus\n\n" + " ".join(rng.sample(sentences, 12))
-        items.append(dataclasses.replace(base, slug=f"{base.slug}-{number}", title=f"{base.title} {number}",
-                                         municipalities=(rng.choice(municipalities),), regions=(), body=body))
+        body = (
+            "## Tavoitteet\n\n"
+            + " ".join(rng.sample(sentences, 12))
+            + "\n\n## Toteutus\n\n"
+            + " ".join(rng.sample(sentences, 12))
+        )
+        items.append(
+            dataclasses.replace(
+                base,
+                slug=f"{base.slug}-{number}",
+                title=f"{base.title} {number}",
+                municipalities=(rng.choice(municipalities),),
+                regions=(),
+                body=body,
+            )
+        )
     return Library(items=tuple(items), vocabularies=real.vocabularies)
 
 
 def test_first_search_downloads_under_1_mb_at_10000_items():
     files = build_search_index(item_documents(synthetic_library(10_000)))
     gzipped = {path: len(gzip.compress(text.encode("utf-8"))) for path, text in files.items()}
-    report = {"files": len(files), "total_raw": sum(len(t.encode()) for t in files.values()), "total_gzip": sum(gzipped.values()), "queries": {}}
+    report = {
+        "files": len(files),
+        "total_raw": sum(len(t.encode()) for t in files.values()),
+        "total_gzip": sum(gzipped.values()),
+        "queries": {},
+    }
     for query in ("tutoropettaja", "kunta", "vuosikello", "varhaiskasvatus", "konsultoiva erityisopettaja", "opettaja"):
         _, fetched = rank_query(files, query)
         raw = sum(len(files[p].encode()) for p in fetched if p in files)
@@ -104,6 +129,7 @@ def test_first_search_downloads_under_1_mb_at_10000_items():
 
 
 # --- in the browser: the real search box ---------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def theme_search_site(tmp_path_factory):
@@ -146,20 +172,40 @@ def test_recall_of_base_form_queries_in_the_real_search_box(browser, site, theme
     ours, missed = recall(browser, site, "#kk-haku-kentta", "#kk-haku-tulokset a")
     theirs, theirs_missed = recall(browser, theme_search_site, ".md-search__input", ".md-search-result__item > a")
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "haku-recall.json").write_text(json.dumps(
-        {"queries": len(QUERIES), "kirjasto": ours, "kirjasto_missed": missed, "theme": theirs, "theme_missed": theirs_missed}, indent=1,
-        ensure_ascii=False), encoding="utf-8")
+    (ARTIFACTS / "haku-recall.json").write_text(
+        json.dumps(
+            {
+                "queries": len(QUERIES),
+                "kirjasto": ours,
+                "kirjasto_missed": missed,
+                "theme": theirs,
+                "theme_missed": theirs_missed,
+            },
+            indent=1,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     print(f"\nrecall@5 over {len(QUERIES)} base-form queries: kirjasto {ours:.0%}, theme search {theirs:.0%}")
     assert ours >= 0.95, missed
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("tutoropettaja", {"helsinki-perusopetuksen-tutoropettajat", "satakunnan-tutoryhteistyo", "tutoropettajuuden-hyvat-kaytannot-muistio"}),
-    ("kunta", {"satakunnan-tutoryhteistyo", "tutoropettajuuden-hyvat-kaytannot-muistio"}),
-    ("vuosikello", {"kuopio-digitaalisen-kehittamisen-tyokalupaketti"}),
-    ("konsultoiva erityisopettaja", {"hameenlinna-konsultoivien-verkosto"}),
-    ("varhaiskasvatus", {"helsinki-asiantuntijaopettajat", "hameenlinna-konsultoivien-verkosto", "helsinki-kehittajaopettajaverkostot"}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "tutoropettaja",
+            {"helsinki-perusopetuksen-tutoropettajat", "satakunnan-tutoryhteistyo", "tutoropettajuuden-hyvat-kaytannot-muistio"},
+        ),
+        ("kunta", {"satakunnan-tutoryhteistyo", "tutoropettajuuden-hyvat-kaytannot-muistio"}),
+        ("vuosikello", {"kuopio-digitaalisen-kehittamisen-tyokalupaketti"}),
+        ("konsultoiva erityisopettaja", {"hameenlinna-konsultoivien-verkosto"}),
+        (
+            "varhaiskasvatus",
+            {"helsinki-asiantuntijaopettajat", "hameenlinna-konsultoivien-verkosto", "helsinki-kehittajaopettajaverkostot"},
+        ),
+    ],
+)
 def test_a_teachers_searches_find_the_items_that_talk_about_them(browser, site, query, expected):
     with StaticServer(site) as server:
         page = browser.new_page(viewport={"width": 1300, "height": 900})
@@ -176,13 +222,21 @@ def test_results_appear_within_300_ms_at_10000_items(browser, site):
     timings = {}
     with StaticServer(site) as server:
         page = browser.new_page(viewport={"width": 1300, "height": 900})
-        page.route("**/haku-indeksi/**", lambda route: route.fulfill(
-            body=files.get("haku-indeksi/" + route.request.url.split("haku-indeksi/", 1)[1], "{}"), content_type="application/json"))
+        page.route(
+            "**/haku-indeksi/**",
+            lambda route: route.fulfill(
+                body=files.get("haku-indeksi/" + route.request.url.split("haku-indeksi/", 1)[1], "{}"),
+                content_type="application/json",
+            ),
+        )
         for query in ("tutoropettaja", "kunta", "konsultoiva erityisopettaja"):
             page.goto(f"{server.origin}/")
             page.wait_for_load_state("networkidle")
-            timings[query] = page.evaluate("""async (q) => { const t = performance.now(); await window.kirjastoHaku(q);
-                return performance.now() - t; }""", query)
+            timings[query] = page.evaluate(
+                """async (q) => { const t = performance.now(); await window.kirjastoHaku(q);
+                return performance.now() - t; }""",
+                query,
+            )
             assert page.locator("#kk-haku-tulokset li").count() == 10
         page.close()
     ARTIFACTS.mkdir(exist_ok=True)

@@ -30,7 +30,10 @@ def test_page_and_everything_it_loads_work_under_a_sub_path(browser, subpath_sit
     with StaticServer(subpath_site, prefix="/kaytannot") as server:
         page = browser.new_page()
         failed: list[str] = []
-        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.request.resource_type != "document" else None)
+        page.on(
+            "response",
+            lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.request.resource_type != "document" else None,
+        )
         response = page.goto(f"{server.origin}/kaytannot/{path}")
         page.wait_for_load_state("networkidle")
         assert response.status == (404 if path.startswith("ei-ole") else 200)

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import REPOSITORY_ROOT, mkdocs_build
+from conftest import REPOSITORY_ROOT
 from kirjasto.tools.cli import main
 
 
@@ -27,17 +27,6 @@ def article_text(html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
-@pytest.fixture(scope="module")
-def tree_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("puu") / "tree"
-    assert main(["generate", str(out), "--root", str(REPOSITORY_ROOT)]) == 0
-    assert "\nhooks:" not in (out / "mkdocs.yml").read_text("utf-8")
-    site = out / "site"
-    result = mkdocs_build(out, site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 def pages(site) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
@@ -46,16 +35,30 @@ def test_hook_free_build_has_the_same_pages(site, tree_site):
     assert pages(tree_site) == pages(site)
 
 
-@pytest.mark.parametrize("page", [
-    "index.html", "verkostot/hameenlinna-konsultoivien-verkosto/index.html", "teemat/tutoropettajatoiminta/index.html",
-    "kunnat/index.html", "maakunnat/satakunta/index.html", "saavutettavuusseloste/index.html",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "verkostot/hameenlinna-konsultoivien-verkosto/index.html",
+        "teemat/tutoropettajatoiminta/index.html",
+        "kunnat/index.html",
+        "maakunnat/satakunta/index.html",
+        "saavutettavuusseloste/index.html",
+    ],
+)
 def test_hook_free_pages_have_the_same_text(site, tree_site, page):
     assert article_text((tree_site / page).read_text("utf-8")) == article_text((site / page).read_text("utf-8"))
 
 
 def test_tree_holds_the_data_files_and_search_index(tree_site, site):
-    for data in ("data/kirjasto.json", "data/kirjasto.csv", "data/luettelo.json", "data/lomake.json", "feed.xml", "haku-indeksi/meta.json"):
+    for data in (
+        "data/kirjasto.json",
+        "data/kirjasto.csv",
+        "data/luettelo.json",
+        "data/lomake.json",
+        "feed.xml",
+        "haku-indeksi/meta.json",
+    ):
         assert (tree_site / data).read_bytes() == (site / data).read_bytes(), data
 
 
@@ -78,7 +81,11 @@ def test_properdocs_builds_the_repository_unchanged(site, tmp_path):
     properdocs = Path(sys.executable).with_name("properdocs")
     result = subprocess.run(
         [str(properdocs), "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
-        cwd=REPOSITORY_ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300,
+        cwd=REPOSITORY_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert pages(tmp_path / "site") == pages(site)

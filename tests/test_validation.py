@@ -4,7 +4,6 @@ Finnish message that says how to fix it."""
 from __future__ import annotations
 
 import datetime
-
 import os
 
 import pytest
@@ -46,7 +45,9 @@ def test_missing_front_matter_is_rejected(library):
 
 def test_unclosed_front_matter_is_rejected(library):
     library.write_raw("kaytannot/tutorit.md", "---\ntitle: Tutorit auttavat\n\nTekstiä.\n")
-    assert only_problem(library).startswith(f"{PATH}:1: tiedosto: Front matter alkaa rivillä 1, mutta sen päättävä '---'-rivi puuttuu")
+    assert only_problem(library).startswith(
+        f"{PATH}:1: tiedosto: Front matter alkaa rivillä 1, mutta sen päättävä '---'-rivi puuttuu"
+    )
 
 
 @pytest.mark.parametrize("field", ["title", "summary", "levels", "themes", "updated"])
@@ -107,7 +108,10 @@ def test_boolean_inside_a_list_names_the_element(library):
     [
         ("2024-02-30", "Päivämäärää 2024-02-30 ei ole olemassa"),
         ("24.11.2026", "'24.11.2026' ei ole muotoa VVVV-KK-PP"),
-        ((TODAY + datetime.timedelta(days=1)).isoformat(), f"Päivämäärä {(TODAY + datetime.timedelta(days=1)).isoformat()} on tulevaisuudessa"),
+        (
+            (TODAY + datetime.timedelta(days=1)).isoformat(),
+            f"Päivämäärä {(TODAY + datetime.timedelta(days=1)).isoformat()} on tulevaisuudessa",
+        ),
         ('"2024-13-01"', "Päivämäärää 2024-13-01 ei ole olemassa"),
     ],
 )
@@ -135,7 +139,11 @@ def test_started_must_be_a_plausible_year(library):
     [
         ("municipalities", "[Hämenlinna]", "Tuntematon kunta 'Hämenlinna'. Tarkoititko 'Hämeenlinna'?"),
         ("themes", "[tutoropetajatoiminta]", "Tuntematon teema 'tutoropetajatoiminta'. Tarkoititko 'tutoropettajatoiminta'?"),
-        ("themes", "[Tutoropettajatoiminta]", "Tuntematon teema 'Tutoropettajatoiminta'. Kirjoita tunniste 'tutoropettajatoiminta' (nimen 'Tutoropettajatoiminta' sijaan)."),
+        (
+            "themes",
+            "[Tutoropettajatoiminta]",
+            "Tuntematon teema 'Tutoropettajatoiminta'. Kirjoita tunniste 'tutoropettajatoiminta' (nimen 'Tutoropettajatoiminta' sijaan).",
+        ),
         ("levels", "[perusopetu]", "Tuntematon koulutusaste 'perusopetu'. Tarkoititko 'perusopetus'?"),
         ("status", "käytössä", "Tuntematon tila 'käytössä'. Tarkoititko 'kaytossa'?"),
     ],
@@ -243,7 +251,7 @@ def test_symlinks_are_rejected(library):
 
 
 def test_invalid_utf8_names_the_line(library):
-    library.write_raw("kaytannot/tutorit.md", "---\ntitle: Tutorit\n".encode() + b"summary: \xe4\n---\n")
+    library.write_raw("kaytannot/tutorit.md", b"---\ntitle: Tutorit\n" + b"summary: \xe4\n---\n")
     assert only_problem(library).startswith(f"{PATH}:3: tiedosto: Tiedoston merkistö ei ole UTF-8")
 
 
@@ -255,7 +263,9 @@ def test_bom_and_crlf_are_accepted(library):
 
 def test_heading_one_in_body_names_its_line(library):
     library.write("kaytannot/tutorit.md", body="Johdanto.\n\n# Toinen pääotsikko\n")
-    assert only_problem(library).startswith(f"{PATH}:13: teksti: Pääotsikko ('# ...' tai ===-merkeillä alleviivattu rivi) ei kuulu tekstiin")
+    assert only_problem(library).startswith(
+        f"{PATH}:13: teksti: Pääotsikko ('# ...' tai ===-merkeillä alleviivattu rivi) ei kuulu tekstiin"
+    )
 
 
 def test_empty_body_is_rejected(library):
@@ -295,7 +305,9 @@ def test_empty_front_matter_is_rejected(library, yaml_text):
 
 def test_explicit_yaml_tags_are_rejected(library):
     library.write("kaytannot/tutorit.md", front_matter(source="!!python/object:os.system 'ls'"))
-    assert only_problem(library).startswith(f"{PATH}:9: tiedosto: YAML-tunniste 'tag:yaml.org,2002:python/object:os.system' ei ole sallittu")
+    assert only_problem(library).startswith(
+        f"{PATH}:9: tiedosto: YAML-tunniste 'tag:yaml.org,2002:python/object:os.system' ei ole sallittu"
+    )
 
 
 @pytest.mark.parametrize(

@@ -18,15 +18,15 @@ in the source, or else the nearest heading before it.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
-import html as html_module
 
+from kirjasto.content.body_sections import PERMALINK, body_sections
 from kirjasto.content.characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
 from kirjasto.content.model import ItemLink
 from kirjasto.content.render import MAX_NESTING, BodyRenderer, RenderError
-from kirjasto.content.body_sections import PERMALINK, body_sections
 from kirjasto.content.sanitise import Change, Sanitiser, changes, is_unchanged, tokens
 from kirjasto.content.text import LineMap, escape_markdown
 
@@ -49,8 +49,9 @@ class CheckedBody:
     """Links to other items with the line of each, for the library-wide check."""
 
 
-def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser: Sanitiser, src_uri: str,
-               title: str | None = None) -> CheckedBody:
+def check_body(
+    body: str, first_line: int, *, renderer: BodyRenderer, sanitiser: Sanitiser, src_uri: str, title: str | None = None
+) -> CheckedBody:
     """Render, clean and judge a body whose first line is line `first_line` of the file.
     `title` (the page's `# heading`) is the first heading the engine numbers ids from."""
     locate = _Locator(body, first_line)
@@ -58,12 +59,14 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
     try:
         rendered = renderer.render(body, src_uri=src_uri)
     except RenderError as error:
-        return CheckedBody("", problems + [BodyProblem(first_line, _render_error(error.reason, renderer))])
+        return CheckedBody("", [*problems, BodyProblem(first_line, _render_error(error.reason, renderer))])
     for raw in _without_paired_closing_tags(rendered.raw_html):
         line, written = locate.raw_html(raw)
         problems.append(BodyProblem(line, _raw_html_message(written)))
-    problems += [BodyProblem(locate.attribute(attribute, value), _attribute_list_message(tag, attribute, value))
-                 for tag, attribute, value in rendered.attribute_lists]
+    problems += [
+        BodyProblem(locate.attribute(attribute, value), _attribute_list_message(tag, attribute, value))
+        for tag, attribute, value in rendered.attribute_lists
+    ]
     cleaned = sanitiser.clean(rendered.html)
     if not is_unchanged(rendered.html, cleaned):
         explained = {problem.line for problem in problems}
@@ -80,41 +83,54 @@ def check_body(body: str, first_line: int, *, renderer: BodyRenderer, sanitiser:
     if not problems:
         problems += _check_headings(cleaned, renderer, sanitiser, locate, src_uri, title)
     if has_unsafe_characters(cleaned) and not problems:
-        problems.append(BodyProblem(locate.invisible_entity() or first_line,
-                                    "Tekstissä on &-alkuinen merkintä, josta tulisi sivulle näkymätön merkki (esim. &shy; tai &#8203;). Poista se."))
+        problems.append(
+            BodyProblem(
+                locate.invisible_entity() or first_line,
+                "Tekstissä on &-alkuinen merkintä, josta tulisi sivulle näkymätön merkki (esim. &shy; tai &#8203;). Poista se.",
+            )
+        )
     links = [(link, locate.text(link.written) or first_line) for link in rendered.item_links]
     return CheckedBody(cleaned, problems, links)
 
 
 def _render_error(reason: str, renderer: BodyRenderer) -> str:
     if reason == "slow":
-        return (f"Tekstiä ei voi muuntaa sivuksi: se kestäisi yli {renderer.budget_seconds:g} sekunnin (tavallinen kuvaus "
-                "muuntuu sadasosasekunnissa). Näin käy, kun tekstissä on tuhansia toistuvia merkkejä (kuten [, * tai `) tai "
-                "luetteloita hyvin monella sisäkkäisellä tasolla. Poista toistuvat merkit tai vähennä luetteloiden sisäkkäisiä tasoja.")
-    return (f"Tekstiä ei voi muuntaa sivuksi: siinä on luetteloita, lainauksia tai muita rakenteita liian monella tasolla "
-            f"sisäkkäin (luetteloissa enintään {MAX_NESTING // 2} tasoa). Vähennä sisäkkäisiä tasoja.")
+        return (
+            f"Tekstiä ei voi muuntaa sivuksi: se kestäisi yli {renderer.budget_seconds:g} sekunnin (tavallinen kuvaus "
+            "muuntuu sadasosasekunnissa). Näin käy, kun tekstissä on tuhansia toistuvia merkkejä (kuten [, * tai `) tai "
+            "luetteloita hyvin monella sisäkkäisellä tasolla. Poista toistuvat merkit tai vähennä luetteloiden sisäkkäisiä tasoja."
+        )
+    return (
+        f"Tekstiä ei voi muuntaa sivuksi: siinä on luetteloita, lainauksia tai muita rakenteita liian monella tasolla "
+        f"sisäkkäin (luetteloissa enintään {MAX_NESTING // 2} tasoa). Vähennä sisäkkäisiä tasoja."
+    )
 
 
 _BOX_TITLE = re.compile(r'<div class="admonition ([a-z]+)[^"]*">\s*<p class="admonition-title">([^<]*)</p>')
 
 
-def _english_box_titles(cleaned: str, locate: "_Locator") -> list[BodyProblem]:
+def _english_box_titles(cleaned: str, locate: _Locator) -> list[BodyProblem]:
     """A box written without a title (`!!! warning`) gets its type as the title, in English."""
     problems = []
     for match in _BOX_TITLE.finditer(cleaned):
         kind, shown = match.group(1), match.group(2).strip()
         if shown.lower() == kind:
-            problems.append(BodyProblem(
-                locate.text(f"!!! {kind}") or locate.first_line,
-                f"Huomautuslaatikon otsikoksi tulisi englanninkielinen '{shown}'. Kirjoita suomenkielinen otsikko tyypin perään "
-                f"lainausmerkkeihin, esim. !!! {kind} \"Huomio\", tai \"\", jos laatikko ei tarvitse otsikkoa."))
+            problems.append(
+                BodyProblem(
+                    locate.text(f"!!! {kind}") or locate.first_line,
+                    f"Huomautuslaatikon otsikoksi tulisi englanninkielinen '{shown}'. Kirjoita suomenkielinen otsikko tyypin perään "
+                    f'lainausmerkkeihin, esim. !!! {kind} "Huomio", tai "", jos laatikko ei tarvitse otsikkoa.',
+                )
+            )
     return problems
 
 
 # --- headings ------------------------------------------------------------------
 
-def _check_headings(cleaned: str, renderer: BodyRenderer, sanitiser: Sanitiser, locate: "_Locator", src_uri: str,
-                    title: str | None) -> list[BodyProblem]:
+
+def _check_headings(
+    cleaned: str, renderer: BodyRenderer, sanitiser: Sanitiser, locate: _Locator, src_uri: str, title: str | None
+) -> list[BodyProblem]:
     """The page hands top-level headings back to the engine as Markdown
     (`body_sections.py`), after the title's `# heading`. Render them so, as the
     engine will, and refuse any that would not come out as the heading that was
@@ -125,9 +141,13 @@ def _check_headings(cleaned: str, renderer: BodyRenderer, sanitiser: Sanitiser, 
         if not section.level:
             continue
         if re.search(r"<(a|img)\b", section.heading_html):
-            problems.append(BodyProblem(locate.heading(section.heading_text) or locate.first_line,
-                                        f"Väliotsikossa '{section.heading_text[:60]}' on linkki. Linkki ei toimi väliotsikossa: "
-                                        "kirjoita otsikko tavallisena tekstinä ja linkki sen alle omaan kappaleeseensa."))
+            problems.append(
+                BodyProblem(
+                    locate.heading(section.heading_text) or locate.first_line,
+                    f"Väliotsikossa '{section.heading_text[:60]}' on linkki. Linkki ei toimi väliotsikossa: "
+                    "kirjoita otsikko tavallisena tekstinä ja linkki sen alle omaan kappaleeseensa.",
+                )
+            )
         else:
             checked.append(section)
     if not checked:
@@ -136,16 +156,23 @@ def _check_headings(cleaned: str, renderer: BodyRenderer, sanitiser: Sanitiser, 
     try:
         rendered = renderer.render("\n\n".join(page_headings), src_uri=src_uri).html
     except RenderError as error:
-        return problems + [BodyProblem(locate.first_line, _render_error(error.reason, renderer))]
-    headings = [(match.group(2), PERMALINK.sub("", match.group(3)))
-                for match in re.finditer(r'<h([1-6])(?: id="([^"]*)")?>(.*?)</h\1>', rendered, re.DOTALL)]
+        return [*problems, BodyProblem(locate.first_line, _render_error(error.reason, renderer))]
+    headings = [
+        (match.group(2), PERMALINK.sub("", match.group(3)))
+        for match in re.finditer(r'<h([1-6])(?: id="([^"]*)")?>(.*?)</h\1>', rendered, re.DOTALL)
+    ]
     headings = headings[1:] if title else headings
     for position, section in enumerate(checked):
         line = locate.heading(section.heading_text) or locate.first_line
         shown = headings[position] if position < len(headings) else None
         if shown is None or _words_and_markup(shown[1]) != _words_and_markup(section.heading_html):
-            problems.append(BodyProblem(line, f"Väliotsikkoa '{section.heading_text[:60]}' ei voi näyttää sivulla samanlaisena: sivu tulkitsisi "
-                                              "osan sen merkeistä muotoiluksi. Kirjoita otsikko tavallisena tekstinä."))
+            problems.append(
+                BodyProblem(
+                    line,
+                    f"Väliotsikkoa '{section.heading_text[:60]}' ei voi näyttää sivulla samanlaisena: sivu tulkitsisi "
+                    "osan sen merkeistä muotoiluksi. Kirjoita otsikko tavallisena tekstinä.",
+                )
+            )
         elif shown[0] and sanitiser.allow.id_is_reserved(shown[0]):
             problems.append(BodyProblem(line, _reserved_heading_message(section.heading_text, shown[0], sanitiser)))
     return problems
@@ -153,8 +180,10 @@ def _check_headings(cleaned: str, renderer: BodyRenderer, sanitiser: Sanitiser, 
 
 def _reserved_heading_message(text: str, address: str, sanitiser: Sanitiser) -> str:
     prefixes = ", ".join(f"'{prefix}'" for prefix in sanitiser.allow.reserved_id_prefixes)
-    return (f"Väliotsikosta '{text[:60]}' tulisi sivulle sisäinen osoite '#{address[:40]}', joka on varattu sivuston omaan käyttöön "
-            f"(varattuja alkuja ovat {prefixes}). Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana.")
+    return (
+        f"Väliotsikosta '{text[:60]}' tulisi sivulle sisäinen osoite '#{address[:40]}', joka on varattu sivuston omaan käyttöön "
+        f"(varattuja alkuja ovat {prefixes}). Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana."
+    )
 
 
 def _words_and_markup(inner_html: str) -> list:
@@ -176,7 +205,12 @@ _MARKDOWN_INSTEAD = {
     ("br", "p", "div"): "kappaleet erotetaan tyhjällä rivillä",
     ("h1", "h2", "h3", "h4", "h5", "h6"): "väliotsikko kirjoitetaan ## Otsikko",
     ("ul", "ol", "li"): "luettelon kohta alkaa rivin alussa viivalla (- kohta) tai numerolla (1. kohta)",
-    ("table", "tr", "td", "th"): "taulukko kirjoitetaan riveinä | sarake | sarake |, ja otsikkorivin alle tulee rivi | --- | --- |",
+    (
+        "table",
+        "tr",
+        "td",
+        "th",
+    ): "taulukko kirjoitetaan riveinä | sarake | sarake |, ja otsikkorivin alle tulee rivi | --- | --- |",
     ("code", "pre"): "koodi kirjoitetaan `näin` tai omaksi lohkokseen ```-rivien väliin",
 }
 _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)")
@@ -189,20 +223,30 @@ def _raw_html_message(raw: str) -> str:
     first_line = raw.strip().split("\n")[0]
     shown = first_line if len(first_line) <= 40 else first_line[:40] + "…"
     hint = next((advice for names, advice in _MARKDOWN_INSTEAD.items() if name in names), None)
-    advice = f"Käytä Markdownia: {hint}." if hint else "Poista se. Jos halusit upottaa sisältöä (esim. videon), lisää tilalle linkki: [linkin teksti](https://osoite.fi/)."
+    advice = (
+        f"Käytä Markdownia: {hint}."
+        if hint
+        else "Poista se. Jos halusit upottaa sisältöä (esim. videon), lisää tilalle linkki: [linkin teksti](https://osoite.fi/)."
+    )
     return f"Tekstissä on HTML-koodia ({shown}), jota ei voi käyttää kuvauksissa. {advice}"
 
 
 def _without_paired_closing_tags(raw_html: list[str]) -> list[str]:
     """`<u>x</u>` is one mistake: a closing tag is reported only when its opening tag is not."""
     opened = {match.group(1).lower() for raw in raw_html if (match := re.match(r"<([A-Za-z][A-Za-z0-9]*)", raw))}
-    return [raw for raw in raw_html if not ((match := re.match(r"</\s*([A-Za-z][A-Za-z0-9]*)", raw)) and match.group(1).lower() in opened)]
+    return [
+        raw
+        for raw in raw_html
+        if not ((match := re.match(r"</\s*([A-Za-z][A-Za-z0-9]*)", raw)) and match.group(1).lower() in opened)
+    ]
 
 
 def _attribute_list_message(tag: str, attribute: str, value: str) -> str:
     shown = f"#{value}" if attribute == "id" else f".{value}" if attribute == "class" else f'{attribute}="{value}"'
-    return (f"Tekstissä on muotoilumääre ({{: {shown[:40]} }}), jota ei voi käyttää kuvauksissa (se antaisi elementille <{tag}> määreen {attribute}). "
-            "Poista aaltosulkeet ja niiden sisältö.")
+    return (
+        f"Tekstissä on muotoilumääre ({{: {shown[:40]} }}), jota ei voi käyttää kuvauksissa (se antaisi elementille <{tag}> määreen {attribute}). "
+        "Poista aaltosulkeet ja niiden sisältö."
+    )
 
 
 def normalised_target(target: str) -> str:
@@ -220,19 +264,25 @@ def _link_message(change: Change) -> str:
     if not change.value.strip():
         return "Linkin osoite puuttuu. Kirjoita osoite sulkeisiin: [linkin teksti](https://osoite.fi/)."
     if scheme and scheme.group(1) not in ("http", "https", "mailto"):
-        return (f"Linkin osoite alkaa '{scheme.group(1)}:', mikä ei ole sallittua. Käytä osoitetta, joka alkaa https:// "
-                "(tai http:// tai mailto:), tai linkitä toiseen kuvaukseen sen tiedoston polulla, esim. ../verkostot/nimi.md.")
+        return (
+            f"Linkin osoite alkaa '{scheme.group(1)}:', mikä ei ole sallittua. Käytä osoitetta, joka alkaa https:// "
+            "(tai http:// tai mailto:), tai linkitä toiseen kuvaukseen sen tiedoston polulla, esim. ../verkostot/nimi.md."
+        )
     if target.startswith(("/\\", "\\")):
-        return (f"Linkin osoite '{change.value[:60]}' on verkkolevyn tai oman koneen polku, eikä se toimi verkossa. "
-                "Linkitä verkko-osoitteeseen, joka alkaa https://.")
+        return (
+            f"Linkin osoite '{change.value[:60]}' on verkkolevyn tai oman koneen polku, eikä se toimi verkossa. "
+            "Linkitä verkko-osoitteeseen, joka alkaa https://."
+        )
     if target.startswith("//"):
         return f"Linkin osoitteesta '{change.value[:60]}' puuttuu alku. Kirjoita koko osoite, esim. https:{change.value[:40]}"
     if scheme:
         return f"Linkin osoite '{change.value[:60]}' ei ole kelvollinen verkko-osoite. Tarkista, ettei siinä ole välilyöntejä tai muita ylimääräisiä merkkejä."
     if change.text.startswith("^"):
         return "Alaviitteet ([^1]) eivät ole käytössä. Kirjoita lähde tekstiin sulkeisiin tai linkiksi: [lähteen nimi](https://osoite.fi/)."
-    return (f"Linkin osoite '{change.value[:60]}' ei ole kokonainen verkko-osoite eikä toisen kuvauksen tiedosto. "
-            "Kirjoita verkko-osoite alusta asti, esim. https://www.oph.fi/, tai linkitä toiseen kuvaukseen sen tiedoston polulla, esim. ../verkostot/nimi.md.")
+    return (
+        f"Linkin osoite '{change.value[:60]}' ei ole kokonainen verkko-osoite eikä toisen kuvauksen tiedosto. "
+        "Kirjoita verkko-osoite alusta asti, esim. https://www.oph.fi/, tai linkitä toiseen kuvaukseen sen tiedoston polulla, esim. ../verkostot/nimi.md."
+    )
 
 
 def _image_message(change: Change) -> str:
@@ -240,14 +290,20 @@ def _image_message(change: Change) -> str:
     source = attributes.get("src", "")
     target = normalised_target(source)
     scheme = _SCHEME.match(target)
-    if scheme and scheme.group(1) in ("http", "https") or target.startswith("//"):
-        return ("Toisella palvelimella olevaa kuvaa ei voi näyttää: jokaisen lukijan selain ottaisi silloin yhteyden siihen palvelimeen. "
-                "Linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png).")
+    if (scheme and scheme.group(1) in ("http", "https")) or target.startswith("//"):
+        return (
+            "Toisella palvelimella olevaa kuvaa ei voi näyttää: jokaisen lukijan selain ottaisi silloin yhteyden siihen palvelimeen. "
+            "Linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png)."
+        )
     if scheme:
-        return (f"Kuvan osoite alkaa '{scheme.group(1)}:', mikä ei ole sallittua. Kirjastoon ei voi upottaa kuvia; "
-                "linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png).")
-    return (f"Kuvaa '{source[:60]}' ei voi näyttää: kirjastoon ei tallenneta kuvatiedostoja. "
-            "Jos kuva on verkossa, linkitä siihen tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png).")
+        return (
+            f"Kuvan osoite alkaa '{scheme.group(1)}:', mikä ei ole sallittua. Kirjastoon ei voi upottaa kuvia; "
+            "linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png)."
+        )
+    return (
+        f"Kuvaa '{source[:60]}' ei voi näyttää: kirjastoon ei tallenneta kuvatiedostoja. "
+        "Jos kuva on verkossa, linkitä siihen tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png)."
+    )
 
 
 def _change_message(change: Change, sanitiser: Sanitiser) -> str:
@@ -255,8 +311,10 @@ def _change_message(change: Change, sanitiser: Sanitiser) -> str:
     if tag == "#comment":
         return "Tekstissä on HTML-kommentti (<!-- ... -->), jota ei voi käyttää kuvauksissa. Poista se."
     if tag == "#structure":
-        return ("Jokin tekstin kohta muuttuisi sivulle vietäessä (esimerkiksi lohko kappaleen sisällä), eikä tarkistus löytänyt sen riviä; "
-                "rivinumero on tekstin alku. Kirjoita epäselvä kohta tavallisina kappaleina ja luetteloina.")
+        return (
+            "Jokin tekstin kohta muuttuisi sivulle vietäessä (esimerkiksi lohko kappaleen sisällä), eikä tarkistus löytänyt sen riviä; "
+            "rivinumero on tekstin alku. Kirjoita epäselvä kohta tavallisina kappaleina ja luetteloina."
+        )
     if tag == "img":
         return _image_message(change)
     if tag == "h1":
@@ -274,8 +332,10 @@ def _change_message(change: Change, sanitiser: Sanitiser) -> str:
     if tag == "div" and attribute == "class":
         kinds = ", ".join(sorted(sanitiser.allow.classes.get("div", frozenset()) - {"admonition"}))
         given = " ".join(part for part in change.value.split() if part != "admonition")
-        return (f"Huomautuslaatikon tyyppi '{given[:40]}' ei ole käytössä. Kirjoita !!!-merkkien perään jokin näistä tyypeistä: {kinds}. "
-                "Oman otsikon voi kirjoittaa perään lainausmerkkeihin, esim. !!! note \"Huomio\".")
+        return (
+            f"Huomautuslaatikon tyyppi '{given[:40]}' ei ole käytössä. Kirjoita !!!-merkkien perään jokin näistä tyypeistä: {kinds}. "
+            'Oman otsikon voi kirjoittaa perään lainausmerkkeihin, esim. !!! note "Huomio".'
+        )
     if attribute is not None:
         return f"Tekstistä tulisi sivulle HTML-elementti <{tag}>, jolla on määre {attribute}, eikä sitä sallita. Kirjoita kohta tavallisella Markdownilla."
     return f"Tekstistä tulisi sivulle HTML-elementti <{tag}>, jota ei sallita. Kirjoita kohta tavallisella Markdownilla."
@@ -354,7 +414,7 @@ class _Locator:
         for needle in (first, first[:40]):
             offset = self._find(needle, ignore_case=True)
             if offset is not None:
-                return self.line_of(offset), self.body[offset:offset + len(needle)]
+                return self.line_of(offset), self.body[offset : offset + len(needle)]
         offset = self._find(tag.group(0), ignore_case=True) if tag else None
         if offset is not None:
             line = self.body[offset:].split("\n", 1)[0]
@@ -370,22 +430,38 @@ class _Locator:
         return None
 
     def attribute(self, attribute: str, value: str) -> int:
-        token = f"#{value}" if attribute == "id" else f".{value.split()[0]}" if attribute == "class" and value.strip() else f"{attribute}="
+        token = (
+            f"#{value}"
+            if attribute == "id"
+            else f".{value.split()[0]}"
+            if attribute == "class" and value.strip()
+            else f"{attribute}="
+        )
         return self.text(token, value, "{:", "{") or self.first_line
 
     def change(self, change: Change) -> int:
-        written = re.search(_ATTRIBUTE_VALUE.format(name=re.escape(change.attribute or ("src" if change.tag == "img" else "href"))), change.written)
+        written = re.search(
+            _ATTRIBUTE_VALUE.format(name=re.escape(change.attribute or ("src" if change.tag == "img" else "href"))),
+            change.written,
+        )
         raw_value = written.group(1) if written else ""
         if change.tag == "#comment":
             found = self.text("<!--")
         elif change.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             found = self.heading(change.text)
         elif change.tag == "code" and change.attribute == "class":
-            found = self.text("```" + change.value.removeprefix("language-").split()[0], "~~~" + change.value.removeprefix("language-").split()[0], "```", "~~~")
+            found = self.text(
+                "```" + change.value.removeprefix("language-").split()[0],
+                "~~~" + change.value.removeprefix("language-").split()[0],
+                "```",
+                "~~~",
+            )
         elif change.tag == "div" and change.attribute == "class":
             found = self.text(*(f"!!! {part}" for part in change.value.split() if part != "admonition"), "!!!")
         else:
-            found = self.text(*(needle for needle in (raw_value, html_module.unescape(raw_value), change.value, change.text) if needle))
+            found = self.text(
+                *(needle for needle in (raw_value, html_module.unescape(raw_value), change.value, change.text) if needle)
+            )
         return found or self.heading(change.heading) or self.first_line
 
 

@@ -61,8 +61,8 @@ def body_sections(body_html: str) -> list[BodySection]:
         if closing:
             depth -= 1
             if depth == 0 and opened is not None and is_heading:
-                sections.append(BodySection(level, heading_html, _without_anchors(body_html[chunk_start:opened[1]].strip())))
-                level, heading_html = opened[0], PERMALINK.sub("", body_html[opened[2]:match.start()]).strip()
+                sections.append(BodySection(level, heading_html, _without_anchors(body_html[chunk_start : opened[1]].strip())))
+                level, heading_html = opened[0], PERMALINK.sub("", body_html[opened[2] : match.start()]).strip()
                 chunk_start, opened = match.end(), None
         elif name not in _VOID:
             if depth == 0 and is_heading:
@@ -90,7 +90,7 @@ def heading_markdown(level: int, inner_html: str) -> str:
     out (validation refuses headings with links, so none should be there)."""
     pieces, position, code_start = [], 0, None
     for match in TAG.finditer(inner_html):
-        text = inner_html[position:match.start()]
+        text = inner_html[position : match.start()]
         position = match.end()
         closing, name = match.group(1), match.group(2)
         if code_start is not None:
@@ -98,7 +98,7 @@ def heading_markdown(level: int, inner_html: str) -> str:
                 # Written as the <code> tag with escaped words, not as a code span: a
                 # code span would carry the contributor's `<` and `"` into the page's
                 # Markdown raw, where the engine's HTML scanner reads before Markdown.
-                pieces.append("<code>" + escape_inline(inner_html[code_start:match.start()], collapse=False) + "</code>")
+                pieces.append("<code>" + escape_inline(inner_html[code_start : match.start()], collapse=False) + "</code>")
                 code_start = None
             continue
         pieces.append(escape_inline(text))

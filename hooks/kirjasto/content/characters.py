@@ -27,8 +27,10 @@ LANGUAGE_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
 REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
 _TAGS = range(0xE0000, 0xE0080)
 _EMOJI_BLOCKS = range(0x1F000, 0x1FB00)
-RETYPE_ADVICE = ("Merkki ei näy, joten kirjoita kohta uudelleen näppäimistöllä: liittäminen ilman muotoiluja "
-                 "(esim. Muistion kautta) ei yleensä poista sitä.")
+RETYPE_ADVICE = (
+    "Merkki ei näy, joten kirjoita kohta uudelleen näppäimistöllä: liittäminen ilman muotoiluja "
+    "(esim. Muistion kautta) ei yleensä poista sitä."
+)
 """What to do about a refused character: it came with copied text and cannot be seen."""
 # Only characters outside printable ASCII can be refused: the loop visits those alone.
 _CANDIDATE = re.compile(r"[^\t\n\x20-\x7e]")

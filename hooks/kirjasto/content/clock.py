@@ -31,8 +31,10 @@ def today_in_finland(now: datetime.datetime | None = None, environ: Mapping[str,
         try:
             return datetime.date.fromisoformat(fixed)
         except ValueError:
-            raise ClockError(f"Ympäristömuuttujan {TODAY_VARIABLE} arvo '{fixed}' ei ole kelvollinen päivämäärä. Anna se muodossa VVVV-KK-PP (esim. 2026-11-30) tai poista muuttuja.") from None
-    moment = now or datetime.datetime.now(datetime.timezone.utc)
+            raise ClockError(
+                f"Ympäristömuuttujan {TODAY_VARIABLE} arvo '{fixed}' ei ole kelvollinen päivämäärä. Anna se muodossa VVVV-KK-PP (esim. 2026-11-30) tai poista muuttuja."
+            ) from None
+    moment = now or datetime.datetime.now(datetime.UTC)
     if moment.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     return moment.astimezone(FINLAND).date()

@@ -114,16 +114,22 @@ def split(text: str) -> SplitFile:
     match = FRONT_MATTER_RE.match(text)
     if match is None:
         if first_line.rstrip() == "---":
-            raise FrontMatterError(1, "Front matter alkaa rivillä 1, mutta sen päättävä '---'-rivi puuttuu. Lisää '---' omalle rivilleen kenttien jälkeen.")
+            raise FrontMatterError(
+                1,
+                "Front matter alkaa rivillä 1, mutta sen päättävä '---'-rivi puuttuu. Lisää '---' omalle rivilleen kenttien jälkeen.",
+            )
         raise FrontMatterError(1, _START)
     if first_line != "---":
         raise FrontMatterError(1, "Ensimmäisellä rivillä pitää olla pelkkä '---'. Poista rivin lopusta välilyönnit.")
     closing_line = text[: match.end()].count("\n")
-    if text[match.end(1):match.end()].startswith("..."):
+    if text[match.end(1) : match.end()].startswith("..."):
         raise FrontMatterError(closing_line, "Front matter päättyy riviin '...'. Käytä päättävänä rivinä '---'.")
     if len(match.group(1)) > MAX_FRONT_MATTER_CHARS:
-        raise FrontMatterError(1, f"Front matter on liian pitkä ({len(match.group(1))} merkkiä, enintään {MAX_FRONT_MATTER_CHARS}). Siirrä pitkät tekstit kuvaustekstiin.")
-    rest = text[match.end():]
+        raise FrontMatterError(
+            1,
+            f"Front matter on liian pitkä ({len(match.group(1))} merkkiä, enintään {MAX_FRONT_MATTER_CHARS}). Siirrä pitkät tekstit kuvaustekstiin.",
+        )
+    rest = text[match.end() :]
     body = rest.lstrip("\n")
     body_line = closing_line + 1 + (len(rest) - len(body))
     return SplitFile(front_matter=match.group(1), body=body, first_yaml_line=2, body_line=body_line)
@@ -145,9 +151,14 @@ def parse(split_file: SplitFile) -> Mapping:
     except (RecursionError, MemoryError):
         raise FrontMatterError(offset, _TOO_DEEP) from None
     if tree is None:
-        raise FrontMatterError(1, "Front matter on tyhjä. Kirjoita '---'-rivien väliin kentät title, summary, levels, themes ja updated.")
+        raise FrontMatterError(
+            1, "Front matter on tyhjä. Kirjoita '---'-rivien väliin kentät title, summary, levels, themes ja updated."
+        )
     if not isinstance(tree, Mapping):
-        raise FrontMatterError(offset, "Front matterin pitää olla kenttiä muodossa 'kenttä: arvo', yksi kenttä riville; nyt se on lista tai pelkkä arvo.")
+        raise FrontMatterError(
+            offset,
+            "Front matterin pitää olla kenttiä muodossa 'kenttä: arvo', yksi kenttä riville; nyt se on lista tai pelkkä arvo.",
+        )
     return tree
 
 
@@ -165,8 +176,31 @@ MAX_DEPTH = 4
 """Lists and field groups inside each other: contacts (a list of groups of texts) need three."""
 _TOO_DEEP = f"Front matterissa on liian monta sisäkkäistä listaa tai kenttäryhmää (enintään {MAX_DEPTH}). Kirjoita arvot tavallisina listoina."
 
-_PLAIN_NON_TEXT = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
-                             "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"})
+_PLAIN_NON_TEXT = frozenset(
+    {
+        "yes",
+        "Yes",
+        "YES",
+        "no",
+        "No",
+        "NO",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+        "null",
+        "Null",
+        "NULL",
+    }
+)
 
 
 class _Composer:
@@ -195,7 +229,10 @@ class _Composer:
     def _expect(self, event_type) -> None:
         event = next(self._events)
         if not isinstance(event, event_type):
-            raise FrontMatterError(self._line(event), "Front matterissa saa olla vain yksi YAML-dokumentti. Poista ylimääräinen '---'- tai '...'-rivi.")
+            raise FrontMatterError(
+                self._line(event),
+                "Front matterissa saa olla vain yksi YAML-dokumentti. Poista ylimääräinen '---'- tai '...'-rivi.",
+            )
 
     def _line(self, event) -> int:
         return event.start_mark.line + self._offset
@@ -203,10 +240,14 @@ class _Composer:
     def _node(self, event) -> YamlNode:
         line = self._line(event)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise FrontMatterError(line, "YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja. Kirjoita arvo auki joka kohtaan.")
+            raise FrontMatterError(
+                line, "YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja. Kirjoita arvo auki joka kohtaan."
+            )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
-            raise FrontMatterError(line, f"YAML-tunniste '{tag}' ei ole sallittu. Poista se; jos arvo on tekstiä, kirjoita se lainausmerkkeihin.")
+            raise FrontMatterError(
+                line, f"YAML-tunniste '{tag}' ei ole sallittu. Poista se; jos arvo on tekstiä, kirjoita se lainausmerkkeihin."
+            )
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, line)
         self._depth += 1
@@ -236,7 +277,9 @@ class _Composer:
                 raise FrontMatterError(key.line, "YAML-yhdistämisavain '<<' ei ole sallittu. Kirjoita kentät auki.")
             if key.raw in entries:
                 first = entries[key.raw].key_line
-                raise FrontMatterError(key.line, f"Kenttä '{key.raw}' on kahdesti (myös rivillä {first}). Yhdistä arvot yhteen kenttään.", key.raw)
+                raise FrontMatterError(
+                    key.line, f"Kenttä '{key.raw}' on kahdesti (myös rivillä {first}). Yhdistä arvot yhteen kenttään.", key.raw
+                )
             entries[key.raw] = Entry(key_line=key.line, value=value)
         return Mapping(entries=entries, line=line)
 
@@ -244,15 +287,22 @@ class _Composer:
         # Fast path for the common case: quoted text, or plain text that YAML
         # cannot read as anything else. Everything else goes to the resolver.
         value = event.value
-        if event.style in ('"', "'") or (value[:1].isalpha() and value not in _PLAIN_NON_TEXT and not value[:1].isdigit()
-                                          and ":" not in value and value[:1] not in "ynoftYNOFTN"):
+        if event.style in ('"', "'") or (
+            value[:1].isalpha()
+            and value not in _PLAIN_NON_TEXT
+            and not value[:1].isdigit()
+            and ":" not in value
+            and value[:1] not in "ynoftYNOFTN"
+        ):
             return Scalar(raw=value, type="str", value=value, line=line)
         tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         scalar_type = _SHORT_TAGS.get(tag, "str")
         if scalar_type in ("str", "merge"):
             return Scalar(raw=event.value, type=scalar_type, value=event.value, line=line)
         try:
-            value = self._constructor.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark), deep=True)
+            value = self._constructor.construct_object(
+                yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark), deep=True
+            )
         except (ValueError, yaml.YAMLError):
             value = None
         return Scalar(raw=event.value, type=scalar_type, value=value, line=line)

@@ -48,8 +48,11 @@ def new_item_text(kind: Kind, title: str, today: datetime.date) -> str:
     Required fields are left empty on purpose, so that `kirjasto validate`
     points at each one until it is filled in.
     """
-    status = ("status: ei-tiedossa   # tai kehitteilla, kaytossa, paattynyt: kaytossa vain, jos tiedät toiminnan jatkuvan nyt\n"
-              if kind in KINDS_WITH_STATUS else "")
+    status = (
+        "status: ei-tiedossa   # tai kehitteilla, kaytossa, paattynyt: kaytossa vain, jos tiedät toiminnan jatkuvan nyt\n"
+        if kind in KINDS_WITH_STATUS
+        else ""
+    )
     quoted_title = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return (
         "---\n"
@@ -63,7 +66,7 @@ def new_item_text(kind: Kind, title: str, today: datetime.date) -> str:
         f"written: {today.isoformat()}\n"
         f"updated: {today.isoformat()}\n"
         "# checked: VVVV-KK-PP   # vain jos olet varmistanut, että tiedot pitävät nyt paikkansa\n"
-        "# source: {title: \"Lähteen otsikko\", publisher: \"Julkaisija\", published: 2017-10-27, url: \"https://...\"}\n"
+        '# source: {title: "Lähteen otsikko", publisher: "Julkaisija", published: 2017-10-27, url: "https://..."}\n'
         "---\n\n"
         f"{body_template(kind)}"
     )

@@ -16,11 +16,11 @@ from kirjasto.content import frontmatter
 from kirjasto.content.clock import today_in_finland
 from kirjasto.content.markdown_config import MarkdownConfig
 from kirjasto.content.model import Item, Kind, Library
+from kirjasto.content.privacy import ALLOWED_CONTACTS_FILE, load_allowed_contacts
+from kirjasto.content.problems import Problem, errors
 from kirjasto.content.render import RENDER_BUDGET_SECONDS, BodyRenderer
 from kirjasto.content.sanitise import Sanitiser
-from kirjasto.content.problems import Problem, errors
 from kirjasto.content.text import finnish_sort_key, slugify, suggest
-from kirjasto.content.privacy import ALLOWED_CONTACTS_FILE, load_allowed_contacts
 from kirjasto.content.validate import ValidatedFile, ValidationContext, validate_item
 from kirjasto.content.vocabularies import AUDIENCES_FILE, THEMES_FILE, load_vocabularies
 
@@ -97,8 +97,13 @@ def load_library(
     allowed, allow_list_problem = load_allowed_contacts(root)
     if allow_list_problem:
         problems.append(Problem(_shown(root / ALLOWED_CONTACTS_FILE, repository_root), None, None, allow_list_problem))
-    context = ValidationContext(vocabularies=vocabularies, today=today, renderer=BodyRenderer(markdown, render_budget),
-                                sanitiser=Sanitiser(), allowed_contacts=allowed)
+    context = ValidationContext(
+        vocabularies=vocabularies,
+        today=today,
+        renderer=BodyRenderer(markdown, render_budget),
+        sanitiser=Sanitiser(),
+        allowed_contacts=allowed,
+    )
     found, layout_problems = _find_item_files(root, repository_root)
     problems += layout_problems
     checked = _check_with_cache(found, context, repository_root, cache, root)
@@ -122,22 +127,47 @@ def _shown(path: Path, repository_root: Path) -> str:
 
 def _find_item_files(root: Path, repository_root: Path) -> tuple[list[_FoundFile], list[Problem]]:
     if root.is_symlink():
-        return [], [Problem(_shown(root, repository_root), None, None, "Sisältökansio on symbolinen linkki. Korvaa se tavallisella kansiolla.")]
+        return [], [
+            Problem(
+                _shown(root, repository_root), None, None, "Sisältökansio on symbolinen linkki. Korvaa se tavallisella kansiolla."
+            )
+        ]
     if not root.is_dir():
-        return [], [Problem(_shown(root, repository_root), None, None, "Sisältökansiota ei löydy. Luo kansio ja sen alle kansiot kaytannot, verkostot ja materiaalit.")]
+        return [], [
+            Problem(
+                _shown(root, repository_root),
+                None,
+                None,
+                "Sisältökansiota ei löydy. Luo kansio ja sen alle kansiot kaytannot, verkostot ja materiaalit.",
+            )
+        ]
     found, problems = [], []
     kind_folders = ", ".join(kind.folder for kind in Kind)
     for entry in sorted(root.iterdir()):
         shown = _shown(entry, repository_root)
         kind = Kind.from_folder(entry.name)
         if entry.is_symlink():
-            problems.append(Problem(shown, None, None, "Symbolinen linkki ei ole sallittu sisältökansiossa. Korvaa se tavallisella tiedostolla tai kansiolla."))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    "Symbolinen linkki ei ole sallittu sisältökansiossa. Korvaa se tavallisella tiedostolla tai kansiolla.",
+                )
+            )
         elif entry.is_dir() and kind is not None:
             folder_files, folder_problems = _find_in_kind_folder(entry, kind, repository_root)
             found += folder_files
             problems += folder_problems
         elif not (entry.is_file() and entry.name in ALLOWED_TOP_LEVEL_FILES):
-            problems.append(Problem(shown, FILE_START if entry.is_file() else None, None, f"Tämä ei kuulu sisältökansioon. Kuvaukset kuuluvat kansioihin {kind_folders}; muuta tänne ei tarvita."))
+            problems.append(
+                Problem(
+                    shown,
+                    FILE_START if entry.is_file() else None,
+                    None,
+                    f"Tämä ei kuulu sisältökansioon. Kuvaukset kuuluvat kansioihin {kind_folders}; muuta tänne ei tarvita.",
+                )
+            )
     return found, problems
 
 
@@ -153,21 +183,67 @@ def _find_in_kind_folder(folder: Path, kind: Kind, repository_root: Path) -> tup
         shown = prefix + dir_entry.name
         folded = unicodedata.normalize("NFC", entry.name).casefold()
         if folded in seen_folded:
-            problems.append(Problem(shown, FILE_START, "tiedostonimi", f"Nimi eroaa tiedostosta {seen_folded[folded]} vain kirjainkooltaan. Kaikissa järjestelmissä ne olisivat sama tiedosto; nimeä toinen uudelleen."))
+            problems.append(
+                Problem(
+                    shown,
+                    FILE_START,
+                    "tiedostonimi",
+                    f"Nimi eroaa tiedostosta {seen_folded[folded]} vain kirjainkooltaan. Kaikissa järjestelmissä ne olisivat sama tiedosto; nimeä toinen uudelleen.",
+                )
+            )
             continue
         seen_folded[folded] = shown
         if dir_entry.is_symlink():
-            problems.append(Problem(shown, FILE_START, None, "Symbolinen linkki ei ole sallittu. Korvaa se tavallisella Markdown-tiedostolla."))
+            problems.append(
+                Problem(
+                    shown, FILE_START, None, "Symbolinen linkki ei ole sallittu. Korvaa se tavallisella Markdown-tiedostolla."
+                )
+            )
         elif dir_entry.is_dir(follow_symlinks=False):
-            problems.append(Problem(shown, None, None, f"Alikansiot eivät ole käytössä. Siirrä kuvaukset suoraan kansioon {_shown(folder, repository_root)}."))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    f"Alikansiot eivät ole käytössä. Siirrä kuvaukset suoraan kansioon {_shown(folder, repository_root)}.",
+                )
+            )
         elif not entry.name.endswith(".md"):
-            problems.append(Problem(shown, FILE_START, None, "Vain Markdown-tiedostot (.md) ovat sallittuja. Kirjoita kuvaus .md-tiedostoon ja poista tämä tiedosto."))
+            problems.append(
+                Problem(
+                    shown,
+                    FILE_START,
+                    None,
+                    "Vain Markdown-tiedostot (.md) ovat sallittuja. Kirjoita kuvaus .md-tiedostoon ja poista tämä tiedosto.",
+                )
+            )
         elif unicodedata.normalize("NFC", entry.name) != entry.name:
-            problems.append(Problem(shown, FILE_START, "tiedostonimi", f"Tiedostonimi ei ole NFC-muodossa (ääkköset on tallennettu hajotettuina merkkeinä). Nimeä tiedosto uudelleen pelkillä merkeillä a-z, 0-9 ja -, esim. '{_suggest_file_name(entry.name)}'."))
+            problems.append(
+                Problem(
+                    shown,
+                    FILE_START,
+                    "tiedostonimi",
+                    f"Tiedostonimi ei ole NFC-muodossa (ääkköset on tallennettu hajotettuina merkkeinä). Nimeä tiedosto uudelleen pelkillä merkeillä a-z, 0-9 ja -, esim. '{_suggest_file_name(entry.name)}'.",
+                )
+            )
         elif not SLUG_FILE_NAME.match(entry.name):
-            problems.append(Problem(shown, FILE_START, "tiedostonimi", f"Tiedostonimi '{entry.name}' ei kelpaa. Käytä vain pieniä kirjaimia a-z, numeroita ja viivoja (ei ääkkösiä eikä välilyöntejä), esim. '{_suggest_file_name(entry.name)}'."))
+            problems.append(
+                Problem(
+                    shown,
+                    FILE_START,
+                    "tiedostonimi",
+                    f"Tiedostonimi '{entry.name}' ei kelpaa. Käytä vain pieniä kirjaimia a-z, numeroita ja viivoja (ei ääkkösiä eikä välilyöntejä), esim. '{_suggest_file_name(entry.name)}'.",
+                )
+            )
         elif entry.name.removesuffix(".md") in RESERVED_SLUGS or re.fullmatch(r"sivu-\d+\.md", entry.name):
-            problems.append(Problem(shown, FILE_START, "tiedostonimi", f"Tiedostonimi '{entry.name}' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi."))
+            problems.append(
+                Problem(
+                    shown,
+                    FILE_START,
+                    "tiedostonimi",
+                    f"Tiedostonimi '{entry.name}' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi.",
+                )
+            )
         else:
             found.append(_FoundFile(kind=kind, path=entry, shown=shown))
     return found, problems
@@ -177,15 +253,22 @@ def _suggest_file_name(name: str) -> str:
     return (slugify(name.removesuffix(".md")) or "kuvauksen-nimi") + ".md"
 
 
-def _check_with_cache(found, context, repository_root: Path, cache: ValidationCache | None, root: Path) -> dict[Path, ValidatedFile]:
+def _check_with_cache(
+    found, context, repository_root: Path, cache: ValidationCache | None, root: Path
+) -> dict[Path, ValidatedFile]:
     if cache is None:
-        return dict(zip((file.path for file in found), _check_files(found, context, repository_root)))
-    key = (context.today, repr(context.renderer.config), context.renderer.budget_seconds, *(_stamp(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)))
+        return dict(zip((file.path for file in found), _check_files(found, context, repository_root), strict=False))
+    key = (
+        context.today,
+        repr(context.renderer.config),
+        context.renderer.budget_seconds,
+        *(_stamp(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)),
+    )
     if key != cache.context_key:
         cache.context_key, cache.results = key, {}
     stamps = {file.path: _stamp(file.path) for file in found}
     stale = [file for file in found if cache.results.get(file.path, (None,))[0] != stamps[file.path]]
-    for file, result in zip(stale, _check_files(stale, context, repository_root)):
+    for file, result in zip(stale, _check_files(stale, context, repository_root), strict=False):
         cache.results[file.path] = (stamps[file.path], result)
     return {file.path: cache.results[file.path][1] for file in found}
 
@@ -209,14 +292,31 @@ def _check_file(file: _FoundFile, context: ValidationContext, repository_root: P
         with file.path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return ValidatedFile(None, [Problem(file.shown, FILE_START, None, f"Tiedostoa ei voi lukea ({error.strerror}). Tarkista tiedoston oikeudet.")], {})
+        return ValidatedFile(
+            None,
+            [Problem(file.shown, FILE_START, None, f"Tiedostoa ei voi lukea ({error.strerror}). Tarkista tiedoston oikeudet.")],
+            {},
+        )
     if len(raw) > MAX_FILE_BYTES:
-        return ValidatedFile(None, [Problem(file.shown, FILE_START, None, f"Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin.")], {})
+        return ValidatedFile(
+            None,
+            [
+                Problem(
+                    file.shown,
+                    FILE_START,
+                    None,
+                    f"Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin.",
+                )
+            ],
+            {},
+        )
     try:
         text = frontmatter.normalise_text(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return ValidatedFile(None, [Problem(file.shown, line, None, "Tiedoston merkistö ei ole UTF-8. Tallenna se editorissa UTF-8-muodossa.")], {})
+        return ValidatedFile(
+            None, [Problem(file.shown, line, None, "Tiedoston merkistö ei ole UTF-8. Tallenna se editorissa UTF-8-muodossa.")], {}
+        )
     try:
         split_file = frontmatter.split(text)
         tree = frontmatter.parse(split_file)
@@ -241,7 +341,14 @@ def _check_slugs_unique(found: list[_FoundFile]) -> list[Problem]:
         slug = file.path.name.removesuffix(".md")
         if slug in first_by_slug:
             other = first_by_slug[slug].shown
-            problems.append(Problem(file.shown, FILE_START, "tiedostonimi", f"Tunniste '{slug}' on jo käytössä tiedostossa {other}. Nimeä tämä tiedosto uudelleen, esim. lisäämällä kunnan nimi."))
+            problems.append(
+                Problem(
+                    file.shown,
+                    FILE_START,
+                    "tiedostonimi",
+                    f"Tunniste '{slug}' on jo käytössä tiedostossa {other}. Nimeä tämä tiedosto uudelleen, esim. lisäämällä kunnan nimi.",
+                )
+            )
         else:
             first_by_slug[slug] = file
     return problems
@@ -290,10 +397,28 @@ def _check_item_links_exist(found: list[_FoundFile], checked: dict[Path, Validat
             folder = folders.get(link.slug)
             if folder is None:
                 closest = suggestions.closest(file.shown, link.slug)
-                hint = f" Tarkoititko '{closest}'?" if closest else " Tarkista tiedostonimi kansioista kaytannot, verkostot ja materiaalit."
-                problems.append(Problem(file.shown, line, "teksti", f"Linkki '{link.written}' osoittaa kuvaukseen '{link.slug}', jota ei ole kirjastossa.{hint}"))
+                hint = (
+                    f" Tarkoititko '{closest}'?"
+                    if closest
+                    else " Tarkista tiedostonimi kansioista kaytannot, verkostot ja materiaalit."
+                )
+                problems.append(
+                    Problem(
+                        file.shown,
+                        line,
+                        "teksti",
+                        f"Linkki '{link.written}' osoittaa kuvaukseen '{link.slug}', jota ei ole kirjastossa.{hint}",
+                    )
+                )
             elif folder != link.folder:
-                problems.append(Problem(file.shown, line, "teksti", f"Linkki '{link.written}' osoittaa kansioon {link.folder}, mutta kuvaus '{link.slug}' on kansiossa {folder}. Korjaa polku muotoon ../{folder}/{link.slug}.md."))
+                problems.append(
+                    Problem(
+                        file.shown,
+                        line,
+                        "teksti",
+                        f"Linkki '{link.written}' osoittaa kansioon {link.folder}, mutta kuvaus '{link.slug}' on kansiossa {folder}. Korjaa polku muotoon ../{folder}/{link.slug}.md.",
+                    )
+                )
     return problems
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kirjasto.content.settings import Scope
-from kirjasto.content.vocabularies import Level, Municipality, Region, Theme, Audience, Vocabularies
+from kirjasto.content.vocabularies import Audience, Level, Municipality, Region, Theme, Vocabularies
 
 if TYPE_CHECKING:
     from kirjasto.content.freshness import Freshness
@@ -189,7 +189,7 @@ class Library:
 
     items: tuple[Item, ...]
     vocabularies: Vocabularies
-    scope: Scope = Scope()
+    scope: Scope = field(default_factory=Scope)
     """What this copy publishes; `items` are already limited to it."""
     out_of_scope: frozenset[str] = frozenset()
     """Slugs of valid items left out by the scope (still taken: new items cannot reuse them)."""
@@ -209,6 +209,10 @@ class Library:
         if not self.scope.is_limited:
             return list(regions)
         wanted = set(self.scope.regions)
-        wanted |= {self.vocabularies.municipalities[n].region.name for n in self.scope.municipalities if n in self.vocabularies.municipalities}
+        wanted |= {
+            self.vocabularies.municipalities[n].region.name
+            for n in self.scope.municipalities
+            if n in self.vocabularies.municipalities
+        }
         wanted |= {r.name for item in self.items for r in item.all_regions}
         return [region for region in regions if region.name in wanted]

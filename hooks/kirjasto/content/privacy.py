@@ -22,7 +22,9 @@ ALLOWED_CONTACTS_FILE = "sallitut-yhteystiedot.yml"
 # Bounded parts (an address's local part is at most 64 characters, a domain label 63)
 # and a start only where a word starts: a long run of letters cannot make the search
 # quadratic.
-_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}(?:@|\s?[(\[]\s?(?:ät|at|a)\s?[)\]]\s?)[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.IGNORECASE)
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w.%+-]{1,64}(?:@|\s?[(\[]\s?(?:ät|at|a)\s?[)\]]\s?)[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.IGNORECASE
+)
 _OBFUSCATED_AT = re.compile(r"[(\[]\s?(?:ät|at|a)\s?[)\]]", re.IGNORECASE)
 _PERSONAL_LOCAL_PART = re.compile(r"^[a-zåäöé]+(?:-[a-zåäöé]+)?[._][a-zåäöé]+(?:-[a-zåäöé]+)?$", re.IGNORECASE)
 # Finnish numbers: +358 or a leading 0, then at least six more digits in groups.
@@ -75,7 +77,10 @@ def load_allowed_contacts(content_root: Path) -> tuple[frozenset[str], str | Non
     try:
         entries = yaml.safe_load(path.read_text("utf-8")) or []
     except (yaml.YAMLError, UnicodeDecodeError):
-        return frozenset(), "Tiedosto ei ole kelvollista YAMLia. Kirjoita se listana: jokaisella rivillä '- osoite@organisaatio.fi'."
+        return (
+            frozenset(),
+            "Tiedosto ei ole kelvollista YAMLia. Kirjoita se listana: jokaisella rivillä '- osoite@organisaatio.fi'.",
+        )
     if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
         return frozenset(), "Tiedoston pitää olla lista osoitteita ja numeroita, jokainen omalla rivillään viivan perässä."
     return frozenset(normalised(entry) for entry in entries), None

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from kirjasto.content.characters import printable
 from kirjasto.content.text import count_phrase
 
-
 # A field as the report names it: `title`, `contacts[1].role`. Anything else (a key
 # a contributor invented, which the message quotes) is shown as plain `kenttä`, so
 # that the `path:line: field:` part can never be forged or misread.

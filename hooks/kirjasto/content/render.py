@@ -133,11 +133,17 @@ class BodyRenderer:
             raise RenderError("slow" if isinstance(error, _OverBudget) else "deep") from None
         if self._seen.depth > MAX_NESTING:
             raise RenderError("deep")
-        return RenderedBody(html=html, raw_html=list(self._seen.raw_html), attribute_lists=list(self._seen.attribute_lists),
-                            item_links=list(self._seen.item_links), depth=self._seen.depth)
+        return RenderedBody(
+            html=html,
+            raw_html=list(self._seen.raw_html),
+            attribute_lists=list(self._seen.attribute_lists),
+            item_links=list(self._seen.item_links),
+            depth=self._seen.depth,
+        )
 
 
 # --- the CPU budget ------------------------------------------------------------
+
 
 class _OverBudget(BaseException):
     """Raised by the timer signal; a BaseException so that no `except Exception` in
@@ -209,6 +215,7 @@ def _render_and_send(renderer: BodyRenderer, text: str, src_uri: str, sender) ->
 
 
 # --- observers -----------------------------------------------------------------
+
 
 class _Observers(Extension):
     """Registers the observers and the item-link resolver on a Markdown instance."""

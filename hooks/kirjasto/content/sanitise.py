@@ -104,6 +104,7 @@ class Sanitiser:
 
 # --- what changed ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Change:
     """One thing the sanitiser removed or altered."""
@@ -213,7 +214,7 @@ def changes(original: str, cleaned: str) -> list[Change]:
         if position < len(after) and after[position] == token:
             position += 1
             continue
-        ahead = after[position:position + _RESYNC_WINDOW]
+        ahead = after[position : position + _RESYNC_WINDOW]
         if token in ahead and token[0] != "text":
             position += ahead.index(token) + 1
             continue
@@ -251,16 +252,14 @@ def _start_tag_changes(token: Token, kept: list[Token], text: str, written: str,
     kept.remove(counterpart)
     remaining = dict(counterpart[2])
     return [
-        Change(tag, name, value, attributes, text, written, heading)
-        for name, value in attributes
-        if remaining.get(name) != value
+        Change(tag, name, value, attributes, text, written, heading) for name, value in attributes if remaining.get(name) != value
     ]
 
 
 def _text_of(before: list[Token], index: int) -> str:
     """The text inside the element that starts at token `index` (without permalinks)."""
     tag, depth, texts = before[index][1], 0, []
-    for token in before[index + 1:]:
+    for token in before[index + 1 :]:
         if token[0] == "start" and token[1] == tag:
             depth += 1
         elif token[0] == "end" and token[1] == tag:

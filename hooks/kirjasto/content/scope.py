@@ -22,11 +22,16 @@ def scope_problems(scope: Scope, vocabularies: Vocabularies) -> list[str]:
     for name in scope.municipalities:
         if name not in vocabularies.municipalities:
             closest = suggest(name, vocabularies.municipalities)
-            messages.append(f"extra.kirjasto.scope.municipalities: tuntematon kunta '{name}'." + (f" Tarkoititko '{closest}'?" if closest else ""))
+            messages.append(
+                f"extra.kirjasto.scope.municipalities: tuntematon kunta '{name}'."
+                + (f" Tarkoititko '{closest}'?" if closest else "")
+            )
     for name in scope.regions:
         if name not in vocabularies.regions:
             closest = suggest(name, vocabularies.regions)
-            messages.append(f"extra.kirjasto.scope.regions: tuntematon maakunta '{name}'." + (f" Tarkoititko '{closest}'?" if closest else ""))
+            messages.append(
+                f"extra.kirjasto.scope.regions: tuntematon maakunta '{name}'." + (f" Tarkoititko '{closest}'?" if closest else "")
+            )
     return messages
 
 
@@ -39,7 +44,9 @@ def in_scope(item: Item, scope: Scope, vocabularies: Vocabularies) -> bool:
         return True
     if any(r.name in scope.regions for r in item.all_regions):
         return True
-    scoped_municipality_regions = {vocabularies.municipalities[name].region.name for name in scope.municipalities if name in vocabularies.municipalities}
+    scoped_municipality_regions = {
+        vocabularies.municipalities[name].region.name for name in scope.municipalities if name in vocabularies.municipalities
+    }
     return any(r.name in scoped_municipality_regions for r in item.regions)
 
 

@@ -81,12 +81,24 @@ class Licence:
 
 
 LICENCES = {
-    "CC-BY-4.0": Licence("CC-BY-4.0", "Creative Commons Nimeä 4.0 Kansainvälinen", "https://creativecommons.org/licenses/by/4.0/deed.fi",
-                         "käyttää, muokata ja jakaa sitä, kunhan mainitsee lähteen"),
-    "CC-BY-SA-4.0": Licence("CC-BY-SA-4.0", "Creative Commons Nimeä-JaaSamoin 4.0 Kansainvälinen", "https://creativecommons.org/licenses/by-sa/4.0/deed.fi",
-                            "käyttää, muokata ja jakaa sitä, kunhan mainitsee lähteen ja jakaa muokatun version samalla lisenssillä"),
-    "CC0-1.0": Licence("CC0-1.0", "CC0 1.0 Yleismaailmallinen (ei pidätettyjä oikeuksia)", "https://creativecommons.org/publicdomain/zero/1.0/deed.fi",
-                       "käyttää, muokata ja jakaa sitä vapaasti, lähdettä mainitsematta"),
+    "CC-BY-4.0": Licence(
+        "CC-BY-4.0",
+        "Creative Commons Nimeä 4.0 Kansainvälinen",
+        "https://creativecommons.org/licenses/by/4.0/deed.fi",
+        "käyttää, muokata ja jakaa sitä, kunhan mainitsee lähteen",
+    ),
+    "CC-BY-SA-4.0": Licence(
+        "CC-BY-SA-4.0",
+        "Creative Commons Nimeä-JaaSamoin 4.0 Kansainvälinen",
+        "https://creativecommons.org/licenses/by-sa/4.0/deed.fi",
+        "käyttää, muokata ja jakaa sitä, kunhan mainitsee lähteen ja jakaa muokatun version samalla lisenssillä",
+    ),
+    "CC0-1.0": Licence(
+        "CC0-1.0",
+        "CC0 1.0 Yleismaailmallinen (ei pidätettyjä oikeuksia)",
+        "https://creativecommons.org/publicdomain/zero/1.0/deed.fi",
+        "käyttää, muokata ja jakaa sitä vapaasti, lähdettä mainitsematta",
+    ),
 }
 """Open licences a copy may choose for its content (SPDX identifiers). CC BY 4.0 is what
 the Finnish public sector's open data recommendations point to."""
@@ -128,7 +140,9 @@ def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, sit
     if unknown:
         raise SettingsError(f"extra.kirjasto: tuntematon asetus '{unknown[0]}'. Sallitut asetukset: {', '.join(KNOWN_KEYS)}.")
     if raw.get("search", "kirjasto") not in ("kirjasto", "theme"):
-        raise SettingsError("extra.kirjasto.search: anna 'kirjasto' (suomea ymmärtävä haku, oletus) tai 'theme' (teeman oma haku).")
+        raise SettingsError(
+            "extra.kirjasto.search: anna 'kirjasto' (suomea ymmärtävä haku, oletus) tai 'theme' (teeman oma haku)."
+        )
     content_dir = raw.get("content_dir", "practices")
     if not isinstance(content_dir, str) or not content_dir.strip() or ".." in content_dir.split("/"):
         raise SettingsError("extra.kirjasto.content_dir: anna sisältökansio kirjaston kansion sisältä, esim. 'practices'.")
@@ -147,13 +161,17 @@ def read_settings(extra: dict[str, Any] | None, site_url: str | None = None, sit
 
 def _read_licence(raw: Any) -> Licence:
     if raw not in LICENCES:
-        raise SettingsError(f"extra.kirjasto.licence: '{raw}' ei ole tuettu lisenssi. Anna jokin näistä SPDX-tunnisteista: {', '.join(LICENCES)}.")
+        raise SettingsError(
+            f"extra.kirjasto.licence: '{raw}' ei ole tuettu lisenssi. Anna jokin näistä SPDX-tunnisteista: {', '.join(LICENCES)}."
+        )
     return LICENCES[raw]
 
 
 def _read_freshness(raw: Any) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 240:
-        raise SettingsError(f"extra.kirjasto.freshness_months: anna kuukausien määrä kokonaislukuna väliltä 1–240 (oletus {DEFAULT_FRESHNESS_MONTHS}).")
+        raise SettingsError(
+            f"extra.kirjasto.freshness_months: anna kuukausien määrä kokonaislukuna väliltä 1–240 (oletus {DEFAULT_FRESHNESS_MONTHS})."
+        )
     return raw
 
 
@@ -172,19 +190,26 @@ def _read_scope(raw: Any) -> Scope:
         raise SettingsError("extra.kirjasto.scope: anna kentät municipalities, regions ja include_national.")
     unknown = sorted(set(raw) - {"municipalities", "regions", "include_national"})
     if unknown:
-        raise SettingsError(f"extra.kirjasto.scope: tuntematon kenttä '{unknown[0]}'. Sallitut: municipalities, regions, include_national.")
+        raise SettingsError(
+            f"extra.kirjasto.scope: tuntematon kenttä '{unknown[0]}'. Sallitut: municipalities, regions, include_national."
+        )
     include_national = raw.get("include_national", False)
     if not isinstance(include_national, bool):
         raise SettingsError("extra.kirjasto.scope.include_national: anna true tai false.")
-    return Scope(municipalities=_text_list(raw.get("municipalities"), "municipalities"),
-                 regions=_text_list(raw.get("regions"), "regions"), include_national=include_national)
+    return Scope(
+        municipalities=_text_list(raw.get("municipalities"), "municipalities"),
+        regions=_text_list(raw.get("regions"), "regions"),
+        include_national=include_national,
+    )
 
 
 def _read_publisher(raw: Any) -> Publisher | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
-        raise SettingsError("extra.kirjasto.publisher: anna vähintään julkaisijan nimi (name), esim. {name: Esimerkkikunta, contact: https://www.kunta.example/, feedback: palaute@kunta.example}.")
+        raise SettingsError(
+            "extra.kirjasto.publisher: anna vähintään julkaisijan nimi (name), esim. {name: Esimerkkikunta, contact: https://www.kunta.example/, feedback: palaute@kunta.example}."
+        )
     unknown = sorted(set(raw) - {"name", "contact", "feedback"})
     if unknown:
         raise SettingsError(f"extra.kirjasto.publisher: tuntematon kenttä '{unknown[0]}'. Sallitut: name, contact, feedback.")
@@ -199,12 +224,18 @@ def _read_repository(raw: Any) -> Repository | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise SettingsError("extra.kirjasto.repository: anna kentät owner, name ja branch, esim. {owner: kunta, name: kaytantokirjasto, branch: main}.")
+        raise SettingsError(
+            "extra.kirjasto.repository: anna kentät owner, name ja branch, esim. {owner: kunta, name: kaytantokirjasto, branch: main}."
+        )
     values = {key: raw.get(key) for key in ("owner", "name", "branch") if raw.get(key) is not None}
     for key in ("owner", "name"):
         if key not in values:
-            raise SettingsError(f"extra.kirjasto.repository.{key} puuttuu. Anna GitHub-repositorion {'omistaja' if key == 'owner' else 'nimi'}.")
+            raise SettingsError(
+                f"extra.kirjasto.repository.{key} puuttuu. Anna GitHub-repositorion {'omistaja' if key == 'owner' else 'nimi'}."
+            )
     for key, value in values.items():
         if not isinstance(value, str) or not _GITHUB_NAME.match(value):
-            raise SettingsError(f"extra.kirjasto.repository.{key}: '{value}' ei kelpaa. Käytä GitHubin nimeä sellaisenaan (kirjaimet, numerot, - _ .).")
+            raise SettingsError(
+                f"extra.kirjasto.repository.{key}: '{value}' ei kelpaa. Käytä GitHubin nimeä sellaisenaan (kirjaimet, numerot, - _ .)."
+            )
     return Repository(**values)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Finnish alphabetical order puts å, ä and ö after z (and treats ü as y and
 # w as its own letter after v, which plain code point order already does).

@@ -12,22 +12,45 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kirjasto.content.body import FIELD as BODY_FIELD, check_body
+from kirjasto.content.body import FIELD as BODY_FIELD
+from kirjasto.content.body import check_body
 from kirjasto.content.characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
-from kirjasto.content.render import BodyRenderer
-from kirjasto.content.sanitise import Sanitiser
 from kirjasto.content.frontmatter import Entry, Mapping, Scalar, Sequence
-from kirjasto.content.model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Contact, Item, ItemLink, Kind, Link, PublicationDate, Source
+from kirjasto.content.item_skeleton import all_hints
+from kirjasto.content.model import (
+    KINDS_WITH_STATUS,
+    STATUSES,
+    UNKNOWN_STATUS,
+    Contact,
+    Item,
+    ItemLink,
+    Kind,
+    Link,
+    PublicationDate,
+    Source,
+)
 from kirjasto.content.privacy import find_personal_details, warning_message
 from kirjasto.content.problems import Problem, Severity, errors
-from kirjasto.content.item_skeleton import all_hints
+from kirjasto.content.render import BodyRenderer
+from kirjasto.content.sanitise import Sanitiser
 from kirjasto.content.text import LineMap, count_phrase, escape_markdown, suggest
 from kirjasto.content.vocabularies import Vocabularies
 
 REQUIRED_FIELDS = ("title", "summary", "levels", "themes", "updated")
 OPTIONAL_FIELDS = (
-    "municipalities", "regions", "status", "written", "checked", "started", "organisations", "audience",
-    "contacts", "links", "funding", "source", "related",
+    "municipalities",
+    "regions",
+    "status",
+    "written",
+    "checked",
+    "started",
+    "organisations",
+    "audience",
+    "contacts",
+    "links",
+    "funding",
+    "source",
+    "related",
 )
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 SOURCE_FIELDS = ("title", "publisher", "published", "url")
@@ -105,7 +128,11 @@ class _Checker:
                 return None
             return text
         if isinstance(value, Scalar):
-            self.report(value.line, name, f"YAML tulkitsee arvon '{value.raw}' {_TYPE_NAMES[value.type]}, ei tekstiksi. Kirjoita se lainausmerkkeihin: \"{value.raw}\".")
+            self.report(
+                value.line,
+                name,
+                f"YAML tulkitsee arvon '{value.raw}' {_TYPE_NAMES[value.type]}, ei tekstiksi. Kirjoita se lainausmerkkeihin: \"{value.raw}\".",
+            )
         else:
             self.report(value.line, name, "Arvon pitää olla yksi teksti, ei lista eikä kenttäryhmä.")
         return None
@@ -114,7 +141,11 @@ class _Checker:
         """A list of texts with the line of each; a bare text gets a 'make it a list' hint."""
         value = entry.value
         if isinstance(value, Scalar):
-            self.report(value.line, name, f"Arvon pitää olla lista. Kirjoita {name}: [{value.raw}] tai jokainen arvo omalle rivilleen viivan perään ('- {value.raw}').")
+            self.report(
+                value.line,
+                name,
+                f"Arvon pitää olla lista. Kirjoita {name}: [{value.raw}] tai jokainen arvo omalle rivilleen viivan perään ('- {value.raw}').",
+            )
             return []
         if isinstance(value, Mapping):
             self.report(value.line, name, "Arvon pitää olla lista tekstejä, ei kenttäryhmä.")
@@ -148,7 +179,11 @@ class _Checker:
     def date_value(self, value: Any, name: str, today: datetime.date) -> datetime.date | None:
         if not isinstance(value, Scalar) or value.type not in ("timestamp", "str"):
             raw = value.raw if isinstance(value, Scalar) else "lista"
-            self.report(value.line, name, f"'{raw}' ei ole päivämäärä. Kirjoita päivämäärä muodossa VVVV-KK-PP, esim. {today.isoformat()}.")
+            self.report(
+                value.line,
+                name,
+                f"'{raw}' ei ole päivämäärä. Kirjoita päivämäärä muodossa VVVV-KK-PP, esim. {today.isoformat()}.",
+            )
             return None
         if not _ISO_DATE.match(value.raw):
             self.report(value.line, name, f"'{value.raw}' ei ole muotoa VVVV-KK-PP. Kirjoita esim. {today.isoformat()}.")
@@ -159,7 +194,9 @@ class _Checker:
             self.report(value.line, name, f"Päivämäärää {value.raw} ei ole olemassa. Tarkista kuukausi ja päivä.")
             return None
         if parsed > today:
-            self.report(value.line, name, f"Päivämäärä {value.raw} on tulevaisuudessa. Anna {DATE_MEANINGS.get(name, 'mennyt päivä')}.")
+            self.report(
+                value.line, name, f"Päivämäärä {value.raw} on tulevaisuudessa. Anna {DATE_MEANINGS.get(name, 'mennyt päivä')}."
+            )
             return None
         return parsed
 
@@ -238,21 +275,46 @@ def validate_item(
     checked_body = _check_body(check, body, body_line, f"{kind.folder}/{slug}.md", context, values["title"])
     _warn_about_personal_details(check, body, body_line, values["contacts"], context.allowed_contacts)
     related_entry = check.entry("related", required=False)
-    related_lines = {text: line for text, line in check.text_list(related_entry, "related")} if related_entry else {}
+    related_lines = dict(check.text_list(related_entry, "related")) if related_entry else {}
     if related_lines.pop(slug, None) is not None:
         check.report(related_entry.key_line, "related", f"Kuvaus ei voi viitata itseensä ('{slug}'). Poista se related-listasta.")
     link_lines = checked_body.item_links if checked_body else []
     if errors(check.problems):
         return ValidatedFile(None, check.problems, related_lines, link_lines)
-    item = Item(kind=kind, slug=slug, source_path=source_path, body=body, body_html=checked_body.html,
-                item_links=tuple(link for link, _ in link_lines), related=tuple(related_lines), **values)
+    item = Item(
+        kind=kind,
+        slug=slug,
+        source_path=source_path,
+        body=body,
+        body_html=checked_body.html,
+        item_links=tuple(link for link, _ in link_lines),
+        related=tuple(related_lines),
+        **values,
+    )
     return ValidatedFile(item, check.problems, related_lines, link_lines)
 
 
-ENGINE_KEYS = frozenset({
-    "template", "hide", "search", "icon", "status_icon", "subtitle", "location", "meta", "tags",
-    "description", "social", "comments", "nav_title", "edit_url", "redirect", "render_macros", "draft",
-})
+ENGINE_KEYS = frozenset(
+    {
+        "template",
+        "hide",
+        "search",
+        "icon",
+        "status_icon",
+        "subtitle",
+        "location",
+        "meta",
+        "tags",
+        "description",
+        "social",
+        "comments",
+        "nav_title",
+        "edit_url",
+        "redirect",
+        "render_macros",
+        "draft",
+    }
+)
 """Keys MkDocs, mkdocs-material or common plugins act on: a page could choose its
 own template, hide navigation or leave the search index through them."""
 
@@ -262,7 +324,11 @@ def _check_unknown_keys(check: _Checker) -> None:
         if key in KNOWN_FIELDS:
             continue
         if key.lower() in ENGINE_KEYS:
-            check.report(entry.key_line, key, f"Kenttä '{key}' ohjaisi sivuston teknistä toteutusta (sivupohjaa, hakua tai näkyvyyttä), eikä sitä voi käyttää kuvauksissa. Poista rivi. Sallitut kentät: {', '.join(KNOWN_FIELDS)}.")
+            check.report(
+                entry.key_line,
+                key,
+                f"Kenttä '{key}' ohjaisi sivuston teknistä toteutusta (sivupohjaa, hakua tai näkyvyyttä), eikä sitä voi käyttää kuvauksissa. Poista rivi. Sallitut kentät: {', '.join(KNOWN_FIELDS)}.",
+            )
             continue
         closest = suggest(key, KNOWN_FIELDS)
         hint = f" Tarkoititko '{closest}'?" if closest else ""
@@ -275,11 +341,23 @@ def _read_fields(check: _Checker, kind: Kind, context: ValidationContext) -> dic
         "title": _read_title(check, context),
         "summary": _read_summary(check),
         **_read_places(check, vocabularies),
-        "levels": _read_vocabulary(check, "levels", vocabularies.levels, "koulutusaste", required=True,
-                                   names={k: v.name for k, v in vocabularies.levels.items()}),
+        "levels": _read_vocabulary(
+            check,
+            "levels",
+            vocabularies.levels,
+            "koulutusaste",
+            required=True,
+            names={k: v.name for k, v in vocabularies.levels.items()},
+        ),
         "themes": _read_themes(check, vocabularies),
-        "audience": _read_vocabulary(check, "audience", vocabularies.audiences, "kohderyhmä", required=False,
-                                     names={k: v.name for k, v in vocabularies.audiences.items()}),
+        "audience": _read_vocabulary(
+            check,
+            "audience",
+            vocabularies.audiences,
+            "kohderyhmä",
+            required=False,
+            names={k: v.name for k, v in vocabularies.audiences.items()},
+        ),
         "status": _read_status(check, kind),
         **_read_dates(check, today),
         "started": _read_started(check, today),
@@ -293,7 +371,11 @@ def _read_fields(check: _Checker, kind: Kind, context: ValidationContext) -> dic
 
 def _no_angle_brackets(check: _Checker, entry: Entry, name: str, text: str | None) -> str | None:
     if text is not None and ("<" in text or ">" in text):
-        check.report(entry.value.line, name, "Merkit < ja > eivät ole sallittuja otsikossa eikä tiivistelmässä. Käytä sanoja (esim. 'yli', 'alle') tai poista merkit.")
+        check.report(
+            entry.value.line,
+            name,
+            "Merkit < ja > eivät ole sallittuja otsikossa eikä tiivistelmässä. Käytä sanoja (esim. 'yli', 'alle') tai poista merkit.",
+        )
         return None
     return text
 
@@ -302,12 +384,20 @@ def _read_title(check: _Checker, context: ValidationContext) -> str | None:
     entry = check.entry("title", required=True)
     title = _no_angle_brackets(check, entry, "title", check.text(entry.value, "title")) if entry else None
     if title is not None and not TITLE_LENGTH[0] <= len(title) <= TITLE_LENGTH[1]:
-        check.report(entry.value.line, "title", f"Otsikossa on {count_phrase(len(title), 'merkki', 'merkkiä')}; sallittu pituus on {TITLE_LENGTH[0]}–{TITLE_LENGTH[1]} merkkiä.")
+        check.report(
+            entry.value.line,
+            "title",
+            f"Otsikossa on {count_phrase(len(title), 'merkki', 'merkkiä')}; sallittu pituus on {TITLE_LENGTH[0]}–{TITLE_LENGTH[1]} merkkiä.",
+        )
         return None
     if title is not None:
         reserved = _reserved_title_address(title, context)
         if reserved:
-            check.report(entry.value.line, "title", f"Otsikosta tulisi sivulle sisäinen osoite '#{reserved}', joka on varattu sivuston omaan käyttöön. Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana.")
+            check.report(
+                entry.value.line,
+                "title",
+                f"Otsikosta tulisi sivulle sisäinen osoite '#{reserved}', joka on varattu sivuston omaan käyttöön. Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana.",
+            )
             return None
     return title
 
@@ -332,10 +422,18 @@ def _read_summary(check: _Checker) -> str | None:
     if summary is None:
         return None
     if len(summary) > SUMMARY_MAX_LENGTH:
-        check.report(entry.value.line, "summary", f"Tiivistelmässä on {len(summary)} merkkiä; enintään {SUMMARY_MAX_LENGTH} on sallittu. Lyhennä se 1–3 virkkeeseen.")
+        check.report(
+            entry.value.line,
+            "summary",
+            f"Tiivistelmässä on {len(summary)} merkkiä; enintään {SUMMARY_MAX_LENGTH} on sallittu. Lyhennä se 1–3 virkkeeseen.",
+        )
     sentences = len(_SENTENCE_END.findall(summary)) + 1
     if sentences > SUMMARY_MAX_SENTENCES:
-        check.report(entry.value.line, "summary", f"Tiivistelmässä on {sentences} virkettä; enintään {SUMMARY_MAX_SENTENCES} on sallittu. Siirrä loput kuvaustekstiin.")
+        check.report(
+            entry.value.line,
+            "summary",
+            f"Tiivistelmässä on {sentences} virkettä; enintään {SUMMARY_MAX_SENTENCES} on sallittu. Siirrä loput kuvaustekstiin.",
+        )
     return summary
 
 
@@ -346,11 +444,17 @@ def _read_places(check: _Checker, vocabularies: Vocabularies) -> dict[str, tuple
     regions_entry = check.tree.entries.get("regions")
     for region in regions:
         if region.name in derived:
-            check.report(regions_entry.key_line, "regions", f"Maakunta '{region.name}' päätellään jo kunnasta '{derived[region.name]}'. Poista se regions-listasta; maakuntaa ei kirjoiteta kahdesti.")
+            check.report(
+                regions_entry.key_line,
+                "regions",
+                f"Maakunta '{region.name}' päätellään jo kunnasta '{derived[region.name]}'. Poista se regions-listasta; maakuntaa ei kirjoiteta kahdesti.",
+            )
     return {"municipalities": tuple(municipalities), "regions": tuple(regions)}
 
 
-def _read_vocabulary(check: _Checker, name: str, known: dict, what: str, *, required: bool, names: dict[str, str] | None = None) -> tuple:
+def _read_vocabulary(
+    check: _Checker, name: str, known: dict, what: str, *, required: bool, names: dict[str, str] | None = None
+) -> tuple:
     entry = check.entry(name, required=required)
     return tuple(check.vocabulary_list(entry, name, known, what, names)) if entry else ()
 
@@ -359,7 +463,11 @@ def _read_themes(check: _Checker, vocabularies: Vocabularies) -> tuple:
     names = {key: theme.name for key, theme in vocabularies.themes.items()}
     themes = _read_vocabulary(check, "themes", vocabularies.themes, "teema", required=True, names=names)
     if len(themes) > MAX_THEMES:
-        check.report(check.tree.entries["themes"].key_line, "themes", f"Teemoja on {len(themes)}; enintään {MAX_THEMES} on sallittu. Valitse kuvausta parhaiten vastaavat.")
+        check.report(
+            check.tree.entries["themes"].key_line,
+            "themes",
+            f"Teemoja on {len(themes)}; enintään {MAX_THEMES} on sallittu. Valitse kuvausta parhaiten vastaavat.",
+        )
     return themes
 
 
@@ -392,7 +500,11 @@ def _read_dates(check: _Checker, today: datetime.date) -> dict[str, datetime.dat
     written, updated = dates["written"], dates["updated"]
     if written and updated and written > updated:
         line = check.tree.entries["written"].value.line
-        check.report(line, "written", f"Kirjoituspäivä {written.isoformat()} on myöhempi kuin viimeinen muokkaus (updated: {updated.isoformat()}). Korjaa jompikumpi.")
+        check.report(
+            line,
+            "written",
+            f"Kirjoituspäivä {written.isoformat()} on myöhempi kuin viimeinen muokkaus (updated: {updated.isoformat()}). Korjaa jompikumpi.",
+        )
     return dates
 
 
@@ -403,13 +515,23 @@ def _read_started(check: _Checker, today: datetime.date) -> int | None:
     value = entry.value
     if not (isinstance(value, Scalar) and value.type == "int"):
         raw = value.raw if isinstance(value, Scalar) else "lista"
-        check.report(value.line, "started", f"'{raw}' ei ole vuosiluku. Kirjoita aloitusvuosi numerona ilman lainausmerkkejä, esim. started: 2014.")
+        check.report(
+            value.line,
+            "started",
+            f"'{raw}' ei ole vuosiluku. Kirjoita aloitusvuosi numerona ilman lainausmerkkejä, esim. started: 2014.",
+        )
         return None
     if value.value is None or not EARLIEST_YEAR <= value.value <= today.year:
         if value.value is None:
-            check.report(value.line, "started", f"'{value.raw[:20]}...' ei ole mahdollinen vuosi. Anna vuosi väliltä {EARLIEST_YEAR}–{today.year}.")
+            check.report(
+                value.line,
+                "started",
+                f"'{value.raw[:20]}...' ei ole mahdollinen vuosi. Anna vuosi väliltä {EARLIEST_YEAR}–{today.year}.",
+            )
             return None
-        check.report(value.line, "started", f"Vuosi {value.value} ei ole mahdollinen. Anna vuosi väliltä {EARLIEST_YEAR}–{today.year}.")
+        check.report(
+            value.line, "started", f"Vuosi {value.value} ei ole mahdollinen. Anna vuosi väliltä {EARLIEST_YEAR}–{today.year}."
+        )
         return None
     return value.value
 
@@ -425,7 +547,11 @@ def _read_source(check: _Checker, today: datetime.date) -> Source | None:
         return None
     example = 'source: {title: "Lähteen otsikko", publisher: "Julkaisija", published: 2017-10-27, url: "https://..."}'
     if not isinstance(entry.value, Mapping):
-        check.report(entry.value.line, "source", f"Lähde kirjoitetaan kenttäryhmänä, jossa on otsikko ja (jos tiedossa) julkaisija, julkaisupäivä tai -vuosi ja osoite: {example}")
+        check.report(
+            entry.value.line,
+            "source",
+            f"Lähde kirjoitetaan kenttäryhmänä, jossa on otsikko ja (jos tiedossa) julkaisija, julkaisupäivä tai -vuosi ja osoite: {example}",
+        )
         return None
     fields, complete = {}, True
     for key, sub in entry.value.entries.items():
@@ -440,11 +566,19 @@ def _read_source(check: _Checker, today: datetime.date) -> Source | None:
             fields[key] = check.text(sub.value, name)
             complete &= fields[key] is not None
     if "title" not in entry.value.entries:
-        check.report(entry.value.line, "source.title", "Lähteeltä puuttuu otsikko (title). Kirjoita lähteen nimi, esim. title: \"Innokylä: Katseet koulutulokkaisiin\".")
+        check.report(
+            entry.value.line,
+            "source.title",
+            'Lähteeltä puuttuu otsikko (title). Kirjoita lähteen nimi, esim. title: "Innokylä: Katseet koulutulokkaisiin".',
+        )
         complete = False
     url = fields.get("url")
     if url and not WEB_URL.match(url):
-        check.report(entry.value.entries["url"].value.line, "source.url", f"Osoite '{url}' ei kelpaa. Lähteen osoitteen pitää alkaa http:// tai https://.")
+        check.report(
+            entry.value.entries["url"].value.line,
+            "source.url",
+            f"Osoite '{url}' ei kelpaa. Lähteen osoitteen pitää alkaa http:// tai https://.",
+        )
         complete = False
     return Source(**fields) if complete else None
 
@@ -453,7 +587,11 @@ def _read_publication_date(check: _Checker, value: Any, today: datetime.date) ->
     """A day (2017-10-27) or, when the day is not known, a year (2017)."""
     if isinstance(value, Scalar) and value.type == "int":
         if value.value is None or not EARLIEST_YEAR <= value.value <= today.year:
-            check.report(value.line, "source.published", f"Vuosi '{value.raw[:20]}' ei ole mahdollinen. Anna julkaisuvuosi väliltä {EARLIEST_YEAR}–{today.year}.")
+            check.report(
+                value.line,
+                "source.published",
+                f"Vuosi '{value.raw[:20]}' ei ole mahdollinen. Anna julkaisuvuosi väliltä {EARLIEST_YEAR}–{today.year}.",
+            )
             return None
         return PublicationDate(year=value.value)
     if isinstance(value, Scalar) and value.type == "str" and re.fullmatch(r"\d{4}", value.value.strip()):
@@ -463,7 +601,9 @@ def _read_publication_date(check: _Checker, value: Any, today: datetime.date) ->
     return PublicationDate(year=day.year, day=day) if day else None
 
 
-def _read_records(check: _Checker, name: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[dict[str, str], Mapping]]:
+def _read_records(
+    check: _Checker, name: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> list[tuple[dict[str, str], Mapping]]:
     """A list of small records such as contacts: each a group of `key: text` fields."""
     entry = check.entry(name, required=False)
     if entry is None:
@@ -481,7 +621,11 @@ def _read_records(check: _Checker, name: str, required: tuple[str, ...], optiona
         record, complete = {}, True
         for key, sub in element.entries.items():
             if key not in required + optional:
-                check.report(sub.key_line, f"{where}.{key}", f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(required + optional)}.")
+                check.report(
+                    sub.key_line,
+                    f"{where}.{key}",
+                    f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(required + optional)}.",
+                )
                 complete = False
                 continue
             text = check.text(sub.value, f"{where}.{key}")
@@ -511,9 +655,16 @@ def _contact_channel_problems(record: dict[str, str]) -> list[tuple[str, str]]:
     problems = []
     email, phone, url = record.get("email"), record.get("phone"), record.get("url")
     if email and not _EMAIL.match(email):
-        problems.append(("email", f"'{email}' ei ole sähköpostiosoite. Kirjoita se muodossa palvelu@organisaatio.fi tai poista kenttä."))
+        problems.append(
+            ("email", f"'{email}' ei ole sähköpostiosoite. Kirjoita se muodossa palvelu@organisaatio.fi tai poista kenttä.")
+        )
     if phone and not (PHONE_NUMBER.match(phone) and PHONE_DIGITS[0] <= sum(c.isdigit() for c in phone) <= PHONE_DIGITS[1]):
-        problems.append(("phone", f"'{phone}' ei ole puhelinnumero. Kirjoita organisaation vaihteen tai palvelun numero, esim. 09 123 4567 tai +358 9 123 4567."))
+        problems.append(
+            (
+                "phone",
+                f"'{phone}' ei ole puhelinnumero. Kirjoita organisaation vaihteen tai palvelun numero, esim. 09 123 4567 tai +358 9 123 4567.",
+            )
+        )
     if url and not WEB_URL.match(url):
         problems.append(("url", f"Osoite '{url}' ei kelpaa. Kirjoita organisaation palvelusivun osoite, joka alkaa https://."))
     return problems
@@ -524,7 +675,11 @@ def _read_links(check: _Checker) -> tuple[Link, ...]:
     for record, element in _read_records(check, "links", ("title", "url"), ()):
         if not WEB_URL.match(record["url"]):
             line = element.entries["url"].value.line
-            check.report(line, "links.url", f"Osoite '{record['url']}' ei kelpaa. Linkin pitää alkaa http:// tai https://, esim. https://www.oph.fi/.")
+            check.report(
+                line,
+                "links.url",
+                f"Osoite '{record['url']}' ei kelpaa. Linkin pitää alkaa http:// tai https://, esim. https://www.oph.fi/.",
+            )
             continue
         links.append(Link(**record))
     return tuple(links)
@@ -539,13 +694,19 @@ def _warn_about_personal_details(check: _Checker, body: str, body_line: int, con
         # A number in `phone` is declared a public channel; only a mobile number
         # is likely to be a person's own.
         phone = contact.phone if contact.phone and _MOBILE_NUMBER.match(contact.phone.replace(" ", "")) else None
-        for detail in find_personal_details(" ".join(filter(None, (contact.email, contact.role, contact.organisation, phone))), allowed):
+        for detail in find_personal_details(
+            " ".join(filter(None, (contact.email, contact.role, contact.organisation, phone))), allowed
+        ):
             check.warn(contacts_entry.key_line, f"contacts[{position}]", warning_message(detail))
 
 
 def _check_body(check: _Checker, body: str, body_line: int, src_uri: str, context: ValidationContext, title: str | None):
     if not body.strip():
-        check.report(body_line, BODY_FIELD, "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...).")
+        check.report(
+            body_line,
+            BODY_FIELD,
+            "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...).",
+        )
         return None
     checked = check_body(body, body_line, renderer=context.renderer, sanitiser=context.sanitiser, src_uri=src_uri, title=title)
     for problem in checked.problems:
@@ -553,5 +714,7 @@ def _check_body(check: _Checker, body: str, body_line: int, src_uri: str, contex
     hints = all_hints()
     for offset, line in enumerate(body.split("\n")):
         if line.strip() in hints:
-            check.report(body_line + offset, BODY_FIELD, f"Apukysymys '{line.strip()}' on vielä tekstissä. Korvaa se omalla tekstilläsi.")
+            check.report(
+                body_line + offset, BODY_FIELD, f"Apukysymys '{line.strip()}' on vielä tekstissä. Korvaa se omalla tekstilläsi."
+            )
     return checked

@@ -101,23 +101,50 @@ def load_editorial_list(path: Path, root: Path, fields: tuple[str, ...]) -> tupl
     """
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     if not path.is_file():
-        return [], [Problem(shown, 1, None, f"Tiedosto puuttuu. Luo se: lista, jonka jokaisella rivillä on kentät {', '.join(fields)}.")]
+        return [], [
+            Problem(shown, 1, None, f"Tiedosto puuttuu. Luo se: lista, jonka jokaisella rivillä on kentät {', '.join(fields)}.")
+        ]
     try:
         entries = yaml.safe_load(path.read_text("utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
-        return [], [Problem(shown, line, None, f"Tiedosto ei ole kelvollista YAMLia ({error.__class__.__name__}). Korjaa rivin {line} tienoilta.")]
+        return [], [
+            Problem(
+                shown,
+                line,
+                None,
+                f"Tiedosto ei ole kelvollista YAMLia ({error.__class__.__name__}). Korjaa rivin {line} tienoilta.",
+            )
+        ]
     if not isinstance(entries, list):
         return [], [Problem(shown, 1, None, "Tiedoston pitää olla lista (jokainen kohta alkaa viivalla '- slug: ...').")]
     complete, problems, seen = [], [], set()
     for position, entry in enumerate(entries, start=1):
-        missing = [name for name in fields if not isinstance(entry, dict) or not isinstance(entry.get(name), str) or not entry[name].strip()]
+        missing = [
+            name
+            for name in fields
+            if not isinstance(entry, dict) or not isinstance(entry.get(name), str) or not entry[name].strip()
+        ]
         if missing:
-            problems.append(Problem(shown, None, None, f"Kohdasta {position} puuttuu {', '.join(missing)}. Anna jokaiselle kohdalle kentät {', '.join(fields)}."))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    f"Kohdasta {position} puuttuu {', '.join(missing)}. Anna jokaiselle kohdalle kentät {', '.join(fields)}.",
+                )
+            )
         elif entry["slug"] in seen:
             problems.append(Problem(shown, None, "slug", f"Tunniste '{entry['slug']}' on listalla kahdesti. Poista toinen."))
         elif slugify(entry["slug"]) != entry["slug"]:
-            problems.append(Problem(shown, None, "slug", f"Tunniste '{entry['slug']}' ei kelpaa. Käytä pieniä kirjaimia a-z, numeroita ja viivoja, esim. '{slugify(entry['slug'])}'."))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "slug",
+                    f"Tunniste '{entry['slug']}' ei kelpaa. Käytä pieniä kirjaimia a-z, numeroita ja viivoja, esim. '{slugify(entry['slug'])}'.",
+                )
+            )
         else:
             seen.add(entry["slug"])
             complete.append(entry)
@@ -127,7 +154,9 @@ def load_editorial_list(path: Path, root: Path, fields: tuple[str, ...]) -> tupl
 def load_vocabularies(content_root: Path, repository_root: Path) -> tuple[Vocabularies, list[Problem]]:
     """Every vocabulary; editorial ones from `content_root` (the `practices/` folder)."""
     municipalities, regions = load_places()
-    theme_entries, theme_problems = load_editorial_list(content_root / THEMES_FILE, repository_root, ("slug", "name", "description"))
+    theme_entries, theme_problems = load_editorial_list(
+        content_root / THEMES_FILE, repository_root, ("slug", "name", "description")
+    )
     audience_entries, audience_problems = load_editorial_list(content_root / AUDIENCES_FILE, repository_root, ("slug", "name"))
     vocabularies = Vocabularies(
         municipalities=municipalities,

@@ -20,7 +20,7 @@ import yaml
 
 from kirjasto.content.characters import RETYPE_ADVICE
 
-_QUOTE_IT = "Kirjoita arvo lainausmerkkeihin, esim. title: \"Vinkki: näin onnistut\"."
+_QUOTE_IT = 'Kirjoita arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".'
 
 
 @dataclass(frozen=True)
@@ -34,66 +34,98 @@ class _Known:
 
 
 _KNOWN = (
-    _Known(("mapping values are not allowed",),
-           "arvossa on kaksoispiste ja välilyönti (': ') ilman lainausmerkkejä, tai kenttä on vahingossa sisennetty. "
-           "Aloita kentät rivin alusta ja kirjoita kaksoispisteen sisältävä arvo lainausmerkkeihin, esim. title: \"Vinkki: näin onnistut\"."),
-    _Known(("could not find expected ':'",),
-           "riviltä puuttuu kaksoispiste kentän nimen perästä tai pitkä arvo jatkuu seuraavalle riville ilman sisennystä. "
-           "Kirjoita 'kenttä: arvo' yhdelle riville tai sisennä jatkorivi kahdella välilyönnillä.", at_start=True),
-    _Known(("found character that cannot start any token", "cannot start any token"),
-           "rivillä on sarkainmerkki (tab) sisennyksenä tai arvo alkaa merkillä @, ` tai %, joilla YAML-arvo ei voi alkaa. "
-           "Sisennä vain välilyönneillä ja kirjoita tällainen arvo lainausmerkkeihin, esim. title: \"@kirjasto\"."),
-    _Known(("tab character",),
-           "rivi on sisennetty sarkainmerkillä (tab). Käytä sisennyksessä välilyöntejä."),
-    _Known(("block sequence entries are not allowed", "sequence entries are not allowed"),
-           "listan kohta (- ...) on samalla rivillä kuin kentän nimi. Kirjoita kohdat omille riveilleen sisennettyinä "
-           "tai muodossa themes: [steam, kielet]."),
-    _Known(("mapping keys are not allowed",),
-           "arvo alkaa kysymysmerkillä ja välilyönnillä ('? '). " + _QUOTE_IT),
-    _Known(("unexpected end of stream", "unexpected document indicator", "unexpected document separator"),
-           "lainausmerkki avataan tällä rivillä, mutta sitä ei suljeta. Lisää arvon loppuun sama lainausmerkki (\" tai ').",
-           at_start=True),
-    _Known(("unknown escape character", "hexdecimal", "hexadecimal", "invalid Unicode character escape"),
-           "kenoviiva (\\) lainausmerkkien \" \" sisällä aloittaa erikoismerkin, eikä sen perässä oleva merkki kelpaa. "
-           "Kirjoita arvo heittomerkkeihin ('C:\\kansio') tai kahdenna kenoviiva (\"C:\\\\kansio\")."),
-    _Known(("did not find expected key", "expected <block end>, but found '<scalar>'",
-            "expected <block end>, but found '<block mapping start>'", "expected <block end>, but found '-'"),
-           "rivillä on jotain, mitä YAML ei odota: tekstiä sulkevan lainausmerkin tai hakasulkeen jälkeen, heittomerkki "
-           "heittomerkeillä rajatun arvon sisällä tai sisennys, joka poikkeaa viereisistä kentistä. Kirjoita koko arvo "
-           "lainausmerkkeihin, esim. title: \"Opettajan 'vinkki' luokkaan\", ja aloita kentät rivin alusta."),
-    _Known(("did not find expected '-' indicator", "expected <block end>, but found '?'"),
-           "rivi on sisennetty samalle kohdalle kuin edellisen listan viivat (-). Jos rivi on uusi kenttä, aloita se rivin "
-           "alusta. Jos se kuuluu samaan listan kohtaan kuin edellinen rivi (esim. yhteystiedon organisation: rivin role: "
-           "alla), sisennä se samalle kohdalle kuin edellisen rivin kentän nimi."),
-    _Known(("expected node content", "expected the node content"),
-           "listassa on tyhjä kohta (kaksi pilkkua peräkkäin) tai arvo alkaa merkillä ], } tai pilkulla. Poista "
-           "ylimääräinen pilkku tai kirjoita arvo lainausmerkkeihin, esim. title: \"Vinkki: näin onnistut\"."),
-    _Known(("expected ',' or ']'",),
-           "hakasulkeella [ alkava lista jää sulkematta tai kohtien välistä puuttuu pilkku. Kirjoita esim. themes: [steam, kielet].",
-           at_start=True),
-    _Known(("expected ',' or '}'",),
-           "aaltosulkeella { alkava arvo jää sulkematta tai kohtien välistä puuttuu pilkku. " + _QUOTE_IT, at_start=True),
-    _Known(("found unexpected ':'",),
-           "listan kohdassa on kaksoispiste. Kirjoita kohta lainausmerkkeihin, esim. [\"Vinkki: näin\"]."),
-    _Known(("expected <document start>", "expected '<document start>'", "expected a single document"),
-           "front matterissa on ylimääräinen rivi '---' tai '...'. Poista se. Jos taas ensimmäinen rivi alkaa merkillä "
-           "[, { tai \", kirjoita se muotoon kenttä: arvo."),
-    _Known(("while scanning an alias", "while scanning an anchor", "undefined alias", "duplicate anchor"),
-           "arvo alkaa merkillä * tai &, joilla YAML merkitsee viittauksia. Kirjoita arvo lainausmerkkeihin, esim. "
-           "title: \"Uusi malli\" (kentissä ei voi käyttää Markdown-muotoilua, kuten *kursiivia*)."),
-    _Known(("block scalar", "indentation indicator", "chomping"),
-           "merkin | tai > jälkeen teksti kirjoitetaan vasta seuraavalle riville sisennettynä. Siirrä teksti seuraavalle "
-           "riville tai kirjoita arvo lainausmerkkeihin."),
-    _Known(("directive",),
-           "rivi alkaa %-merkillä, jonka YAML tulkitsee omaksi ohjauskomennokseen. " + _QUOTE_IT),
-    _Known(("tag",),
-           "arvo alkaa huutomerkillä (!), jonka YAML tulkitsee tyyppimerkinnäksi. " + _QUOTE_IT),
-    _Known(("control characters", "special characters"),
-           "arvossa on näkymätön ohjausmerkki. " + RETYPE_ADVICE),
+    _Known(
+        ("mapping values are not allowed",),
+        "arvossa on kaksoispiste ja välilyönti (': ') ilman lainausmerkkejä, tai kenttä on vahingossa sisennetty. "
+        'Aloita kentät rivin alusta ja kirjoita kaksoispisteen sisältävä arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".',
+    ),
+    _Known(
+        ("could not find expected ':'",),
+        "riviltä puuttuu kaksoispiste kentän nimen perästä tai pitkä arvo jatkuu seuraavalle riville ilman sisennystä. "
+        "Kirjoita 'kenttä: arvo' yhdelle riville tai sisennä jatkorivi kahdella välilyönnillä.",
+        at_start=True,
+    ),
+    _Known(
+        ("found character that cannot start any token", "cannot start any token"),
+        "rivillä on sarkainmerkki (tab) sisennyksenä tai arvo alkaa merkillä @, ` tai %, joilla YAML-arvo ei voi alkaa. "
+        'Sisennä vain välilyönneillä ja kirjoita tällainen arvo lainausmerkkeihin, esim. title: "@kirjasto".',
+    ),
+    _Known(("tab character",), "rivi on sisennetty sarkainmerkillä (tab). Käytä sisennyksessä välilyöntejä."),
+    _Known(
+        ("block sequence entries are not allowed", "sequence entries are not allowed"),
+        "listan kohta (- ...) on samalla rivillä kuin kentän nimi. Kirjoita kohdat omille riveilleen sisennettyinä "
+        "tai muodossa themes: [steam, kielet].",
+    ),
+    _Known(("mapping keys are not allowed",), "arvo alkaa kysymysmerkillä ja välilyönnillä ('? '). " + _QUOTE_IT),
+    _Known(
+        ("unexpected end of stream", "unexpected document indicator", "unexpected document separator"),
+        "lainausmerkki avataan tällä rivillä, mutta sitä ei suljeta. Lisää arvon loppuun sama lainausmerkki (\" tai ').",
+        at_start=True,
+    ),
+    _Known(
+        ("unknown escape character", "hexdecimal", "hexadecimal", "invalid Unicode character escape"),
+        'kenoviiva (\\) lainausmerkkien " " sisällä aloittaa erikoismerkin, eikä sen perässä oleva merkki kelpaa. '
+        "Kirjoita arvo heittomerkkeihin ('C:\\kansio') tai kahdenna kenoviiva (\"C:\\\\kansio\").",
+    ),
+    _Known(
+        (
+            "did not find expected key",
+            "expected <block end>, but found '<scalar>'",
+            "expected <block end>, but found '<block mapping start>'",
+            "expected <block end>, but found '-'",
+        ),
+        "rivillä on jotain, mitä YAML ei odota: tekstiä sulkevan lainausmerkin tai hakasulkeen jälkeen, heittomerkki "
+        "heittomerkeillä rajatun arvon sisällä tai sisennys, joka poikkeaa viereisistä kentistä. Kirjoita koko arvo "
+        "lainausmerkkeihin, esim. title: \"Opettajan 'vinkki' luokkaan\", ja aloita kentät rivin alusta.",
+    ),
+    _Known(
+        ("did not find expected '-' indicator", "expected <block end>, but found '?'"),
+        "rivi on sisennetty samalle kohdalle kuin edellisen listan viivat (-). Jos rivi on uusi kenttä, aloita se rivin "
+        "alusta. Jos se kuuluu samaan listan kohtaan kuin edellinen rivi (esim. yhteystiedon organisation: rivin role: "
+        "alla), sisennä se samalle kohdalle kuin edellisen rivin kentän nimi.",
+    ),
+    _Known(
+        ("expected node content", "expected the node content"),
+        "listassa on tyhjä kohta (kaksi pilkkua peräkkäin) tai arvo alkaa merkillä ], } tai pilkulla. Poista "
+        'ylimääräinen pilkku tai kirjoita arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".',
+    ),
+    _Known(
+        ("expected ',' or ']'",),
+        "hakasulkeella [ alkava lista jää sulkematta tai kohtien välistä puuttuu pilkku. Kirjoita esim. themes: [steam, kielet].",
+        at_start=True,
+    ),
+    _Known(
+        ("expected ',' or '}'",),
+        "aaltosulkeella { alkava arvo jää sulkematta tai kohtien välistä puuttuu pilkku. " + _QUOTE_IT,
+        at_start=True,
+    ),
+    _Known(
+        ("found unexpected ':'",), 'listan kohdassa on kaksoispiste. Kirjoita kohta lainausmerkkeihin, esim. ["Vinkki: näin"].'
+    ),
+    _Known(
+        ("expected <document start>", "expected '<document start>'", "expected a single document"),
+        "front matterissa on ylimääräinen rivi '---' tai '...'. Poista se. Jos taas ensimmäinen rivi alkaa merkillä "
+        '[, { tai ", kirjoita se muotoon kenttä: arvo.',
+    ),
+    _Known(
+        ("while scanning an alias", "while scanning an anchor", "undefined alias", "duplicate anchor"),
+        "arvo alkaa merkillä * tai &, joilla YAML merkitsee viittauksia. Kirjoita arvo lainausmerkkeihin, esim. "
+        'title: "Uusi malli" (kentissä ei voi käyttää Markdown-muotoilua, kuten *kursiivia*).',
+    ),
+    _Known(
+        ("block scalar", "indentation indicator", "chomping"),
+        "merkin | tai > jälkeen teksti kirjoitetaan vasta seuraavalle riville sisennettynä. Siirrä teksti seuraavalle "
+        "riville tai kirjoita arvo lainausmerkkeihin.",
+    ),
+    _Known(("directive",), "rivi alkaa %-merkillä, jonka YAML tulkitsee omaksi ohjauskomennokseen. " + _QUOTE_IT),
+    _Known(("tag",), "arvo alkaa huutomerkillä (!), jonka YAML tulkitsee tyyppimerkinnäksi. " + _QUOTE_IT),
+    _Known(("control characters", "special characters"), "arvossa on näkymätön ohjausmerkki. " + RETYPE_ADVICE),
 )
 
-_GENERAL = ("tarkista tämän ja edellisen rivin sisennykset (vain välilyöntejä, ei sarkaimia), kaksoispisteet ja "
-            "lainausmerkit. Jos arvossa on kaksoispiste, kirjoita arvo lainausmerkkeihin.")
+_GENERAL = (
+    "tarkista tämän ja edellisen rivin sisennykset (vain välilyöntejä, ei sarkaimia), kaksoispisteet ja "
+    "lainausmerkit. Jos arvossa on kaksoispiste, kirjoita arvo lainausmerkkeihin."
+)
 PREFIX = "Virhe front matterissa: "
 
 
@@ -107,7 +139,9 @@ class TranslatedError:
 
 def translate(error: yaml.YAMLError, text: str) -> TranslatedError:
     """The Finnish message and the line of a YAML error raised while reading `text`."""
-    wording = " ".join(filter(None, (getattr(error, "problem", None), getattr(error, "context", None), getattr(error, "reason", None))))
+    wording = " ".join(
+        filter(None, (getattr(error, "problem", None), getattr(error, "context", None), getattr(error, "reason", None)))
+    )
     known = next((entry for entry in _KNOWN if any(part in wording for part in entry.wording)), None)
     return TranslatedError(_line_index(error, text, known), PREFIX + (known.message if known else _GENERAL))
 

@@ -82,8 +82,11 @@ def _site_metrics(site: Path, ours: bool) -> dict:
     sizes = {p: p.stat().st_size for p in pages}
     largest = max(sizes, key=sizes.get)
     item_page = re.compile(r"^(kaytannot|verkostot|materiaalit)/(?!sivu-\d+/)[^/]+/index\.html$")
-    listings = {p: s for p, s in sizes.items()
-                if not item_page.match(p.relative_to(site).as_posix()) and p.relative_to(site).parts[0] not in ("assets",)}
+    listings = {
+        p: s
+        for p, s in sizes.items()
+        if not item_page.match(p.relative_to(site).as_posix()) and p.relative_to(site).parts[0] not in ("assets",)
+    }
     sample = next((p for p in pages if p.parent.name == SAMPLE_ITEM), None)
     metrics = {
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
@@ -116,8 +119,11 @@ def _our_search_payload(site: Path) -> dict:
         fetched = query_files(files, query)
         worst_raw = max(worst_raw, sum(len(files[p].encode()) for p in fetched))
         worst_gzip = max(worst_gzip, sum(len(gzip.compress(files[p].encode())) for p in fetched))
-    return {"first_search_raw": worst_raw, "first_search_gzip": worst_gzip,
-            "whole_index_gzip": sum(len(gzip.compress(t.encode())) for t in files.values())}
+    return {
+        "first_search_raw": worst_raw,
+        "first_search_gzip": worst_gzip,
+        "whole_index_gzip": sum(len(gzip.compress(t.encode())) for t in files.values()),
+    }
 
 
 def _summary(runs: list[Run]) -> dict:
@@ -142,8 +148,12 @@ def bench_size(repository: Path, workdir: Path, size: int, repeat: int, today: d
         # Interleaved, so that a slow moment of a shared machine hits both builds.
         # No -q: with it MkDocs does not count warnings, and --strict would not fail.
         runs["baseline"].append(measure([python, "-m", "mkdocs", "build", "-d", str(baseline / "site")], baseline))
-        runs["ours"].append(measure([python, "-m", "mkdocs", "build", "--strict", "-d", str(library.root / "site")], library.root))
-        runs["validate"].append(measure([python, "-m", "kirjasto.tools.cli", "validate", "--root", str(library.root)], library.root))
+        runs["ours"].append(
+            measure([python, "-m", "mkdocs", "build", "--strict", "-d", str(library.root / "site")], library.root)
+        )
+        runs["validate"].append(
+            measure([python, "-m", "kirjasto.tools.cli", "validate", "--root", str(library.root)], library.root)
+        )
     result = {name: _summary(found) for name, found in runs.items()}
     result["ratio"] = round(result["ours"]["median_s"] / result["baseline"]["median_s"], 2)
     result["memory_ratio"] = round(result["ours"]["peak_mb"] / result["baseline"]["peak_mb"], 2)
@@ -159,26 +169,41 @@ def goals(results: dict[int, dict]) -> list[tuple[str, bool, str]]:
     checks = [
         (f"oma rakentaminen ≤ 1,10 × vertailu ({sizes[-1]} kuvausta)", largest["ratio"] <= 1.10, f"{largest['ratio']} ×"),
         (f"validointi < 2 s ({sizes[-1]} kuvausta)", largest["validate"]["median_s"] < 2, f"{largest['validate']['median_s']} s"),
-        ("ei luettelosivua yli 1 Mt", all(r["site_ours"].get("largest_listing", ["", 0])[1] <= 1_000_000 for r in results.values()),
-         ", ".join(f"{s}: {results[s]['site_ours'].get('largest_listing', ['', 0])[1] // 1024} kt" for s in sizes)),
+        (
+            "ei luettelosivua yli 1 Mt",
+            all(r["site_ours"].get("largest_listing", ["", 0])[1] <= 1_000_000 for r in results.values()),
+            ", ".join(f"{s}: {results[s]['site_ours'].get('largest_listing', ['', 0])[1] // 1024} kt" for s in sizes),
+        ),
     ]
     if len(sizes) > 1:
         small, large = results[sizes[0]]["site_ours"]["item_page_bytes"], largest["site_ours"]["item_page_bytes"]
         change = abs(large - small) / small
-        checks.append(("kuvaussivun koko ei riipu kirjaston koosta (±5 %)", change <= 0.05, f"{small} → {large} tavua ({change:.1%})"))
+        checks.append(
+            ("kuvaussivun koko ei riipu kirjaston koosta (±5 %)", change <= 0.05, f"{small} → {large} tavua ({change:.1%})")
+        )
         per_item_small = results[sizes[0]]["ours"]["peak_mb"] / sizes[0]
         per_item_large = largest["ours"]["peak_mb"] / sizes[-1]
-        checks.append(("muisti kasvaa korkeintaan lineaarisesti", per_item_large <= per_item_small * 1.1,
-                       f"{results[sizes[0]]['ours']['peak_mb']} → {largest['ours']['peak_mb']} Mt"))
+        checks.append(
+            (
+                "muisti kasvaa korkeintaan lineaarisesti",
+                per_item_large <= per_item_small * 1.1,
+                f"{results[sizes[0]]['ours']['peak_mb']} → {largest['ours']['peak_mb']} Mt",
+            )
+        )
     return checks
 
 
 def format_table(results: dict[int, dict]) -> str:
-    rows = ["| kuvauksia | vertailu (s) | oma (s) | suhde | validointi (s) | muisti vertailu / oma (Mt) | sivusto (Mt) | suurin luettelosivu (kt) | kuvaussivu (kt) | ensimmäinen haku gzip (kt): vertailu / oma |",
-            "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| kuvauksia | vertailu (s) | oma (s) | suhde | validointi (s) | muisti vertailu / oma (Mt) | sivusto (Mt) | suurin luettelosivu (kt) | kuvaussivu (kt) | ensimmäinen haku gzip (kt): vertailu / oma |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for size in sorted(results):
         r = results[size]
-        spread = lambda s: f"{s['median_s']} ({s['min_s']}–{s['max_s']})"
+
+        def spread(s):
+            return f"{s['median_s']} ({s['min_s']}–{s['max_s']})"
+
         rows.append(
             f"| {size} | {spread(r['baseline'])} | {spread(r['ours'])} | **{r['ratio']} ×** | {spread(r['validate'])} "
             f"| {r['baseline']['peak_mb']} / {r['ours']['peak_mb']} | {r['site_ours']['site_bytes'] / 1e6:.1f} "
@@ -190,7 +215,9 @@ def format_table(results: dict[int, dict]) -> str:
     return "\n".join(lines)
 
 
-def run_bench(repository: Path, sizes: list[int], repeat: int, workdir: Path, output: Path, today: datetime.date) -> dict[int, dict]:
+def run_bench(
+    repository: Path, sizes: list[int], repeat: int, workdir: Path, output: Path, today: datetime.date
+) -> dict[int, dict]:
     from kirjasto.tools.hostile_bench import bench_hostile, format_hostile
 
     workdir.mkdir(parents=True, exist_ok=True)
@@ -203,8 +230,17 @@ def run_bench(repository: Path, sizes: list[int], repeat: int, workdir: Path, ou
     print("\nMitataan vihamieliset syötteet (yksi 256 KiB:n kuvaus kerrallaan) ...", flush=True)
     hostile = bench_hostile(repository, workdir)
     print(format_hostile(hostile))
-    output.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-                                  "results": results, "hostile": [vars(run) for run in hostile]},
-                                 indent=1, ensure_ascii=False), encoding="utf-8")
+    output.write_text(
+        json.dumps(
+            {
+                "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+                "results": results,
+                "hostile": [vars(run) for run in hostile],
+            },
+            indent=1,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     print(f"\nTulokset: {output}")
     return results

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kirjasto.content.model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Kind
 from kirjasto.content.item_skeleton import RECOMMENDED_SECTIONS
+from kirjasto.content.model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Kind
 from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
 
 SNIPPETS_PATH = ".vscode/kirjasto.code-snippets"
@@ -41,11 +41,18 @@ def snippets(vocabularies: Vocabularies) -> dict[str, Any]:
         ]
         if kind in KINDS_WITH_STATUS:
             body.append(f"status: {_choice(6, [UNKNOWN_STATUS, *(s for s in STATUSES if s != UNKNOWN_STATUS)])}")
-        body += ["written: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE", "updated: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE", "---", ""]
+        body += [
+            "written: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE",
+            "updated: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE",
+            "---",
+            "",
+        ]
         for section in RECOMMENDED_SECTIONS[kind]:
             body += [f"## {section.heading}", "", section.hint, ""]
         result[f"Uusi kuvaus: {kind.label.lower()}"] = {
-            "scope": "markdown", "prefix": f"kuvaus-{key}", "body": body,
+            "scope": "markdown",
+            "prefix": f"kuvaus-{key}",
+            "body": body,
             "description": f"Front matter ja suositellut väliotsikot ({kind.label.lower()}).",
         }
     fields = {
@@ -59,18 +66,31 @@ def snippets(vocabularies: Vocabularies) -> dict[str, Any]:
     for prefix, (description, values) in fields.items():
         result[description] = {"scope": "markdown", "prefix": prefix, "body": [_choice(1, values)], "description": description}
     result["Yhteystieto (contacts)"] = {
-        "scope": "markdown", "prefix": "yhteystieto",
-        "body": ["  - role: \"${1:Tehtävänimike}\"", "    organisation: \"${2:Organisaatio}\"", "    url: \"https://${3:organisaation-palvelusivu.fi/}\""],
+        "scope": "markdown",
+        "prefix": "yhteystieto",
+        "body": [
+            '  - role: "${1:Tehtävänimike}"',
+            '    organisation: "${2:Organisaatio}"',
+            '    url: "https://${3:organisaation-palvelusivu.fi/}"',
+        ],
         "description": "Yhteystieto: tehtävänimike, organisaatio ja sen palvelusivu.",
     }
     result["Lähde (source)"] = {
-        "scope": "markdown", "prefix": "lahde",
-        "body": ["source:", "  title: \"${1:Lähteen otsikko}\"", "  publisher: \"${2:Julkaisija}\"", "  published: ${3:2017-10-27}", "  url: \"https://${4:osoite.fi/}\""],
+        "scope": "markdown",
+        "prefix": "lahde",
+        "body": [
+            "source:",
+            '  title: "${1:Lähteen otsikko}"',
+            '  publisher: "${2:Julkaisija}"',
+            "  published: ${3:2017-10-27}",
+            '  url: "https://${4:osoite.fi/}"',
+        ],
         "description": "Lähde: otsikko, julkaisija, julkaisupäivä tai -vuosi ja osoite.",
     }
     result["Linkki (links)"] = {
-        "scope": "markdown", "prefix": "linkki",
-        "body": ["  - title: \"${1:Linkin teksti}\"", "    url: \"https://${2:osoite.fi/}\""],
+        "scope": "markdown",
+        "prefix": "linkki",
+        "body": ['  - title: "${1:Linkin teksti}"', '    url: "https://${2:osoite.fi/}"'],
         "description": "Linkki: teksti ja https-osoite.",
     }
     return result

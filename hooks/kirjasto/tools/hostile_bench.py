@@ -16,8 +16,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kirjasto.tools.bench import measure
 from kirjasto.content.library import MAX_FILE_BYTES
+from kirjasto.tools.bench import measure
 
 FRONT_MATTER = """---
 title: Suurin mahdollinen kuvaus
@@ -42,9 +42,11 @@ def _nested_list(levels: int) -> str:
 
 
 def _ordinary() -> str:
-    section = ("## Osio\n\nOpettajat *suunnittelevat* yhdessä **viikoittain** ja [jakavat](https://www.oph.fi/) "
-               "kokemuksiaan. `Koodi` ja lainaukset kuuluvat tekstiin.\n\n- kohta yksi\n- kohta kaksi\n\n"
-               "| Vuosi | Määrä |\n|---|---:|\n| 2019 | 12 |\n\n")
+    section = (
+        "## Osio\n\nOpettajat *suunnittelevat* yhdessä **viikoittain** ja [jakavat](https://www.oph.fi/) "
+        "kokemuksiaan. `Koodi` ja lainaukset kuuluvat tekstiin.\n\n- kohta yksi\n- kohta kaksi\n\n"
+        "| Vuosi | Määrä |\n|---|---:|\n| 2019 | 12 |\n\n"
+    )
     return _fill(section, prefix="")
 
 
@@ -111,8 +113,10 @@ def _copy_repository(repository: Path, root: Path) -> Path:
 def format_hostile(runs: list[HostileRun]) -> str:
     rows = ["| syöte (256 KiB) | tarkistus (s) | rakentaminen (s) | yhteensä (s) | tulos |", "|---|---|---|---|---|"]
     for run in runs:
-        rows.append(f"| {run.name} | {run.validate_s} | {run.build_s} | {run.validate_s + run.build_s:.2f} | "
-                    f"{'hyväksytty' if run.accepted else 'hylätty'} |")
+        rows.append(
+            f"| {run.name} | {run.validate_s} | {run.build_s} | {run.validate_s + run.build_s:.2f} | "
+            f"{'hyväksytty' if run.accepted else 'hylätty'} |"
+        )
     worst = max(runs, key=lambda run: run.validate_s + run.build_s)
     rows.append("")
     rows.append(f"Pahin syöte: {worst.name}, tarkistus + rakentaminen {worst.validate_s + worst.build_s:.2f} s (raja 10 s).")

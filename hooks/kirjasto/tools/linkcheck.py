@@ -93,8 +93,9 @@ DEFAULT_OPTIONS = LinkCheckOptions()
 """What `kirjasto linkit` starts from; the command line changes only some fields."""
 
 
-def command_options(*, timeout: float | None = None, use_cache: bool = True, cache_path: Path | None = None,
-                    max_age_hours: float | None = None) -> LinkCheckOptions:
+def command_options(
+    *, timeout: float | None = None, use_cache: bool = True, cache_path: Path | None = None, max_age_hours: float | None = None
+) -> LinkCheckOptions:
     """`DEFAULT_OPTIONS` with what a command line may change. `timeout` is the read
     timeout; opening a connection waits at most the default connect timeout."""
     changes: dict = {"use_cache": use_cache, "cache_path": cache_path}
@@ -358,11 +359,16 @@ def make_session(options: LinkCheckOptions) -> requests.Session:
     session.headers["User-Agent"] = USER_AGENT
     session.max_redirects = options.max_redirects
     retry = Retry(
-        total=options.retries, connect=options.retries, status=options.retries, other=0,
+        total=options.retries,
+        connect=options.retries,
+        status=options.retries,
+        other=0,
         # A read timeout is not retried: it would only multiply the wait.
         read=False,
-        status_forcelist=RETRY_STATUSES, allowed_methods=frozenset({"HEAD", "GET"}),
-        backoff_factor=options.backoff, raise_on_status=False,
+        status_forcelist=RETRY_STATUSES,
+        allowed_methods=frozenset({"HEAD", "GET"}),
+        backoff_factor=options.backoff,
+        raise_on_status=False,
         # A Retry-After of an hour would stall the whole check; the backoff is enough.
         respect_retry_after_header=False,
     )
@@ -374,8 +380,15 @@ def make_session(options: LinkCheckOptions) -> requests.Session:
 
 # What can go wrong with one address; anything else is a bug and should show.
 _NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, ValueError, UnicodeError, OSError)
-_INVALID_ADDRESS = (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema,
-                    requests.exceptions.URLRequired, urllib3.exceptions.LocationParseError, ValueError, UnicodeError)
+_INVALID_ADDRESS = (
+    requests.exceptions.InvalidURL,
+    requests.exceptions.InvalidSchema,
+    requests.exceptions.MissingSchema,
+    requests.exceptions.URLRequired,
+    urllib3.exceptions.LocationParseError,
+    ValueError,
+    UnicodeError,
+)
 # After these a GET would only wait or fail the same way.
 _GET_WOULD_FAIL_TOO = (requests.ConnectTimeout, requests.exceptions.SSLError, requests.exceptions.ProxyError)
 
@@ -398,7 +411,7 @@ class LinkChecker:
         if not ordered:
             return {}
         with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
-            return dict(zip(ordered, pool.map(self.check, ordered)))
+            return dict(zip(ordered, pool.map(self.check, ordered), strict=False))
 
     def check(self, url: str) -> LinkResult:
         try:
@@ -425,7 +438,10 @@ class LinkChecker:
     def _request(self, method: str, url: str) -> requests.Response:
         with self._gate(url).turn():
             response = self._session.request(
-                method, url, allow_redirects=True, stream=method == "GET",
+                method,
+                url,
+                allow_redirects=True,
+                stream=method == "GET",
                 timeout=(self.options.connect_timeout, self.options.read_timeout),
             )
             # Only the status matters: never download a body.
@@ -465,7 +481,7 @@ def permanent_target(response: requests.Response) -> str | None:
         return None
     next_urls = [hop.url for hop in hops[1:]] + [response.url]
     target = None
-    for hop, next_url in zip(hops, next_urls):
+    for hop, next_url in zip(hops, next_urls, strict=False):
         if hop.status_code not in PERMANENT_REDIRECTS:
             break
         target = next_url
@@ -500,9 +516,15 @@ def _result_from_json(entry) -> LinkResult:
         raise ValueError("bad field")
     if not (seconds is None or (isinstance(seconds, (int, float)) and not isinstance(seconds, bool))):
         raise ValueError("bad field")
-    return LinkResult(Outcome(entry["outcome"]), status=status, target=target,
-                      failure=Failure(failure) if failure is not None else None,
-                      seconds=seconds, checked=checked.timestamp(), from_cache=True)
+    return LinkResult(
+        Outcome(entry["outcome"]),
+        status=status,
+        target=target,
+        failure=Failure(failure) if failure is not None else None,
+        seconds=seconds,
+        checked=checked.timestamp(),
+        from_cache=True,
+    )
 
 
 def load_cache(path: Path, max_age_hours: float, now: float) -> tuple[dict[str, LinkResult], str | None]:
@@ -533,10 +555,16 @@ def load_cache(path: Path, max_age_hours: float, now: float) -> tuple[dict[str, 
 def save_cache(path: Path, results: dict[str, LinkResult]) -> str | None:
     """Write the results atomically; a Finnish note if that failed."""
     entries = {
-        url: {"outcome": result.outcome.value, "status": result.status, "target": result.target,
-              "failure": result.failure.value if result.failure else None, "seconds": result.seconds,
-              "checked": _iso(result.checked)}
-        for url, result in sorted(results.items()) if result.outcome is not Outcome.NOT_CHECKED
+        url: {
+            "outcome": result.outcome.value,
+            "status": result.status,
+            "target": result.target,
+            "failure": result.failure.value if result.failure else None,
+            "seconds": result.seconds,
+            "checked": _iso(result.checked),
+        }
+        for url, result in sorted(results.items())
+        if result.outcome is not Outcome.NOT_CHECKED
     }
     text = json.dumps({"version": CACHE_VERSION, "links": entries}, ensure_ascii=False, indent=1)
     temporary = None
@@ -556,8 +584,9 @@ def save_cache(path: Path, results: dict[str, LinkResult]) -> str | None:
 # --- Running --------------------------------------------------------------------
 
 
-def check_links(uses: list[LinkUse], root: Path, options: LinkCheckOptions | None = None,
-                *, clock: Callable[[], float] = time.time) -> LinkReport:
+def check_links(
+    uses: list[LinkUse], root: Path, options: LinkCheckOptions | None = None, *, clock: Callable[[], float] = time.time
+) -> LinkReport:
     """Check the addresses of `uses`, each once, using and updating the cache.
     `options` default to `DEFAULT_OPTIONS` as it is when called."""
     options = options or DEFAULT_OPTIONS
@@ -588,9 +617,15 @@ def _looks_offline(fresh: dict[str, LinkResult]) -> bool:
     return len(fresh) >= OFFLINE_MINIMUM and all(result.failure in _NO_ANSWER for result in fresh.values())
 
 
-def run_link_check(root: Path, *, options: LinkCheckOptions | None = None, content_dir: str = CONTENT_DIR,
-                   today: datetime.date | None = None, loaded: LoadedLibrary | None = None,
-                   clock: Callable[[], float] = time.time) -> LinkReport:
+def run_link_check(
+    root: Path,
+    *,
+    options: LinkCheckOptions | None = None,
+    content_dir: str = CONTENT_DIR,
+    today: datetime.date | None = None,
+    loaded: LoadedLibrary | None = None,
+    clock: Callable[[], float] = time.time,
+) -> LinkReport:
     """Load the library (unless `loaded` is given) and check every valid item's links.
     Items with errors are not in the library; a note says how many files were skipped."""
     if loaded is None:
@@ -598,8 +633,10 @@ def run_link_check(root: Path, *, options: LinkCheckOptions | None = None, conte
     report = check_links(collect_links(loaded.library.items, root), root, options, clock=clock)
     skipped = len({problem.path for problem in errors(loaded.problems)})
     if skipped:
-        note = (f"{count_phrase(skipped, 'tiedosto', 'tiedostoa')} jätettiin tarkistamatta virheiden vuoksi. "
-                "Aja 'kirjasto validate' ja korjaa virheet.")
+        note = (
+            f"{count_phrase(skipped, 'tiedosto', 'tiedostoa')} jätettiin tarkistamatta virheiden vuoksi. "
+            "Aja 'kirjasto validate' ja korjaa virheet."
+        )
         report = replace(report, notes=(note, *report.notes))
     return report
 
@@ -634,8 +671,10 @@ def describe(result: LinkResult, show_url: Callable[[str], str]) -> tuple[str, s
     if result.outcome is Outcome.REDIRECTED:
         return f"ohjautuu pysyvästi osoitteeseen {show_url(result.target or '')}", "Päivitä osoite."
     if result.outcome is Outcome.NOT_CHECKED:
-        return (f"jäi tarkistamatta: palvelin pyysi hidastamaan ({_status_text(result.status or TOO_MANY_REQUESTS)})",
-                "Se tarkistetaan uudelleen seuraavalla kerralla.")
+        return (
+            f"jäi tarkistamatta: palvelin pyysi hidastamaan ({_status_text(result.status or TOO_MANY_REQUESTS)})",
+            "Se tarkistetaan uudelleen seuraavalla kerralla.",
+        )
     if result.failure is Failure.STATUS and result.status is not None:
         return f"ei toimi ({_status_text(result.status)})", _FIX
     if result.failure is Failure.TIMEOUT:
@@ -672,10 +711,19 @@ def summary_line(report: LinkReport) -> str:
     if total == 0:
         return "Kuvauksissa ei ole ulkoisia linkkejä."
     if report.offline:
-        return ("Linkkejä ei voitu tarkistaa, koska yksikään palvelin ei vastannut. Tarkista verkkoyhteys ja "
-                "aja tarkistus uudelleen (tuloksia ei tallennettu välimuistiin).")
-    parts = [count_phrase(count, text, text) for count, text in ((report.broken_count, "ei toimi"), (report.redirected_count, "ohjautuu"),
-                                                    (report.not_checked_count, "jäi tarkistamatta")) if count]
+        return (
+            "Linkkejä ei voitu tarkistaa, koska yksikään palvelin ei vastannut. Tarkista verkkoyhteys ja "
+            "aja tarkistus uudelleen (tuloksia ei tallennettu välimuistiin)."
+        )
+    parts = [
+        count_phrase(count, text, text)
+        for count, text in (
+            (report.broken_count, "ei toimi"),
+            (report.redirected_count, "ohjautuu"),
+            (report.not_checked_count, "jäi tarkistamatta"),
+        )
+        if count
+    ]
     if parts:
         line = f"Tarkistettiin {count_phrase(total, 'linkki', 'linkkiä')}: {', '.join(parts)}."
     else:
@@ -713,8 +761,10 @@ def markdown_report(report: LinkReport) -> str:
     rows = [_markdown_row(finding) for finding in findings[:MARKDOWN_MAX_ROWS]]
     left_out = len(findings) - len(rows)
     lines = [
-        ("Linkkien tarkistus (`kirjasto linkit`) löysi kuvauksista linkkejä, jotka eivät toimi "
-         "tai jotka ovat siirtyneet pysyvästi uuteen osoitteeseen."),
+        (
+            "Linkkien tarkistus (`kirjasto linkit`) löysi kuvauksista linkkejä, jotka eivät toimi "
+            "tai jotka ovat siirtyneet pysyvästi uuteen osoitteeseen."
+        ),
         "",
         "| Kohta | Linkki | Ongelma |",
         "|---|---|---|",
@@ -726,9 +776,11 @@ def markdown_report(report: LinkReport) -> str:
         "",
         summary_line(report),
         "",
-        ("Korjaa osoitteet kuvausten tiedostoihin tai poista linkit. Tämä viesti päivittyy jokaisella "
-         "tarkistuksella, ja tehtävä suljetaan, kun kaikki linkit toimivat. Tarkistuksen voi ajaa myös "
-         "omalla koneella: `make install` ja sitten `.venv/bin/kirjasto linkit`."),
+        (
+            "Korjaa osoitteet kuvausten tiedostoihin tai poista linkit. Tämä viesti päivittyy jokaisella "
+            "tarkistuksella, ja tehtävä suljetaan, kun kaikki linkit toimivat. Tarkistuksen voi ajaa myös "
+            "omalla koneella: `make install` ja sitten `.venv/bin/kirjasto linkit`."
+        ),
     ]
     return "\n".join(lines) + "\n"
 
@@ -748,7 +800,21 @@ def write_markdown_report(report: LinkReport, path: Path) -> bool:
 
 
 __all__ = [
-    "DEFAULT_OPTIONS", "Failure", "LinkCheckOptions", "LinkChecker", "LinkFinding", "LinkReport", "LinkResult",
-    "LinkUse", "Outcome", "check_links", "collect_links", "command_options", "format_findings", "markdown_report",
-    "run_link_check", "summary_line", "write_markdown_report",
+    "DEFAULT_OPTIONS",
+    "Failure",
+    "LinkCheckOptions",
+    "LinkChecker",
+    "LinkFinding",
+    "LinkReport",
+    "LinkResult",
+    "LinkUse",
+    "Outcome",
+    "check_links",
+    "collect_links",
+    "command_options",
+    "format_findings",
+    "markdown_report",
+    "run_link_check",
+    "summary_line",
+    "write_markdown_report",
 ]

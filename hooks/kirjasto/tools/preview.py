@@ -28,10 +28,4 @@ def preview_library(library: Library, source_path: str) -> Library | None:
 
 def preview_config(base_config: str, source_path: str) -> str:
     """A configuration that inherits the site's and turns preview mode on."""
-    return (
-        f"INHERIT: {base_config}\n"
-        "strict: false\n"
-        "extra:\n"
-        "  kirjasto:\n"
-        f"    preview: {source_path!r}\n"
-    )
+    return f"INHERIT: {base_config}\nstrict: false\nextra:\n  kirjasto:\n    preview: {source_path!r}\n"

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from kirjasto.content.model import STATUSES, UNKNOWN_STATUS
-from kirjasto.content.validate import EARLIEST_YEAR, PHONE_NUMBER, MAX_THEMES, SUMMARY_MAX_LENGTH, TITLE_LENGTH
+from kirjasto.content.validate import EARLIEST_YEAR, MAX_THEMES, PHONE_NUMBER, SUMMARY_MAX_LENGTH, TITLE_LENGTH
 from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
 
 SCHEMA_PATH = "schema/kuvaus.schema.json"
@@ -38,19 +38,44 @@ def _text_list(description: str) -> dict[str, Any]:
 
 def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
     properties: dict[str, Any] = {
-        "title": _text(f"Otsikko, {TITLE_LENGTH[0]}-{TITLE_LENGTH[1]} merkkiä.", minLength=TITLE_LENGTH[0], maxLength=TITLE_LENGTH[1],
-                       pattern="^[^<>\\u0000-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$"),
-        "summary": _text(f"Tiivistelmä: 1-3 virkettä, enintään {SUMMARY_MAX_LENGTH} merkkiä. Näkyy luetteloissa.", maxLength=SUMMARY_MAX_LENGTH,
-                         pattern="^[^<>\\u0000-\\u0008\\u000b-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$"),
-        "municipalities": _choices("Kunnat Tilastokeskuksen kirjoitusasussa.", [(m.name, m.region.name) for m in sorted_by_name(vocabularies.municipalities.values())]),
-        "regions": _choices("Maakunnat koko maakuntaa koskeville kuvauksille.", [(r.name, r.code) for r in sorted_by_name(vocabularies.regions.values())]),
+        "title": _text(
+            f"Otsikko, {TITLE_LENGTH[0]}-{TITLE_LENGTH[1]} merkkiä.",
+            minLength=TITLE_LENGTH[0],
+            maxLength=TITLE_LENGTH[1],
+            pattern="^[^<>\\u0000-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$",
+        ),
+        "summary": _text(
+            f"Tiivistelmä: 1-3 virkettä, enintään {SUMMARY_MAX_LENGTH} merkkiä. Näkyy luetteloissa.",
+            maxLength=SUMMARY_MAX_LENGTH,
+            pattern="^[^<>\\u0000-\\u0008\\u000b-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$",
+        ),
+        "municipalities": _choices(
+            "Kunnat Tilastokeskuksen kirjoitusasussa.",
+            [(m.name, m.region.name) for m in sorted_by_name(vocabularies.municipalities.values())],
+        ),
+        "regions": _choices(
+            "Maakunnat koko maakuntaa koskeville kuvauksille.",
+            [(r.name, r.code) for r in sorted_by_name(vocabularies.regions.values())],
+        ),
         "levels": _choices("Koulutusasteet.", [(level.slug, level.name) for level in vocabularies.levels.values()], minItems=1),
-        "themes": _choices(f"1-{MAX_THEMES} teemaa.", [(t.slug, t.name) for t in vocabularies.themes.values()], minItems=1, maxItems=MAX_THEMES),
-        "status": {"description": f"Tila. Oletus käytännöille ja verkostoille: {UNKNOWN_STATUS} ({STATUSES[UNKNOWN_STATUS]}).",
-                   "oneOf": [{"const": slug, "description": label} for slug, label in STATUSES.items()]},
+        "themes": _choices(
+            f"1-{MAX_THEMES} teemaa.", [(t.slug, t.name) for t in vocabularies.themes.values()], minItems=1, maxItems=MAX_THEMES
+        ),
+        "status": {
+            "description": f"Tila. Oletus käytännöille ja verkostoille: {UNKNOWN_STATUS} ({STATUSES[UNKNOWN_STATUS]}).",
+            "oneOf": [{"const": slug, "description": label} for slug, label in STATUSES.items()],
+        },
         "written": {"type": "string", "format": "date", "description": "Päivä, jolloin kuvaus kirjoitettiin (VVVV-KK-PP)."},
-        "updated": {"type": "string", "format": "date", "description": "Päivä, jolloin kuvausta viimeksi muokattiin (VVVV-KK-PP)."},
-        "checked": {"type": "string", "format": "date", "description": "Päivä, jolloin joku varmisti tiedot todellisuutta vasten (VVVV-KK-PP). Vain jos tiedot on oikeasti tarkistettu."},
+        "updated": {
+            "type": "string",
+            "format": "date",
+            "description": "Päivä, jolloin kuvausta viimeksi muokattiin (VVVV-KK-PP).",
+        },
+        "checked": {
+            "type": "string",
+            "format": "date",
+            "description": "Päivä, jolloin joku varmisti tiedot todellisuutta vasten (VVVV-KK-PP). Vain jos tiedot on oikeasti tarkistettu.",
+        },
         "started": {"type": "integer", "minimum": EARLIEST_YEAR, "description": "Aloitusvuosi."},
         "organisations": _text_list("Mukana olevat organisaatiot."),
         "audience": _choices("Kohderyhmät.", [(a.slug, a.name) for a in vocabularies.audiences.values()]),
@@ -65,8 +90,16 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                     "role": _text("Tehtävänimike, jos tiedossa."),
                     "organisation": _text("Organisaatio."),
                     "name": _text("Nimi (vapaaehtoinen)."),
-                    "email": {"type": "string", "format": "email", "description": "Organisaation palvelun sähköpostiosoite (ei henkilökohtainen)."},
-                    "phone": {"type": "string", "pattern": PHONE_NUMBER.pattern, "description": "Vaihteen tai palvelun puhelinnumero."},
+                    "email": {
+                        "type": "string",
+                        "format": "email",
+                        "description": "Organisaation palvelun sähköpostiosoite (ei henkilökohtainen).",
+                    },
+                    "phone": {
+                        "type": "string",
+                        "pattern": PHONE_NUMBER.pattern,
+                        "description": "Vaihteen tai palvelun puhelinnumero.",
+                    },
                     "url": {"type": "string", "pattern": "^https?://", "description": "Organisaation palvelusivu."},
                 },
             },
@@ -78,7 +111,10 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["title", "url"],
-                "properties": {"title": _text("Linkin teksti."), "url": {"type": "string", "pattern": "^https?://", "description": "Osoite (http tai https)."}},
+                "properties": {
+                    "title": _text("Linkin teksti."),
+                    "url": {"type": "string", "pattern": "^https?://", "description": "Osoite (http tai https)."},
+                },
             },
         },
         "funding": _text_list("Rahoittajat."),
@@ -90,13 +126,19 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
             "properties": {
                 "title": _text("Lähteen otsikko."),
                 "publisher": _text("Julkaisija."),
-                "published": {"description": "Julkaisupäivä (VVVV-KK-PP) tai pelkkä vuosi, jos päivää ei tiedetä.",
-                              "anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": EARLIEST_YEAR}]},
+                "published": {
+                    "description": "Julkaisupäivä (VVVV-KK-PP) tai pelkkä vuosi, jos päivää ei tiedetä.",
+                    "anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": EARLIEST_YEAR}],
+                },
                 "url": {"type": "string", "pattern": "^https?://", "description": "Lähteen osoite."},
             },
         },
-        "related": {"type": "array", "description": "Muiden kuvausten tiedostonimet ilman .md-päätettä.", "uniqueItems": True,
-                    "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}},
+        "related": {
+            "type": "array",
+            "description": "Muiden kuvausten tiedostonimet ilman .md-päätettä.",
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+        },
     }
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",

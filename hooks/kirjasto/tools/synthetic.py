@@ -11,10 +11,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from kirjasto.content.library import load_library
-from kirjasto.content.model import Kind, STATUSES
-from kirjasto.site.search import markdown_to_text
 from kirjasto.content.item_skeleton import RECOMMENDED_SECTIONS
+from kirjasto.content.library import load_library
+from kirjasto.content.model import STATUSES, Kind
+from kirjasto.site.search import markdown_to_text
 
 KIND_SHARES = ((Kind.PRACTICE, 0.6), (Kind.NETWORK, 0.25), (Kind.TOOLKIT, 0.15))
 REPOSITORY_PARTS = ("mkdocs.yml", "docs", "overrides")
@@ -48,7 +48,9 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_synthetic_library(repository: Path, target: Path, size: int, *, today: datetime.date, seed: int = 1) -> SyntheticLibrary:
+def write_synthetic_library(
+    repository: Path, target: Path, size: int, *, today: datetime.date, seed: int = 1
+) -> SyntheticLibrary:
     """A copy of the repository's site configuration with `size` generated items in `target`."""
     rng = random.Random(seed)
     if target.exists():
@@ -75,8 +77,18 @@ def write_synthetic_library(repository: Path, target: Path, size: int, *, today:
     rng.shuffle(municipalities)
     regions = sorted(vocabularies.regions)
     themes = list(vocabularies.themes)
-    levels = ["perusopetus", "varhaiskasvatus", "lukiokoulutus", "esiopetus", "ammatillinen-koulutus", "aikuiskoulutus",
-              "tuva", "vapaa-sivistystyo", "taiteen-perusopetus", "korkeakoulutus"]
+    levels = [
+        "perusopetus",
+        "varhaiskasvatus",
+        "lukiokoulutus",
+        "esiopetus",
+        "ammatillinen-koulutus",
+        "aikuiskoulutus",
+        "tuva",
+        "vapaa-sivistystyo",
+        "taiteen-perusopetus",
+        "korkeakoulutus",
+    ]
     audiences = list(vocabularies.audiences)
     for number in range(size):
         kind = rng.choices([k for k, _ in KIND_SHARES], [w for _, w in KIND_SHARES])[0]
@@ -84,7 +96,7 @@ def write_synthetic_library(repository: Path, target: Path, size: int, *, today:
         chosen_municipalities = _skewed(rng, municipalities, rng.choice([1, 1, 1, 2])) if place < 0.8 else []
         chosen_regions = [rng.choice(regions)] if 0.8 <= place < 0.92 else []
         first = rng.choice(sentences)
-        title = " ".join(first.split()[:rng.randint(4, 9)]).rstrip(".,;:") + f" {number}"
+        title = " ".join(first.split()[: rng.randint(4, 9)]).rstrip(".,;:") + f" {number}"
         summary = first if len(first) <= 300 else first[:290].rsplit(" ", 1)[0] + "."
         fields = [
             f"title: {_quote(title[:120])}",
