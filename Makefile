@@ -7,7 +7,7 @@ CONFIG ?= mkdocs.yml
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test validate schema bench preview docs-tree lock clean
+.PHONY: install serve build test check validate schema bench preview docs-tree lock clean
 
 install: $(STAMP)
 
@@ -28,8 +28,16 @@ ENGINE ?= mkdocs
 build: install
 	@$(BIN)/$(ENGINE) build --strict --quiet -f $(CONFIG) && echo "Sivusto rakennettiin kansioon site/."
 
-test: install
+# Static checks first (seconds), then every test.
+test: check
 	$(BIN)/python -m pytest
+
+# ruff (lint and format) and mypy (strict), configured in pyproject.toml.
+check: install
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
+	$(BIN)/mypy
+	$(BIN)/mypy scripts
 
 validate: install
 	$(BIN)/kirjasto validate

@@ -37,6 +37,7 @@ from kirjasto.site import (
     CONFIG_KEY,
     BackgroundIndexer,
     KnownScript,
+    PartTemplates,
     SearchDocument,
     base_urls,
     check_page,
@@ -46,7 +47,9 @@ from kirjasto.site import (
     json_ld_script,
     known_scripts,
     last_commit_dates,
+    override_dir_of,
     page_document,
+    part_templates,
     plan_pages,
     put_html_parts,
     site_policy,
@@ -77,6 +80,8 @@ class _BuildState:
     html_parts: dict[str, dict[str, str]] = field(default_factory=dict)
     """Pre-rendered HTML of generated pages, by src_uri, put in place after Markdown."""
     indexer: BackgroundIndexer | None = None
+    templates: PartTemplates = field(default_factory=part_templates)
+    """The generated parts' templates, the theme's custom_dir first (compiled once)."""
     page_dates: dict[str, datetime.date] = field(default_factory=dict)
     """When each page's content last changed, by src_uri: the sitemap's dates."""
 
@@ -101,6 +106,7 @@ def on_config(config):
         today=today,
         markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
         scripts=known_scripts(theme_script_dirs(custom_dir)),
+        templates=part_templates(override_dir_of(custom_dir)),
     )
     return config
 
@@ -140,7 +146,7 @@ def on_pre_build(config) -> None:
 
 def on_files(files: Files, config) -> Files:
     _state.page_dates = last_commit_dates(Path(config.config_file_path).parent, Path(config.docs_dir))
-    for page in plan_pages(_state.library, _state.settings):
+    for page in plan_pages(_state.library, _state.settings, _state.templates):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         if page.html_parts:
             _state.html_parts[page.src_uri] = page.html_parts
@@ -167,7 +173,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # contributors' words, which must never turn into a marker.
     if page.file.generated_by:
         return markdown
-    return expand_markers(markdown, _state.library, page.file.src_uri, _state.settings)
+    return expand_markers(markdown, _state.library, page.file.src_uri, _state.settings, _state.templates)
 
 
 def on_page_content(html: str, page, config, files) -> str:

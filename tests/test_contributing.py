@@ -7,13 +7,14 @@ import json
 import re
 import subprocess
 
+import frontmatter
 import pytest
 import yaml
 
 from conftest import REPOSITORY_ROOT, front_matter
+from kirjasto.content.field_rules import KNOWN_FIELDS
 from kirjasto.content.item_skeleton import all_hints
 from kirjasto.content.problems import Problem, Severity
-from kirjasto.content.validate import KNOWN_FIELDS
 from kirjasto.content.vocabularies import load_vocabularies
 from kirjasto.tools.cli import main
 from kirjasto.tools.editor import SNIPPETS_PATH, snippets_text
@@ -45,7 +46,10 @@ def test_new_creates_a_file_that_validates_once_filled(library, capsys, kind, fo
     assert code == 0 and path.is_file()
     assert "Luotiin practices/" in out
     text = path.read_text("utf-8")
-    assert 'title: "Tutoropettajat Hämeenlinnassa"' in text
+    document = frontmatter.loads(text)
+    assert document["title"] == "Tutoropettajat Hämeenlinnassa"
+    assert document["written"] == document["updated"]
+    assert "# checked:" in text, "the optional fields are explained in comments"
     assert "## " in text, "recommended headings"
     unfilled = [p.field for p in library.load().problems]
     assert {"summary", "levels", "themes", "teksti"} <= set(unfilled), (

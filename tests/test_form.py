@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import frontmatter
 import pytest
 from playwright.sync_api import expect
 
@@ -98,6 +99,8 @@ def test_form_output_validates_unchanged(form, tmp_path, kind, title, options):
     for existing in (REPOSITORY_ROOT / "practices").glob("*/*.md"):
         shutil.copy(existing, tmp_path / "practices" / existing.parent.name / existing.name)
     (tmp_path / path).write_text(content, encoding="utf-8")
+    document = frontmatter.loads(content)
+    assert document["title"] == title and document.content.startswith("##")
     loaded = library.load()
     assert [p.format() for p in loaded.problems] == []
     item = loaded.library.by_slug[Path(path).stem]

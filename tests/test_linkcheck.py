@@ -16,9 +16,8 @@ import pytest
 import yaml
 
 from conftest import REPOSITORY_ROOT, TODAY, front_matter
-from kirjasto.tools import linkcheck
 from kirjasto.tools.cli import main
-from kirjasto.tools.linkcheck import (
+from kirjasto.tools.links import (
     Failure,
     LinkChecker,
     LinkCheckOptions,
@@ -36,6 +35,7 @@ from kirjasto.tools.linkcheck import (
     run_link_check,
     summary_line,
 )
+from kirjasto.tools.links import options as link_options
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 FAST = LinkCheckOptions(connect_timeout=0.5, read_timeout=0.3, retries=1, backoff=0, host_pause=0, workers=8)
@@ -272,7 +272,7 @@ def test_a_damaged_cache_is_ignored_and_rewritten(library, server, tmp_path):
 
 
 def test_the_command_line_exit_status_and_markdown_report(library, server, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(linkcheck, "DEFAULT_OPTIONS", FAST)
+    monkeypatch.setattr(link_options, "DEFAULT_OPTIONS", FAST)
     base = server.base
     path = library.write("kaytannot/linkit.md", _with_links(f"{base}/ok", f"{base}/puuttuu", f"{base}/vanha"))
     markdown = tmp_path / "linkit.md"
@@ -304,7 +304,7 @@ def test_the_command_line_exit_status_and_markdown_report(library, server, tmp_p
 
 
 def test_the_command_line_caches_under_the_repository_root(library, server, capsys, monkeypatch):
-    monkeypatch.setattr(linkcheck, "DEFAULT_OPTIONS", FAST)
+    monkeypatch.setattr(link_options, "DEFAULT_OPTIONS", FAST)
     library.write("kaytannot/linkit.md", _with_links(f"{server.base}/ok"))
     assert main(["linkit", "--root", str(library.root)]) == 0
     assert (library.root / ".cache" / "linkit.json").is_file()
@@ -388,7 +388,7 @@ def _closed_port() -> int:
 
 
 def test_when_no_server_answers_nothing_is_called_broken(library, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(linkcheck, "DEFAULT_OPTIONS", replace(FAST, retries=0))
+    monkeypatch.setattr(link_options, "DEFAULT_OPTIONS", replace(FAST, retries=0))
     library.write("kaytannot/linkit.md", _with_links(*(f"http://127.0.0.1:{_closed_port()}/" for _ in range(3))))
     markdown = tmp_path / "linkit.md"
     markdown.write_text("edellinen raportti\n", encoding="utf-8")

@@ -223,15 +223,15 @@ def test_front_page_markers_show_live_counts_and_newest(small_library):
 
 def test_generated_pages_carry_only_title_and_description(small_library):
     """Nothing else reaches MkDocs: no contributor-chosen template, hiding or search settings."""
-    import yaml
+    import frontmatter
 
     for src, markdown in pages_of(small_library).items():
-        meta = yaml.safe_load(markdown.split("---\n", 2)[1])
+        meta = frontmatter.loads(markdown).metadata
         assert set(meta) <= {"title", "description"}, src
 
 
 def test_long_listings_are_split_into_linked_pages(small_library, monkeypatch):
-    from kirjasto.site.pages import index_pages
+    from kirjasto.site.pages import listing_pages as index_pages
 
     monkeypatch.setattr(index_pages, "LISTING_PAGE_SIZE", 2)
     pages = pages_of(small_library)
@@ -248,7 +248,7 @@ def test_long_listings_are_split_into_linked_pages(small_library, monkeypatch):
 
 
 def test_links_on_later_listing_pages_are_relative_to_those_pages(small_library, monkeypatch):
-    from kirjasto.site.pages import index_pages
+    from kirjasto.site.pages import listing_pages as index_pages
 
     monkeypatch.setattr(index_pages, "LISTING_PAGE_SIZE", 1)
     pages = pages_of(small_library)

@@ -21,7 +21,8 @@ from kirjasto.content.settings import LibrarySettings, Repository, SettingsError
 from kirjasto.content.text import count_phrase
 from kirjasto.site import plan_pages
 from kirjasto.site.exports import export_files, item_json_ld
-from kirjasto.site.pages.listing import STALE_NOTICE, item_entry_html
+from kirjasto.site.pages.listing import STALE_NOTICE, listing_html
+from kirjasto.site.parts import part_templates
 
 PATH = "practices/kaytannot/tutorit.md"
 DAY = datetime.date(2026, 11, 30)
@@ -115,7 +116,7 @@ def test_source_of_unknown_date_never_checked_is_stale(library):
 def test_listing_entry_carries_the_notice(library):
     model = _item(library, checked="2020-01-01")
     freshness = Freshness(today=DAY, repository=Repository("kunta", "kirjasto"))
-    entry = item_entry_html(model.items[0], "kaytannot/index.md", freshness)
+    entry = listing_html(model.items, "kaytannot/index.md", freshness, templates=part_templates())
     assert STALE_NOTICE in entry and "Ehdota muutosta" in entry
     assert "Tarkistettu 1.1.2020" in entry
 

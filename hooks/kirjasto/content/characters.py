@@ -73,6 +73,9 @@ def _refused(char: str) -> bool:
 
 def unsafe_character(text: str) -> tuple[int, str] | None:
     """Index and Finnish description of the first refused character, if any."""
+    # Fast path: most texts are plain, and printable text holds no refused character.
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return None
     for match in _CANDIDATE.finditer(text):
         if _refused(match.group(0)):
             return match.start(), describe(match.group(0))
@@ -80,8 +83,7 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
 
 
 def has_unsafe_characters(text: str) -> bool:
-    """Fast path: most texts are plain, so test the whole string at C speed first."""
-    return not text.replace("\n", "").replace("\t", "").isprintable() and unsafe_character(text) is not None
+    return unsafe_character(text) is not None
 
 
 def printable(text: str) -> str:

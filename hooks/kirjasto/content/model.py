@@ -202,7 +202,7 @@ class Library:
         object.__setattr__(self, "by_slug", {item.slug: item for item in self.items})
 
     @property
-    def published_regions(self):
+    def published_regions(self) -> list[Region]:
         """Regions that get a page: all of them, or in a scoped copy those the scope
         names or that have items."""
         regions = self.vocabularies.regions.values()

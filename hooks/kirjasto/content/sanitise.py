@@ -28,11 +28,11 @@ class AllowList:
     tags: frozenset[str]
     attributes: dict[str, frozenset[str]]
     classes: dict[str, frozenset[str]]
-    values: dict[tuple[str, str], re.Pattern]
+    values: dict[tuple[str, str], re.Pattern[str]]
     """Whole-value patterns for some attributes, by (tag, attribute)."""
     reserved_id_prefixes: tuple[str, ...]
     url_schemes: frozenset[str]
-    relative_url: re.Pattern
+    relative_url: re.Pattern[str]
 
     @classmethod
     def packaged(cls) -> AllowList:
@@ -41,7 +41,7 @@ class AllowList:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> AllowList:
-        values = {}
+        values: dict[tuple[str, str], re.Pattern[str]] = {}
         for key, pattern in data["values"].items():
             tag, attribute = key.split(".")
             values[(tag, attribute)] = re.compile(pattern)
@@ -65,11 +65,11 @@ class Sanitiser:
     def __init__(self, allow: AllowList | None = None) -> None:
         self.allow = allow or AllowList.packaged()
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, AllowList]:
         # The nh3 cleaner is not picklable; worker processes build their own.
         return {"allow": self.allow}
 
-    def __setstate__(self, state: dict) -> None:
+    def __setstate__(self, state: dict[str, AllowList]) -> None:
         self.allow = state["allow"]
 
     @cached_property
@@ -125,7 +125,16 @@ class Change:
     """Text of the nearest heading before the element, to help find it."""
 
 
-Token = tuple
+Attributes = tuple[tuple[str, str], ...]
+StartToken = tuple[str, str, Attributes]
+"""`("start", tag, attributes)`, the attributes sorted by name."""
+Token = StartToken | tuple[str, str]
+"""A start tag, or `("end", tag)`, `("text", text)`, `("comment", text)`, `("other", declaration)`."""
+
+
+def _start_tag(token: Token) -> StartToken | None:
+    """The token if it is a start tag (the only kind with attributes)."""
+    return token if len(token) == 3 else None
 
 
 class _Tokeniser(HTMLParser):
@@ -138,29 +147,33 @@ class _Tokeniser(HTMLParser):
         self.written: dict[int, str] = {}
         """Each start tag as written, by token index (kept out of the comparison)."""
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.written[len(self.tokens)] = self.get_starttag_text() or ""
         self.tokens.append(("start", tag, tuple(sorted((key, value or "") for key, value in attrs))))
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         self.tokens.append(("end", tag))
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.tokens and self.tokens[-1][0] == "text":
             self.tokens[-1] = ("text", self.tokens[-1][1] + data)
         else:
             self.tokens.append(("text", data))
 
-    def handle_comment(self, data):
+    def handle_comment(self, data: str) -> None:
         self.tokens.append(("comment", data))
 
-    def handle_decl(self, decl):
+    def handle_decl(self, decl: str) -> None:
         self.tokens.append(("other", decl))
 
-    handle_pi = unknown_decl = handle_decl
+    def handle_pi(self, data: str) -> None:
+        self.handle_decl(data)
+
+    def unknown_decl(self, data: str) -> None:
+        self.handle_decl(data)
 
 
 def _tokenise(html: str) -> _Tokeniser:
@@ -220,12 +233,12 @@ def changes(original: str, cleaned: str) -> list[Change]:
             continue
         if token[0] == "comment":
             found.append(Change("#comment", None, token[1], (), "", "", headings[index]))
-        elif token[0] == "start":
+        elif (start := _start_tag(token)) is not None:
             # The same element with attributes removed or altered, or the element gone.
-            altered = position < len(after) and after[position][0] == "start" and after[position][1] == token[1]
-            kept = [after[position]] if altered else []
-            position += 1 if altered else 0
-            found += _start_tag_changes(token, kept, _text_of(before, index), tokenised.written.get(index, ""), headings[index])
+            same = _start_tag(after[position]) if position < len(after) else None
+            kept = [same] if same is not None and same[1] == start[1] else []
+            position += 1 if kept else 0
+            found += _start_tag_changes(start, kept, _text_of(before, index), tokenised.written.get(index, ""), headings[index])
     if not found and before != after:
         # Restructured (e.g. a block inside a paragraph) without losing a tag or an attribute.
         found.append(Change("#structure", None, "", (), "", "", None))
@@ -243,7 +256,7 @@ def _headings_before(before: list[Token]) -> list[str | None]:
     return result
 
 
-def _start_tag_changes(token: Token, kept: list[Token], text: str, written: str, heading: str | None) -> list[Change]:
+def _start_tag_changes(token: StartToken, kept: list[StartToken], text: str, written: str, heading: str | None) -> list[Change]:
     _, tag, attributes = token
     counterpart = next((other for other in kept if other[1] == tag), None)
     if counterpart is None:
@@ -258,7 +271,8 @@ def _start_tag_changes(token: Token, kept: list[Token], text: str, written: str,
 
 def _text_of(before: list[Token], index: int) -> str:
     """The text inside the element that starts at token `index` (without permalinks)."""
-    tag, depth, texts = before[index][1], 0, []
+    tag, depth = before[index][1], 0
+    texts: list[str] = []
     for token in before[index + 1 :]:
         if token[0] == "start" and token[1] == tag:
             depth += 1

@@ -233,9 +233,11 @@ def _read_repository(raw: Any) -> Repository | None:
             raise SettingsError(
                 f"extra.kirjasto.repository.{key} puuttuu. Anna GitHub-repositorion {'omistaja' if key == 'owner' else 'nimi'}."
             )
+    names: dict[str, str] = {}
     for key, value in values.items():
         if not isinstance(value, str) or not _GITHUB_NAME.match(value):
             raise SettingsError(
                 f"extra.kirjasto.repository.{key}: '{value}' ei kelpaa. Käytä GitHubin nimeä sellaisenaan (kirjaimet, numerot, - _ .)."
             )
-    return Repository(**values)
+        names[key] = value
+    return Repository(**names)

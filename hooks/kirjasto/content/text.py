@@ -3,6 +3,7 @@ sort order, suggestions for misspelt values and Markdown escaping."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
@@ -61,12 +62,12 @@ def escape_markdown(text: str) -> str:
     return "&#58;" + escaped[1:] if escaped.startswith(":") else escaped
 
 
-def _escape_list_marker(match: re.Match) -> str:
-    marker = match.group(0)
+def _escape_list_marker(match: re.Match[str]) -> str:
+    marker: str = match.group(0)
     return marker + "\\" if marker[0].isdigit() else "\\" + marker
 
 
-def format_date_fi(value) -> str:
+def format_date_fi(value: datetime.date) -> str:
     """A date the Finnish way, without leading zeros: 24.11.2026."""
     return f"{value.day}.{value.month}.{value.year}"
 

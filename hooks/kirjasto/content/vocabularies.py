@@ -5,14 +5,26 @@ with the content (themes, audiences)."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import yaml
 
 from kirjasto.content.problems import Problem
 from kirjasto.content.text import finnish_sort_key, slugify
+
+
+class Named(Protocol):
+    """Anything a vocabulary lists: what it is called on the site."""
+
+    @property
+    def name(self) -> str: ...
+
+
+_NamedT = TypeVar("_NamedT", bound=Named)
 
 
 @dataclass(frozen=True)
@@ -23,37 +35,48 @@ class Region:
     """Statistics Finland code with prefix: `MK04`."""
     name: str
     slug: str
+    """The region's part of page addresses: `kanta-hame`."""
 
 
 @dataclass(frozen=True)
 class Municipality:
+    """A kunta, in the region it belongs to."""
+
     code: str
     """Three-digit Statistics Finland code."""
     name: str
     """Official Finnish name: `Hämeenlinna`."""
     slug: str
+    """The municipality's part of page addresses: `hameenlinna`."""
     region: Region
 
 
 @dataclass(frozen=True)
-class Level:
+class Term:
+    """An entry of a vocabulary written by its slug in front matter."""
+
+    slug: str
+    """As written in front matter and in page addresses: `perusopetus`."""
+    name: str
+    """As the site shows it: `Perusopetus`."""
+
+
+@dataclass(frozen=True)
+class Level(Term):
     """An education level (koulutusaste), e.g. `perusopetus`."""
 
-    slug: str
-    name: str
-
 
 @dataclass(frozen=True)
-class Theme:
-    slug: str
-    name: str
+class Theme(Term):
+    """A theme of the editorial list `teemat.yml`."""
+
     description: str
+    """One or two sentences on the theme's page."""
 
 
 @dataclass(frozen=True)
-class Audience:
-    slug: str
-    name: str
+class Audience(Term):
+    """A target group of the editorial list `kohderyhmat.yml`."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +141,9 @@ def load_editorial_list(path: Path, root: Path, fields: tuple[str, ...]) -> tupl
         ]
     if not isinstance(entries, list):
         return [], [Problem(shown, 1, None, "Tiedoston pitää olla lista (jokainen kohta alkaa viivalla '- slug: ...').")]
-    complete, problems, seen = [], [], set()
+    complete: list[dict[str, str]] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
     for position, entry in enumerate(entries, start=1):
         missing = [
             name
@@ -168,6 +193,6 @@ def load_vocabularies(content_root: Path, repository_root: Path) -> tuple[Vocabu
     return vocabularies, theme_problems + audience_problems
 
 
-def sorted_by_name(values):
+def sorted_by_name(values: Iterable[_NamedT]) -> list[_NamedT]:
     """Vocabulary entries in Finnish alphabetical order of their names."""
     return sorted(values, key=lambda value: finnish_sort_key(value.name))

@@ -151,7 +151,8 @@ def _line_index(error: yaml.YAMLError, text: str, known: _Known | None) -> int:
     problem_mark = getattr(error, "problem_mark", None)
     mark = (context_mark or problem_mark) if known is not None and known.at_start else (problem_mark or context_mark)
     if mark is not None:
-        return mark.line
+        line: int = mark.line
+        return line
     position = getattr(error, "position", None)
     if isinstance(position, int):
         # A reader error counts bytes of the UTF-8 text (libyaml) or characters (pure Python).

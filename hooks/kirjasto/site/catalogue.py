@@ -8,15 +8,14 @@ small at 10,000 items.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from kirjasto.content.library import items_sorted
 from kirjasto.content.model import STATUSES, Item, Kind, Library
+from kirjasto.content.vocabularies import sorted_by_name
 from kirjasto.site.pages.listing import facts_label, newest_first
 from kirjasto.site.pages.page import url_of
-from kirjasto.content.text import format_number_fi
-from kirjasto.content.vocabularies import sorted_by_name
+from kirjasto.site.parts import PartTemplates
 
 CATALOGUE_DATA_PATH = "data/luettelo.json"
 CATALOGUE_SCRIPT = "javascripts/luettelo.js"
@@ -50,7 +49,9 @@ def _facet_values(library: Library) -> dict[str, list[tuple[str, str]]]:
         "teema": [(t.slug, t.name) for t in sorted_by_name(vocabularies.themes.values())],
         "aste": [(level.slug, level.name) for level in vocabularies.levels.values()],
         "maakunta": [(r.slug, r.name) for r in sorted_by_name(library.published_regions)] + [(NATIONAL_ID, "Valtakunnallinen")],
-        "kunta": [(m.slug, m.name) for m in sorted_by_name(vocabularies.municipalities.values()) if m.name in used_municipalities],
+        "kunta": [
+            (m.slug, m.name) for m in sorted_by_name(vocabularies.municipalities.values()) if m.name in used_municipalities
+        ],
         "tila": list(STATUSES.items()),
         "kohderyhma": [(a.slug, a.name) for a in vocabularies.audiences.values()],
     }
@@ -77,48 +78,35 @@ def catalogue_json(library: Library) -> dict[str, Any]:
     for item in newest_first(library.items):
         item_values = _item_values(item)
         place = ", ".join(m.name for m in item.municipalities) or ", ".join(r.name for r in item.regions) or "Valtakunnallinen"
-        items.append([
-            item.title,
-            item.summary,
-            _item_url(item),
-            facts_label(item),
-            place,
-            [[positions[facet][v] for v in item_values[facet] if v in positions[facet]] for facet, _ in FACETS],
-        ])
+        items.append(
+            [
+                item.title,
+                item.summary,
+                _item_url(item),
+                facts_label(item),
+                place,
+                [[positions[facet][v] for v in item_values[facet] if v in positions[facet]] for facet, _ in FACETS],
+            ]
+        )
     return {
         "facets": [{"id": facet, "label": label, "values": values[facet]} for facet, label in FACETS],
         "items": items,
     }
 
 
-def catalogue_html(library: Library, data_url: str, script_url: str, base_url: str) -> str:
+def catalogue_html(library: Library, data_url: str, script_url: str, base_url: str, *, templates: PartTemplates) -> str:
     """The page body: the filter form the script fills, and the full list for readers without JavaScript."""
     # Compact on purpose, and capped: the full list of a big library lives on the
     # paginated listing pages, and this page stays under 1 MB at any size.
-    listed = items_sorted(library.items) if len(library.items) <= NO_SCRIPT_LIMIT else newest_first(library.items)[:NO_SCRIPT_LIMIT]
-    links = "".join(
-        f'<li><a href="{html.escape(base_url + _item_url(item))}">{html.escape(item.title)}</a></li>'
-        for item in listed
-    )
-    if len(listed) < len(library.items):
-        kinds = ", ".join(f'<a href="{html.escape(base_url + kind.folder + "/")}">{html.escape(kind.plural.lower())}</a>' for kind in Kind)
-        links = (f'<li class="kk-meta">Alla on {format_number_fi(len(listed))} uusinta kuvausta (kaikkiaan {format_number_fi(len(library.items))}). '
-                 f"Kaikki kuvaukset ovat sivuittain luetteloissa: {kinds}.</li>") + links
-    return (
-        f'<div class="kk-luettelo" id="kk-luettelo" data-aineisto="{html.escape(data_url)}" data-juuri="{html.escape(base_url)}">'
-        '<form class="kk-suodattimet" id="kk-suodattimet" hidden role="search" aria-label="Rajaa kuvauksia">'
-        '<div class="kk-kentta"><label for="kk-haku-teksti">Hae otsikosta ja tiivistelmästä</label>'
-        '<input type="search" id="kk-haku-teksti" name="haku" autocomplete="off"></div>'
-        '<div id="kk-fasetit"></div>'
-        '<button type="button" class="md-button" id="kk-tyhjenna" hidden>Tyhjennä rajaukset</button>'
-        "</form>"
-        '<div class="kk-tulokset">'
-        '<h2 id="kk-tulos-maara" aria-live="polite">'
-        f"Kaikki kuvaukset ({len(library.items)})</h2>"
-        '<div id="kk-tyhja" hidden><p>Näillä rajauksilla ei löytynyt kuvauksia.</p>'
-        '<button type="button" class="md-button" id="kk-tyhjenna-tyhja">Tyhjennä rajaukset</button></div>'
-        f'<ul class="kk-tulos-lista" id="kk-tulos-lista">{links}</ul>'
-        '<button type="button" class="md-button" id="kk-lisaa" hidden>Näytä lisää</button>'
-        "</div></div>"
-        f'<script src="{html.escape(script_url)}" defer></script>'
+    capped = len(library.items) > NO_SCRIPT_LIMIT
+    listed = newest_first(library.items)[:NO_SCRIPT_LIMIT] if capped else items_sorted(library.items)
+    return templates.render(
+        "luettelo",
+        data_url=data_url,
+        script_url=script_url,
+        base_url=base_url,
+        total=len(library.items),
+        shown=len(listed) if capped else None,
+        listed=[(item.title, base_url + _item_url(item)) for item in listed],
+        kind_links=[(kind.plural.lower(), base_url + kind.folder + "/") for kind in Kind],
     )

@@ -82,7 +82,7 @@ def known_scripts(template_dirs: Iterable[Path]) -> list[KnownScript]:
 def _with_base_mark(script: str) -> str | None:
     unknown = False
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         nonlocal unknown
         if _BASE_URL_EXPRESSION.match(match.group(1)):
             return BASE_URL_MARK
@@ -134,10 +134,13 @@ def check_page(page: str, policy: str) -> list[PageScriptProblem]:
     problems = []
     meta = _CSP_META.search(page)
     if meta is None or meta.group(1) != policy:
-        problems.append(PageScriptProblem(
-            "Sivulta puuttuu sivuston Content-Security-Policy, tai se poikkeaa sivuston omasta. Sen kirjoittaa lohko site_meta "
-            "sivupohjassa overrides/main.html: jos sivulla on oma sivupohja, sen pitää laajentaa main.html-pohjaa, eikä se saa "
-            "korvata lohkon site_meta sisältöä."))
+        problems.append(
+            PageScriptProblem(
+                "Sivulta puuttuu sivuston Content-Security-Policy, tai se poikkeaa sivuston omasta. Sen kirjoittaa lohko site_meta "
+                "sivupohjassa overrides/main.html: jos sivulla on oma sivupohja, sen pitää laajentaa main.html-pohjaa, eikä se saa "
+                "korvata lohkon site_meta sisältöä."
+            )
+        )
     allowed = set(re.findall(r"'sha256-[^']+'", policy))
     for script in _PAGE_SCRIPT.finditer(page):
         attributes = script.group("attributes")
@@ -145,9 +148,12 @@ def check_page(page: str, policy: str) -> list[PageScriptProblem]:
             continue
         if script_hash(script.group("code")) not in allowed:
             shown = " ".join(script.group("code").split())[:60]
-            problems.append(PageScriptProblem(
-                f"Sivulla on skripti, joka ei ole teeman eikä kirjaston oma ({shown}). Sivuille ei saa kirjoittaa skriptejä: "
-                "siirrä koodi omaan tiedostoonsa kansioon docs/javascripts/ ja liitä se mkdocs.yml-tiedoston asetuksella extra_javascript."))
+            problems.append(
+                PageScriptProblem(
+                    f"Sivulla on skripti, joka ei ole teeman eikä kirjaston oma ({shown}). Sivuille ei saa kirjoittaa skriptejä: "
+                    "siirrä koodi omaan tiedostoonsa kansioon docs/javascripts/ ja liitä se mkdocs.yml-tiedoston asetuksella extra_javascript."
+                )
+            )
     return problems
 
 
@@ -159,7 +165,7 @@ def with_noopener(page: str) -> str:
     return _TARGETED_LINK.sub(_add_noopener, page)
 
 
-def _add_noopener(match: re.Match) -> str:
+def _add_noopener(match: re.Match[str]) -> str:
     tag = match.group(0)
     if re.search(r"\brel=\"[^\"]*noopener", tag, re.IGNORECASE):
         return tag

@@ -22,7 +22,10 @@ def last_commit_dates(site_root: Path, docs_dir: Path) -> dict[str, datetime.dat
         # --relative: paths relative to site_root even when it is a subfolder of the repository.
         log = subprocess.run(
             ["git", "-C", str(site_root), "log", "--relative", "--format=%x00%cs", "--name-only", "--", folder],
-            capture_output=True, text=True, timeout=30, check=True,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -37,5 +40,5 @@ def last_commit_dates(site_root: Path, docs_dir: Path) -> dict[str, datetime.dat
         for path in paths:
             # The log is newest first: the first date seen is the last change.
             if path.startswith(prefix):
-                dates.setdefault(path[len(prefix):], date)
+                dates.setdefault(path[len(prefix) :], date)
     return dates

@@ -8,19 +8,17 @@ municipal boundaries 1:4,500,000 dissolved into the 2025 regions (packaged
 
 from __future__ import annotations
 
-import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from kirjasto.content.model import Library
 from kirjasto.content.text import count_phrase
+from kirjasto.content.vocabularies import Region
+from kirjasto.site.parts import PartTemplates
 
-ATTRIBUTION = (
-    "Kartta-aineisto: © Tilastokeskus, kuntarajat 1:4 500 000 (2021), muokattu vuoden 2025 kuntajakoon. "
-    'Lisenssi <a href="https://creativecommons.org/licenses/by/4.0/deed.fi">CC BY 4.0</a>.'
-)
 WIDTH = 400
 """SVG user units across; the map is about 1.75 times as tall as it is wide."""
 TOLERANCE = 0.6
@@ -57,7 +55,7 @@ def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple
         if farthest is not None:
             keep[farthest] = True
             stack += [(start, farthest), (farthest, end)]
-    return [point for point, kept in zip(points, keep) if kept]
+    return [point for point, kept in zip(points, keep, strict=False) if kept]
 
 
 def _simplify_ring(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
@@ -116,46 +114,31 @@ def region_counts(library: Library) -> dict[str, int]:
     return counts
 
 
-def map_html(library: Library, region_url) -> str:
-    """The map, its legend and attribution. `region_url(region)` gives the link
-    from the page the map is on, or None when the region has no page."""
+def map_html(library: Library, region_url: Callable[[Region], str], *, templates: PartTemplates) -> str:
+    """The map, its legend and attribution. `region_url(region)` gives the link to
+    a region's page from the page the map is on (published regions only)."""
     shapes, height = region_shapes()
     counts = region_counts(library)
     most = max(counts.values(), default=0)
     published = {region.code for region in library.published_regions}
     regions = {region.code: region for region in library.vocabularies.regions.values()}
-    paths = []
-    for shape in shapes:
-        region = regions[shape.code]
-        count = counts[shape.code]
-        label = f"{shape.name}, {count_phrase(count, 'kuvaus', 'kuvausta')}"
-        path = f'<path class="kk-alue kk-taso-{_shade(count, most)}" d="{shape.path}"/>'
-        url = region_url(region) if shape.code in published else None
-        if url:
-            paths.append(f'<a href="{html.escape(url)}" aria-label="{html.escape(label)}"><title>{html.escape(label)}</title>{path}</a>')
-        else:
-            paths.append(f'<g role="img" aria-label="{html.escape(label)}"><title>{html.escape(label)}</title>{path}</g>')
-    legend = "".join(
-        f'<li><span class="kk-alue-nayte kk-taso-{level}" aria-hidden="true"></span>{text}</li>'
-        for level, text in _legend(most)
-    )
-    return (
-        '<figure class="kk-kartta">'
-        f'<svg viewBox="0 0 {WIDTH} {height}" role="group" aria-labelledby="kk-kartta-otsikko" focusable="false">'
-        + "".join(paths) +
-        "</svg>"
-        f'<figcaption><p id="kk-kartta-otsikko">Kuvaukset maakunnittain. Valitse maakunta kartalta.</p>'
-        f'<ul class="kk-kartta-selite" aria-label="Värien selitys">{legend}</ul>'
-        f'<p class="kk-kartta-lahde">{ATTRIBUTION}</p></figcaption>'
-        "</figure>"
-    )
+    drawn = [
+        {
+            "label": f"{shape.name}, {count_phrase(counts[shape.code], 'kuvaus', 'kuvausta')}",
+            "shade": _shade(counts[shape.code], most),
+            "path": shape.path,
+            "href": region_url(regions[shape.code]) if shape.code in published else None,
+        }
+        for shape in shapes
+    ]
+    return templates.render("kartta", width=WIDTH, height=height, regions=drawn, legend=_legend(most))
 
 
 def _legend(most: int) -> list[tuple[int, str]]:
     if most == 0:
         return [(0, "ei kuvauksia")]
     entries = [(0, "ei kuvauksia")]
-    bounds = []
+    bounds: list[tuple[int, int, int]] = []
     for count in range(1, most + 1):
         level = _shade(count, most)
         if bounds and bounds[-1][0] == level:
@@ -163,5 +146,7 @@ def _legend(most: int) -> list[tuple[int, str]]:
         else:
             bounds.append((level, count, count))
     for level, low, high in bounds:
-        entries.append((level, f"{low} kuvaus" if low == high == 1 else (f"{low} kuvausta" if low == high else f"{low}–{high} kuvausta")))
+        entries.append(
+            (level, f"{low} kuvaus" if low == high == 1 else (f"{low} kuvausta" if low == high else f"{low}–{high} kuvausta"))
+        )
     return entries

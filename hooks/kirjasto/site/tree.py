@@ -10,23 +10,27 @@ import datetime
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import frontmatter
 import yaml
 
 from kirjasto.content.config_file import read_config
-from kirjasto.site.csp import CONFIG_KEY as CSP_CONFIG_KEY, base_urls, known_scripts, site_policy, theme_script_dirs
-from kirjasto.content.markdown_config import MarkdownConfig
-from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
-from kirjasto.content.urls import url_of
-from kirjasto.site.exports import export_files
+from kirjasto.content.freshness import with_freshness
 from kirjasto.content.library import load_library
+from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.problems import Problem, errors
+from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
+from kirjasto.content.scope import apply_scope, scope_problems
+from kirjasto.content.settings import LICENCE_CONFIG_KEY, LibrarySettings, settings_of_config
+from kirjasto.content.urls import url_of
+from kirjasto.site.csp import CONFIG_KEY as CSP_CONFIG_KEY
+from kirjasto.site.csp import base_urls, known_scripts, site_policy, theme_script_dirs
+from kirjasto.site.exports import export_files
 from kirjasto.site.pages.markers import expand_markers
 from kirjasto.site.pages.plan import plan_pages
-from kirjasto.content.problems import Problem, errors
-from kirjasto.content.freshness import with_freshness
-from kirjasto.content.scope import apply_scope, scope_problems
-from kirjasto.site.search import build_search_index, item_documents, page_document
-from kirjasto.content.settings import LICENCE_CONFIG_KEY, LibrarySettings, settings_of_config
+from kirjasto.site.parts import override_dir_of, part_templates
+from kirjasto.site.search import SearchDocument, build_search_index, item_documents, page_document
 
 HOOKLESS_CONFIG = "mkdocs.yml"
 
@@ -42,9 +46,17 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
     """Write the tree; on invalid content write nothing and return the problems."""
     config = read_config(repository_root / config_name)
     settings = settings_of_config(config)
-    loaded = load_library(repository_root, content_dir=settings.content_dir, today=today, markdown=MarkdownConfig.from_config(config),
-                          render_budget=BUILD_RENDER_BUDGET_SECONDS)
-    scope_errors = [Problem(config_name, None, "extra.kirjasto.scope", message) for message in scope_problems(settings.scope, loaded.library.vocabularies)]
+    loaded = load_library(
+        repository_root,
+        content_dir=settings.content_dir,
+        today=today,
+        markdown=MarkdownConfig.from_config(config),
+        render_budget=BUILD_RENDER_BUDGET_SECONDS,
+    )
+    scope_errors = [
+        Problem(config_name, None, "extra.kirjasto.scope", message)
+        for message in scope_problems(settings.scope, loaded.library.vocabularies)
+    ]
     if errors(loaded.problems) or scope_errors:
         return GeneratedTree(out_dir, 0, loaded.problems + scope_errors)
     library = with_freshness(apply_scope(loaded.library, settings.scope), settings, today)
@@ -54,6 +66,8 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
     docs_source = repository_root / config.get("docs_dir", "docs")
     docs = out_dir / "docs"
     documents, hand_written = [], []
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    templates = part_templates(override_dir_of(repository_root / custom_dir if custom_dir else None))
     for source in sorted(docs_source.rglob("*")):
         target = docs / source.relative_to(docs_source)
         if source.is_dir():
@@ -62,13 +76,13 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
         if source.suffix == ".md":
             src_uri = source.relative_to(docs_source).as_posix()
             markdown = source.read_text("utf-8")
-            expanded = expand_markers(markdown, library, src_uri, settings)
+            expanded = expand_markers(markdown, library, src_uri, settings, templates)
             target.write_text(expanded, encoding="utf-8")
             documents.append(_document(src_uri, markdown))
             hand_written.append(src_uri)
         else:
             shutil.copy(source, target)
-    pages = plan_pages(library, settings)
+    pages = plan_pages(library, settings, templates)
     for page in pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -86,17 +100,20 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
     return GeneratedTree(out_dir, len(pages), loaded.problems)
 
 
-def _document(src_uri: str, markdown: str):
-    from kirjasto.content.frontmatter import FRONT_MATTER_RE
+def _document(src_uri: str, markdown: str) -> SearchDocument:
+    """A hand-written or index page for the search index. A whole document is read
+    and no line numbers are needed, so python-frontmatter reads it (validation
+    keeps its own line-tracking reader)."""
+    page = frontmatter.loads(markdown)
+    body = page.content
+    title = page.metadata.get("title") or next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), src_uri)
+    description = page.metadata.get("description")
+    return page_document(url_of(src_uri), str(title), body, str(description) if description else None)
 
-    match = FRONT_MATTER_RE.match(markdown)
-    meta = yaml.safe_load(match.group(1)) if match else {}
-    body = markdown[match.end():] if match else markdown
-    title = (meta or {}).get("title") or next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), src_uri)
-    return page_document(url_of(src_uri), title, body, (meta or {}).get("description"))
 
-
-def _write_config(repository_root: Path, config: dict, out_dir: Path, page_urls: list[str], settings: LibrarySettings) -> None:
+def _write_config(
+    repository_root: Path, config: dict[str, Any], out_dir: Path, page_urls: list[str], settings: LibrarySettings
+) -> None:
     """The site's configuration without hooks, its theme overrides copied beside it,
     and the Content-Security-Policy the templates write into every page."""
     tree_config = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}

@@ -22,6 +22,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kirjasto.content.library import load_library
 from kirjasto.tools.synthetic import write_synthetic_library
@@ -40,6 +41,9 @@ not_in_nav: |
 SAMPLE_ITEM = "synteettinen-0"
 SEARCH_QUERIES = ("tutoropettaja", "kunta", "opettaja")
 
+Metrics = dict[str, Any]
+"""Figures of one measurement by name, as written to the JSON results file."""
+
 
 @dataclass(frozen=True)
 class Run:
@@ -57,9 +61,11 @@ def measure(command: list[str], cwd: Path, quiet: bool = False) -> Run:
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr
+    assert errors is not None, "stderr=PIPE"
     if process.returncode != 0 and not quiet:
-        sys.stderr.write(process.stderr.read().decode("utf-8", "replace")[-2000:])
-    process.stderr.close()
+        sys.stderr.write(errors.read().decode("utf-8", "replace")[-2000:])
+    errors.close()
     return Run(seconds=seconds, peak_kb=usage.ru_maxrss, returncode=process.returncode)
 
 
@@ -77,10 +83,10 @@ def write_baseline(library_root: Path, target: Path) -> None:
         (folder / f"{item.slug}.md").write_text(f"# {item.title}\n\n{item.summary}\n\n{item.body}", encoding="utf-8")
 
 
-def _site_metrics(site: Path, ours: bool) -> dict:
+def _site_metrics(site: Path, ours: bool) -> Metrics:
     pages = list(site.rglob("*.html"))
     sizes = {p: p.stat().st_size for p in pages}
-    largest = max(sizes, key=sizes.get)
+    largest = max(sizes, key=sizes.__getitem__)
     item_page = re.compile(r"^(kaytannot|verkostot|materiaalit)/(?!sivu-\d+/)[^/]+/index\.html$")
     listings = {
         p: s
@@ -88,20 +94,20 @@ def _site_metrics(site: Path, ours: bool) -> dict:
         if not item_page.match(p.relative_to(site).as_posix()) and p.relative_to(site).parts[0] not in ("assets",)
     }
     sample = next((p for p in pages if p.parent.name == SAMPLE_ITEM), None)
-    metrics = {
+    metrics: Metrics = {
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "html_pages": len(pages),
         "largest_page": [str(largest.relative_to(site)), sizes[largest]],
         "item_page_bytes": sample.stat().st_size if sample else None,
     }
     if listings:
-        biggest = max(listings, key=listings.get)
+        biggest = max(listings, key=listings.__getitem__)
         metrics["largest_listing"] = [str(biggest.relative_to(site)), listings[biggest]]
     metrics["search"] = _our_search_payload(site) if ours else _theme_search_payload(site)
     return metrics
 
 
-def _theme_search_payload(site: Path) -> dict:
+def _theme_search_payload(site: Path) -> Metrics:
     index = site / "search" / "search_index.json"
     if not index.exists():
         return {}
@@ -109,7 +115,7 @@ def _theme_search_payload(site: Path) -> dict:
     return {"first_search_raw": len(raw), "first_search_gzip": len(gzip.compress(raw))}
 
 
-def _our_search_payload(site: Path) -> dict:
+def _our_search_payload(site: Path) -> Metrics:
     from kirjasto.site.search import query_files
 
     folder = site / "haku-indeksi"
@@ -126,7 +132,7 @@ def _our_search_payload(site: Path) -> dict:
     }
 
 
-def _summary(runs: list[Run]) -> dict:
+def _summary(runs: list[Run]) -> Metrics:
     seconds = [r.seconds for r in runs]
     return {
         "median_s": round(statistics.median(seconds), 2),
@@ -138,12 +144,12 @@ def _summary(runs: list[Run]) -> dict:
     }
 
 
-def bench_size(repository: Path, workdir: Path, size: int, repeat: int, today: datetime.date) -> dict:
+def bench_size(repository: Path, workdir: Path, size: int, repeat: int, today: datetime.date) -> Metrics:
     library = write_synthetic_library(repository, workdir / f"{size}-kirjasto", size, today=today)
     baseline = workdir / f"{size}-vertailu"
     write_baseline(library.root, baseline)
     python = sys.executable
-    runs = {"baseline": [], "ours": [], "validate": []}
+    runs: dict[str, list[Run]] = {"baseline": [], "ours": [], "validate": []}
     for _ in range(repeat):
         # Interleaved, so that a slow moment of a shared machine hits both builds.
         # No -q: with it MkDocs does not count warnings, and --strict would not fail.
@@ -162,7 +168,7 @@ def bench_size(repository: Path, workdir: Path, size: int, repeat: int, today: d
     return result
 
 
-def goals(results: dict[int, dict]) -> list[tuple[str, bool, str]]:
+def goals(results: dict[int, Metrics]) -> list[tuple[str, bool, str]]:
     """(goal, met?, the measured figure) for the table."""
     sizes = sorted(results)
     largest = results[sizes[-1]]
@@ -193,7 +199,7 @@ def goals(results: dict[int, dict]) -> list[tuple[str, bool, str]]:
     return checks
 
 
-def format_table(results: dict[int, dict]) -> str:
+def format_table(results: dict[int, Metrics]) -> str:
     rows = [
         "| kuvauksia | vertailu (s) | oma (s) | suhde | validointi (s) | muisti vertailu / oma (Mt) | sivusto (Mt) | suurin luettelosivu (kt) | kuvaussivu (kt) | ensimmäinen haku gzip (kt): vertailu / oma |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -201,7 +207,7 @@ def format_table(results: dict[int, dict]) -> str:
     for size in sorted(results):
         r = results[size]
 
-        def spread(s):
+        def spread(s: Metrics) -> str:
             return f"{s['median_s']} ({s['min_s']}–{s['max_s']})"
 
         rows.append(
@@ -217,11 +223,11 @@ def format_table(results: dict[int, dict]) -> str:
 
 def run_bench(
     repository: Path, sizes: list[int], repeat: int, workdir: Path, output: Path, today: datetime.date
-) -> dict[int, dict]:
+) -> dict[int, Metrics]:
     from kirjasto.tools.hostile_bench import bench_hostile, format_hostile
 
     workdir.mkdir(parents=True, exist_ok=True)
-    results = {}
+    results: dict[int, Metrics] = {}
     for size in sizes:
         print(f"Mitataan {size} kuvausta ({repeat} kierrosta) ...", flush=True)
         results[size] = bench_size(repository, workdir, size, repeat, today)

@@ -32,5 +32,6 @@ def speak_finnish() -> None:
     """argparse looks its messages up through the module-level names it imported
     from gettext; point those at the Finnish catalogue."""
     translations = argparse_translations()
-    argparse._ = translations.gettext
-    argparse.ngettext = translations.ngettext
+    # typeshed does not declare the names argparse imports from gettext.
+    argparse._ = translations.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = translations.ngettext  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def _ordinary() -> str:
     return _fill(section, prefix="")
 
 
-INPUTS: dict[str, callable] = {
+INPUTS: dict[str, Callable[[], str]] = {
     "tavallinen teksti, 256 KiB": _ordinary,
     "[ × 16 000": lambda: "## Teksti\n\n" + "[" * 16_000 + "\n",
     "[ täyteen": lambda: _fill("["),

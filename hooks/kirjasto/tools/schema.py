@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kirjasto.content.field_rules import EARLIEST_YEAR, MAX_THEMES, PHONE_NUMBER, SUMMARY_MAX_LENGTH, TITLE_LENGTH
 from kirjasto.content.model import STATUSES, UNKNOWN_STATUS
-from kirjasto.content.validate import EARLIEST_YEAR, MAX_THEMES, PHONE_NUMBER, SUMMARY_MAX_LENGTH, TITLE_LENGTH
 from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
 
 SCHEMA_PATH = "schema/kuvaus.schema.json"

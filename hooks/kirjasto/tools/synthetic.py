@@ -10,6 +10,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from kirjasto.content.item_skeleton import RECOMMENDED_SECTIONS
 from kirjasto.content.library import load_library
@@ -33,10 +34,13 @@ def _sentences(repository: Path) -> list[str]:
     return [s for s in found if 40 <= len(s) <= 240 and s[0].isupper() and "<" not in s and ">" not in s]
 
 
-def _skewed(rng: random.Random, values: list, count: int) -> list:
+_Value = TypeVar("_Value")
+
+
+def _skewed(rng: random.Random, values: list[_Value], count: int) -> list[_Value]:
     """`count` distinct values, the first ones far more likely (a Zipf-like skew)."""
     weights = [1 / (rank + 1) for rank in range(len(values))]
-    chosen: list = []
+    chosen: list[_Value] = []
     while len(chosen) < min(count, len(values)):
         pick = rng.choices(values, weights)[0]
         if pick not in chosen:

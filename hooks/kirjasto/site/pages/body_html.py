@@ -26,7 +26,7 @@ def published_body_html(item: Item, library: Library) -> str:
     if not hidden:
         return item.body_html
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         # Compared as the browser reads the address, whatever nh3 escaped in it.
         if html.unescape(match.group("href")).split("#", 1)[0] in hidden:
             return f'{match.group("text")} <span class="kk-ei-julkaistu">{UNPUBLISHED_NOTE}</span>'

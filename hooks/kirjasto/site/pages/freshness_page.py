@@ -22,8 +22,11 @@ def plan_freshness_page(library: Library, freshness: Freshness) -> Page:
         f"Raja on asetus `freshness_months`. Sama luettelo tulostuu komennolla `kirjasto tarkista`."
     )
     counted = f"Tilanne {format_date_fi(freshness.today)}: {count_phrase(len(rows), 'kuvaus', 'kuvausta')}"
-    summary = (f"{counted}, joista {stale} {'näyttää' if stale == 1 else 'näyttävät'} huomautuksen vanhentuneista tiedoista." if stale
-               else f"{counted}, eikä yhdessäkään ole huomautusta vanhentuneista tiedoista.")
+    summary = (
+        f"{counted}, joista {stale} {'näyttää' if stale == 1 else 'näyttävät'} huomautuksen vanhentuneista tiedoista."
+        if stale
+        else f"{counted}, eikä yhdessäkään ole huomautusta vanhentuneista tiedoista."
+    )
     table = ["| Kuvaus | Tiedot ajalta | Peruste | Ikä | Huomautus |", "|---|---|---|---|---|"]
     for row in rows:
         title = f"[{escape_markdown(row.item.title)}]({link(FRESHNESS_PAGE, item_src(row.item))})"
@@ -33,4 +36,8 @@ def plan_freshness_page(library: Library, freshness: Freshness) -> Page:
     body = f"{summary}\n\n## Kuvaukset tietojen iän mukaan\n\n" + "\n".join(table) + "\n"
     title = "Tietojen ajantasaisuus"
     markdown = f"# {title}\n\n{intro}\n\n{body}"
-    return Page(src_uri=FRESHNESS_PAGE, title=title, markdown=with_front_matter(title, "Kuvaukset tietojen iän mukaan ylläpitäjille.", markdown))
+    return Page(
+        src_uri=FRESHNESS_PAGE,
+        title=title,
+        markdown=with_front_matter(title, "Kuvaukset tietojen iän mukaan ylläpitäjille.", markdown),
+    )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
-from kirjasto.content.library import items_sorted
 from kirjasto.content.freshness import Freshness
+from kirjasto.content.library import items_sorted
 from kirjasto.content.model import Item, Kind
 from kirjasto.content.text import count_phrase, escape_markdown, format_date_fi
 from kirjasto.site.pages.page import link, url_link
 from kirjasto.site.pages.paths import CONTRIBUTE, item_src
+from kirjasto.site.parts import PartTemplates
 
 
 def places_label(item: Item) -> str:
@@ -64,26 +64,28 @@ def item_entry(item: Item, from_src: str, heading_level: int = 3, freshness: Fre
         f"{escape_markdown(item.summary)}\n\n"
         f"{item_meta_line(item)}\n{{: .kk-meta }}\n"
     )
-    if shows_stale_notice(item, freshness):
+    if freshness is not None and shows_stale_notice(item, freshness):
         edit = freshness.edit_url(item)
         action = f" [{PROPOSE_CHANGE}]({edit})" if edit else ""
         entry += f"\n{STALE_NOTICE}{action}\n{{: .kk-vanhentunut-rivi }}\n"
     return entry
 
 
-def item_entry_html(item: Item, from_src: str, freshness: Freshness | None = None) -> str:
-    """The same entry as `item_entry`, written as HTML (see Page.html_parts)."""
-    meta = " · ".join(html.escape(part) for part in _meta_parts(item))
-    entry = (
-        f'<h3><a href="{html.escape(url_link(from_src, item_src(item)))}">{html.escape(item.title)}</a></h3>'
-        f"<p>{html.escape(item.summary)}</p>"
-        f'<p class="kk-meta">{meta}</p>'
-    )
-    if shows_stale_notice(item, freshness):
-        edit = freshness.edit_url(item)
-        action = f' <a href="{html.escape(edit)}">{PROPOSE_CHANGE}</a>' if edit else ""
-        entry += f'<p class="kk-vanhentunut-rivi">{STALE_NOTICE}{action}</p>'
-    return entry
+def listing_html(items: Iterable[Item], from_src: str, freshness: Freshness | None, *, templates: PartTemplates) -> str:
+    """Entries like `item_entry`'s, as one HTML part (see Page.html_parts)."""
+    entries = []
+    for item in items:
+        stale = shows_stale_notice(item, freshness)
+        entries.append(
+            {
+                "item": item,
+                "href": url_link(from_src, item_src(item)),
+                "meta": _meta_parts(item),
+                "stale": stale,
+                "edit_url": freshness.edit_url(item) if stale and freshness else None,
+            }
+        )
+    return templates.render("listaus", entries=entries, notice=STALE_NOTICE, action=PROPOSE_CHANGE)
 
 
 def items_count(count: int) -> str:

@@ -5,17 +5,19 @@ from the library and the settings."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from kirjasto.site.catalogue import CATALOGUE_DATA_PATH, CATALOGUE_SCRIPT, catalogue_html
-from kirjasto.site.form import FORM_ITEMS_PATH, form_html
-from kirjasto.site.regionmap import map_html
+from kirjasto.content.item_skeleton import RECOMMENDED_SECTIONS
 from kirjasto.content.model import Kind, Library
 from kirjasto.content.settings import LibrarySettings, Publisher
-from kirjasto.content.item_skeleton import RECOMMENDED_SECTIONS
 from kirjasto.content.text import count_phrase, escape_markdown
+from kirjasto.site.catalogue import CATALOGUE_DATA_PATH, CATALOGUE_SCRIPT, catalogue_html
+from kirjasto.site.form import FORM_ITEMS_PATH, form_html
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.listing import item_entry, items_count, newest_first
 from kirjasto.site.pages.page import link, url_of
+from kirjasto.site.parts import PartTemplates, part_templates
+from kirjasto.site.regionmap import map_html
 
 NEWEST_COUNT = 5
 _MARKER = re.compile(r"(?<!`)<!--\s*kirjasto:([a-z-]+)\s*-->(?!`)")
@@ -25,18 +27,30 @@ _MARKER = re.compile(r"(?<!`)<!--\s*kirjasto:([a-z-]+)\s*-->(?!`)")
 FORM_SCRIPT = "javascripts/lomake.js"
 
 
-def expand_markers(markdown: str, library: Library, src_uri: str, settings: LibrarySettings | None = None) -> str:
+def expand_markers(
+    markdown: str, library: Library, src_uri: str, settings: LibrarySettings | None = None, templates: PartTemplates | None = None
+) -> str:
     """Replace every known marker; unknown markers stay as (invisible) comments."""
     settings = settings or LibrarySettings()
-    renderers = {
+    parts = templates or part_templates()
+    renderers: dict[str, Callable[[Library, str], str]] = {
         "luvut": _counts,
         "uusimmat": _newest,
         "teemat": _themes,
-        "lomake": lambda library, src: form_html(library, settings, url_from_page(src, FORM_SCRIPT), url_from_page(src, FORM_ITEMS_PATH)),
+        "lomake": lambda library, src: form_html(
+            library, settings, url_from_page(src, FORM_SCRIPT), url_from_page(src, FORM_ITEMS_PATH), templates=parts
+        ),
         "osiot": _recommended_sections,
         "luettelo": lambda library, src: catalogue_html(
-            library, url_from_page(src, CATALOGUE_DATA_PATH), url_from_page(src, CATALOGUE_SCRIPT), url_from_page(src, "")),
-        "kartta": lambda library, src: map_html(library, lambda region: url_from_page(src, f"maakunnat/{region.slug}/")),
+            library,
+            url_from_page(src, CATALOGUE_DATA_PATH),
+            url_from_page(src, CATALOGUE_SCRIPT),
+            url_from_page(src, ""),
+            templates=parts,
+        ),
+        "kartta": lambda library, src: map_html(
+            library, lambda region: url_from_page(src, f"maakunnat/{region.slug}/"), templates=parts
+        ),
         "repositorio": lambda library, src: _repository_link(settings),
         "julkaisija": lambda library, src: _publisher_name(settings),
         "palaute": lambda library, src: _feedback_channel(settings),
@@ -45,7 +59,7 @@ def expand_markers(markdown: str, library: Library, src_uri: str, settings: Libr
         "vanhenemisaika": lambda library, src: count_phrase(settings.freshness_months, "kuukausi", "kuukautta"),
     }
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         render = renderers.get(match.group(1))
         return render(library, src_uri) if render else match.group(0)
 
@@ -94,10 +108,7 @@ def _repository_link(settings: LibrarySettings) -> str:
 
 def _counts(library: Library, src: str) -> str:
     items = library.items
-    by_kind = [
-        f"[{kind.plural}]({link(src, paths.kind_src(kind))}): {sum(1 for i in items if i.kind is kind)}"
-        for kind in Kind
-    ]
+    by_kind = [f"[{kind.plural}]({link(src, paths.kind_src(kind))}): {sum(1 for i in items if i.kind is kind)}" for kind in Kind]
     municipalities = {m.name for i in items for m in i.municipalities}
     regions = {r.code for i in items for r in i.all_regions}
     national = sum(1 for i in items if i.is_national)
@@ -116,7 +127,7 @@ def _newest(library: Library, src: str) -> str:
 
 
 def _themes(library: Library, src: str) -> str:
-    counts = {slug: 0 for slug in library.vocabularies.themes}
+    counts = dict.fromkeys(library.vocabularies.themes, 0)
     for item in library.items:
         for theme in item.themes:
             counts[theme.slug] += 1

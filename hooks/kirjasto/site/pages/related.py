@@ -84,7 +84,12 @@ def related_items(item: Item, index: RelatedIndex) -> list[Item]:
     chosen = [by_slug[slug] for slug in item.related if slug in by_slug][:MAX_RELATED]
     taken = {item.slug, *(c.slug for c in chosen)}
     profile = index.profiles[item.slug]
-    pool = {other.slug: other for feature in profile.features for other in index.by_feature.get(feature, ()) if other.slug not in taken}
+    pool = {
+        other.slug: other
+        for feature in profile.features
+        for other in index.by_feature.get(feature, ())
+        if other.slug not in taken
+    }
     scored = sorted(pool.values(), key=lambda other: (-relatedness(profile, index.profiles[other.slug]), index.rank[other.slug]))
     chosen += scored[: MAX_RELATED - len(chosen)]
     for other in index.newest:

@@ -1,0 +1,124 @@
+"""Front-matter rules for who to ask and where to read more: `contacts` and
+`links`, each a list of small groups of texts, and the warnings about personal
+details in the contacts and the body."""
+
+from __future__ import annotations
+
+import re
+
+from kirjasto.content.body import FIELD as BODY_FIELD
+from kirjasto.content.field_checker import Checker
+from kirjasto.content.field_rules import CONTACT_FIELDS, PHONE_DIGITS, PHONE_NUMBER, WEB_URL
+from kirjasto.content.frontmatter_tree import Mapping, Sequence
+from kirjasto.content.model import Contact, Link
+from kirjasto.content.privacy import find_personal_details, warning_message
+from kirjasto.content.text import LineMap
+
+_EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
+# Finnish mobile numbers (04x, 050) belong to a person far more often than to a service.
+_MOBILE_NUMBER = re.compile(r"^(?:\+358|00358|0)(?:4\d|50)")
+
+
+def _read_records(
+    check: Checker, name: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> list[tuple[dict[str, str], Mapping]]:
+    """A list of small records such as contacts: each a group of `key: text` fields.
+    Only complete records are returned, each with its group for the lines."""
+    entry = check.entry(name, required=False)
+    if entry is None:
+        return []
+    if not isinstance(entry.value, Sequence):
+        example = ", ".join(f"{key}: ..." for key in required)
+        check.report(entry.value.line, name, f"Arvon pitää olla lista, jonka jokainen kohta alkaa viivalla: '- {example}'.")
+        return []
+    records = []
+    for position, element in enumerate(entry.value.items, start=1):
+        where = f"{name}[{position}]"
+        if not isinstance(element, Mapping):
+            check.report(element.line, where, f"Kohdan pitää olla kenttäryhmä, jossa on {', '.join(required)}.")
+            continue
+        record: dict[str, str] = {}
+        complete = True
+        for key, sub in element.entries.items():
+            if key not in required + optional:
+                check.report(
+                    sub.key_line,
+                    f"{where}.{key}",
+                    f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(required + optional)}.",
+                )
+                complete = False
+                continue
+            text = check.text(sub.value, f"{where}.{key}")
+            if text is None:
+                complete = False
+            else:
+                record[key] = text
+        for key in required:
+            if key not in element.entries:
+                check.report(element.line, f"{where}.{key}", f"Pakollinen kenttä '{key}' puuttuu.")
+                complete = False
+        if complete:
+            records.append((record, element))
+    return records
+
+
+def read_contacts(check: Checker) -> tuple[Contact, ...]:
+    contacts = []
+    for record, element in _read_records(check, "contacts", CONTACT_FIELDS[:1], CONTACT_FIELDS[1:]):
+        problems = _contact_channel_problems(record)
+        for key, message in problems:
+            check.report(element.entries[key].value.line, f"contacts.{key}", message)
+        if not problems:
+            contacts.append(Contact(**record))
+    return tuple(contacts)
+
+
+def _contact_channel_problems(record: dict[str, str]) -> list[tuple[str, str]]:
+    problems = []
+    email, phone, url = record.get("email"), record.get("phone"), record.get("url")
+    if email and not _EMAIL.match(email):
+        problems.append(
+            ("email", f"'{email}' ei ole sähköpostiosoite. Kirjoita se muodossa palvelu@organisaatio.fi tai poista kenttä.")
+        )
+    if phone and not (PHONE_NUMBER.match(phone) and PHONE_DIGITS[0] <= sum(c.isdigit() for c in phone) <= PHONE_DIGITS[1]):
+        problems.append(
+            (
+                "phone",
+                f"'{phone}' ei ole puhelinnumero. Kirjoita organisaation vaihteen tai palvelun numero, esim. 09 123 4567 tai +358 9 123 4567.",
+            )
+        )
+    if url and not WEB_URL.match(url):
+        problems.append(("url", f"Osoite '{url}' ei kelpaa. Kirjoita organisaation palvelusivun osoite, joka alkaa https://."))
+    return problems
+
+
+def read_links(check: Checker) -> tuple[Link, ...]:
+    links = []
+    for record, element in _read_records(check, "links", ("title", "url"), ()):
+        if not WEB_URL.match(record["url"]):
+            line = element.entries["url"].value.line
+            check.report(
+                line,
+                "links.url",
+                f"Osoite '{record['url']}' ei kelpaa. Linkin pitää alkaa http:// tai https://, esim. https://www.oph.fi/.",
+            )
+            continue
+        links.append(Link(**record))
+    return tuple(links)
+
+
+def warn_about_personal_details(
+    check: Checker, *, body: str, body_line: int, contacts: tuple[Contact, ...], allowed: frozenset[str]
+) -> None:
+    """A warning for each address or number that looks like a person's own."""
+    line_of = LineMap(body, body_line)
+    for detail in find_personal_details(body, allowed):
+        check.warn(line_of(detail.offset), BODY_FIELD, warning_message(detail))
+    for position, contact in enumerate(contacts, start=1):
+        # A number in `phone` is declared a public channel; only a mobile number
+        # is likely to be a person's own.
+        phone = contact.phone if contact.phone and _MOBILE_NUMBER.match(contact.phone.replace(" ", "")) else None
+        for detail in find_personal_details(
+            " ".join(filter(None, (contact.email, contact.role, contact.organisation, phone))), allowed
+        ):
+            check.warn(check.tree.entries["contacts"].key_line, f"contacts[{position}]", warning_message(detail))

@@ -1,0 +1,150 @@
+"""The `kirjasto` commands that read or write the library and its site:
+`validate`, `new`, `schema`, `preview`, `generate` and `bench`. Each takes the
+parsed arguments and returns the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from kirjasto.content.item_skeleton import new_item_text
+from kirjasto.content.library import load_library
+from kirjasto.content.library_files import SLUG_FILE_NAME
+from kirjasto.content.markdown_config import MarkdownConfig, MarkdownConfigError
+from kirjasto.content.model import Kind
+from kirjasto.content.problems import Problem, errors, format_report
+from kirjasto.content.text import count_phrase, slugify
+from kirjasto.content.vocabularies import load_vocabularies
+from kirjasto.tools.editor import SNIPPETS_PATH, snippets_text
+from kirjasto.tools.reporting import format_github_annotations
+from kirjasto.tools.repository import in_library
+from kirjasto.tools.schema import SCHEMA_PATH, schema_text
+
+KIND_NAMES = {
+    "practice": Kind.PRACTICE,
+    "network": Kind.NETWORK,
+    "material": Kind.TOOLKIT,
+    "kaytanto": Kind.PRACTICE,
+    "verkosto": Kind.NETWORK,
+    "materiaali": Kind.TOOLKIT,
+}
+
+
+def _problems_under(problems: list[Problem], root: Path, paths: list[str]) -> list[Problem]:
+    """Only the problems of the files the user asked about."""
+    wanted = []
+    for given in paths:
+        absolute = Path(given).resolve()
+        wanted.append(absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else given)
+    return [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+
+
+@in_library
+def validate_command(args: argparse.Namespace, root: Path) -> int:
+    try:
+        markdown = MarkdownConfig.from_file(root / args.config)
+    except (OSError, MarkdownConfigError) as error:
+        print(
+            f"{args.config}: asetuksia ei voi lukea ({error}). Anna sivuston asetustiedosto: --config mkdocs.yml.",
+            file=sys.stderr,
+        )
+        return 2
+    loaded = load_library(root, content_dir=args.content, today=args.today, markdown=markdown)
+    problems = _problems_under(loaded.problems, root, args.paths) if args.paths else loaded.problems
+    if problems and args.format == "github":
+        print(format_github_annotations(problems))
+        print(format_report(problems).splitlines()[-1])
+    elif problems:
+        print(format_report(problems))
+    if errors(problems):
+        return 1
+    checked = count_phrase(len(loaded.library.items), "kuvaus", "kuvausta")
+    print(f"Kirjasto on kunnossa: {checked} tarkistettu." if not args.paths else "Annetut tiedostot ovat kunnossa.")
+    return 0
+
+
+@in_library
+def new_command(args: argparse.Namespace, root: Path) -> int:
+    kind = KIND_NAMES[args.kind]
+    slug = args.name or slugify(args.title)
+    if not SLUG_FILE_NAME.match(f"{slug}.md"):
+        print(f"Tiedostonimeä ei voi muodostaa otsikosta '{args.title}'. Anna nimi itse: --name esimerkki-nimi.", file=sys.stderr)
+        return 2
+    path = root / args.content / kind.folder / f"{slug}.md"
+    shown = path.relative_to(root).as_posix()
+    if path.exists():
+        print(
+            f"Tiedosto {shown} on jo olemassa, eikä sitä korvata. Valitse toinen otsikko tai anna nimi: --name {slug}-2.",
+            file=sys.stderr,
+        )
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_item_text(kind, args.title, args.today), encoding="utf-8")
+    print(f"Luotiin {shown}. Täytä tyhjät kentät ja kirjoita teksti, sitten aja: kirjasto validate {shown}")
+    return 0
+
+
+@in_library
+def schema_command(args: argparse.Namespace, root: Path) -> int:
+    vocabularies, problems = load_vocabularies(root / args.content, root)
+    if errors(problems):
+        print(format_report(problems))
+        return 1
+    for relative, text in ((SCHEMA_PATH, schema_text(vocabularies)), (SNIPPETS_PATH, snippets_text(vocabularies))):
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"Kirjoitettiin {relative}.")
+    return 0
+
+
+@in_library
+def bench_command(args: argparse.Namespace, root: Path) -> int:
+    from kirjasto.tools.bench import run_bench
+
+    workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kirjasto-bench-"))
+    run_bench(root, args.sizes, args.repeat, workdir, Path(args.output), args.today)
+    return 0
+
+
+@in_library
+def preview_command(args: argparse.Namespace, root: Path) -> int:
+    from kirjasto.tools.preview import PREVIEW_CONFIG, preview_config
+
+    source = Path(args.file).resolve()
+    if not source.is_file() or not source.is_relative_to(root):
+        print(
+            f"Tiedostoa {args.file} ei löydy tästä kirjastosta. Anna kuvauksen polku, esim. practices/kaytannot/nimi.md.",
+            file=sys.stderr,
+        )
+        return 2
+    config = root / PREVIEW_CONFIG
+    config.write_text(preview_config(args.config, source.relative_to(root).as_posix()), encoding="utf-8")
+    print(
+        f"Esikatselu: {source.relative_to(root)} osoitteessa http://{args.addr}/ (Ctrl+C lopettaa). Koko kirjasto tarkistetaan silti."
+    )
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", args.addr]
+    try:
+        return subprocess.call(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        config.unlink(missing_ok=True)
+
+
+@in_library
+def generate_command(args: argparse.Namespace, root: Path) -> int:
+    from kirjasto.site.tree import generate_tree
+
+    tree = generate_tree(root, args.config, Path(args.outdir).resolve(), today=args.today)
+    if errors(tree.problems):
+        print(format_report(tree.problems))
+        return 1
+    print(
+        f"Kirjoitettiin {count_phrase(tree.pages, 'sivu', 'sivua')} ja sivuston asetukset kansioon {args.outdir}. Rakenna: cd {args.outdir} && mkdocs build"
+    )
+    return 0
