@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kirjasto.content.body_locator import Locator
 from kirjasto.content.body_messages import (
@@ -40,8 +41,7 @@ FIELD = "teksti"
 """How reports name the body, which has no front-matter field of its own."""
 
 
-@dataclass(frozen=True)
-class BodyProblem:
+class BodyProblem(NamedTuple):
     """One refusal, with where it is."""
 
     line: int

@@ -6,7 +6,7 @@ import datetime
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kirjasto.content.settings import Scope
 from kirjasto.content.vocabularies import Audience, Level, Municipality, Region, Theme, Vocabularies
@@ -80,18 +80,19 @@ class PublicationDate:
         return self.day or datetime.date(self.year, 12, 31)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """The published text a description was written from."""
 
     title: str
+    """The source's own title."""
     publisher: str | None = None
+    """Who published it, e.g. Innokylä or Opetushallitus."""
     published: PublicationDate | None = None
+    """When it was published (a day, or only a year); None when not known."""
     url: str | None = None
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     title: str
     url: str
 

@@ -6,11 +6,15 @@ from kirjasto.content.model import Item, Kind
 from kirjasto.content.vocabularies import Level, Municipality, Region, Theme
 
 THEMES_INDEX = "teemat/index.md"
+"""Every theme with its description and count."""
 MUNICIPALITIES_INDEX = "kunnat/index.md"
+"""Municipalities by region, with the map."""
 NATIONAL = "kunnat/valtakunnalliset.md"
+"""Items that concern the whole country."""
 REGIONS_INDEX = "maakunnat/index.md"
 LEVELS_INDEX = "asteet/index.md"
 CONTRIBUTE = "ehdota.md"
+"""The hand-written page with the submission form."""
 
 
 def item_src(item: Item) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urldefrag
 
 TOO_MANY_REQUESTS = 429
@@ -30,15 +31,15 @@ class Outcome(enum.Enum):
     NOT_CHECKED = "not-checked"
 
 
-class Failure(enum.Enum):
-    """Why a link is broken (or not checked)."""
+class Failure(enum.StrEnum):
+    """Why a link is broken (or not checked). The values are stored in the cache."""
 
-    STATUS = "status"
-    TIMEOUT = "timeout"
-    CONNECTION = "connection"
-    CERTIFICATE = "certificate"
-    REDIRECTS = "redirects"
-    INVALID = "invalid"
+    STATUS = enum.auto()
+    TIMEOUT = enum.auto()
+    CONNECTION = enum.auto()
+    CERTIFICATE = enum.auto()
+    REDIRECTS = enum.auto()
+    INVALID = enum.auto()
     RATE_LIMITED = "rate-limited"
 
 
@@ -47,8 +48,7 @@ def check_key(url: str) -> str:
     return urldefrag(url).url
 
 
-@dataclass(frozen=True)
-class LinkUse:
+class LinkUse(NamedTuple):
     """One address written in one file; the line is where it first appears."""
 
     path: str
@@ -72,8 +72,7 @@ class LinkResult:
     from_cache: bool = False
 
 
-@dataclass(frozen=True)
-class LinkFinding:
+class LinkFinding(NamedTuple):
     """A use whose address is broken, redirected or not checked."""
 
     use: LinkUse
