@@ -1,0 +1,49 @@
+"""Site: plan the generated pages from a `Library` and write the outputs
+(search index, catalogue data, open-data exports, sitemap dates, the security
+policy every page must pass, and the hook-free Markdown tree).
+
+Imports from `kirjasto.content` only, never from `kirjasto.tools`.
+"""
+
+from kirjasto.site.csp import (
+    CONFIG_KEY,
+    KnownScript,
+    base_urls,
+    check_page,
+    known_scripts,
+    site_policy,
+    theme_script_dirs,
+    with_noopener,
+)
+from kirjasto.site.exports import export_files, json_ld_script
+from kirjasto.site.gitdates import last_commit_dates
+from kirjasto.site.pages.markers import expand_markers
+from kirjasto.site.pages.page import Page, put_html_parts
+from kirjasto.site.pages.plan import plan_pages
+from kirjasto.site.parts import PartTemplates, override_dir_of, part_templates
+from kirjasto.site.search import BackgroundIndexer, SearchDocument, item_documents, page_document
+
+__all__ = [
+    "CONFIG_KEY",
+    "BackgroundIndexer",
+    "KnownScript",
+    "Page",
+    "PartTemplates",
+    "SearchDocument",
+    "base_urls",
+    "check_page",
+    "expand_markers",
+    "export_files",
+    "item_documents",
+    "json_ld_script",
+    "known_scripts",
+    "last_commit_dates",
+    "override_dir_of",
+    "page_document",
+    "part_templates",
+    "plan_pages",
+    "put_html_parts",
+    "site_policy",
+    "theme_script_dirs",
+    "with_noopener",
+]

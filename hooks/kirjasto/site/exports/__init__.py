@@ -1,0 +1,63 @@
+"""Open data: the published library as JSON (with its JSON Schema) and CSV, an
+Atom feed of new and updated items, and schema.org JSON-LD for item pages.
+All of them hold only what the copy publishes (its scope)."""
+
+from __future__ import annotations
+
+import json
+
+from kirjasto.content.model import Library
+from kirjasto.content.settings import LibrarySettings
+from kirjasto.site.catalogue import CATALOGUE_DATA_PATH, catalogue_json
+from kirjasto.site.exports.feed import FEED_PATH, FEED_SIZE, atom_feed, stable_id
+from kirjasto.site.exports.json_ld import item_json_ld, json_ld_script
+from kirjasto.site.exports.records import JSON_PATH, JSON_SCHEMA_PATH, absolute_url, item_record, item_url, library_json
+from kirjasto.site.exports.schema import library_json_schema
+from kirjasto.site.exports.table import CSV_COLUMNS, CSV_PATH, library_csv, neutralise_formulas
+from kirjasto.site.form import FORM_ITEMS_PATH, form_items
+
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_PATH",
+    "FEED_PATH",
+    "FEED_SIZE",
+    "JSON_PATH",
+    "JSON_SCHEMA_PATH",
+    "ROBOTS_PATH",
+    "absolute_url",
+    "atom_feed",
+    "export_files",
+    "item_json_ld",
+    "item_record",
+    "item_url",
+    "json_ld_script",
+    "library_csv",
+    "library_json",
+    "library_json_schema",
+    "neutralise_formulas",
+    "robots_txt",
+    "stable_id",
+]
+
+ROBOTS_PATH = "robots.txt"
+
+
+def robots_txt(settings: LibrarySettings) -> str:
+    """Every page may be indexed; the sitemap's address when the copy knows its own."""
+    sitemap = absolute_url(settings, "sitemap.xml")
+    return "User-agent: *\nAllow: /\n" + (f"\nSitemap: {sitemap}\n" if sitemap else "")
+
+
+def export_files(library: Library, settings: LibrarySettings, site_name: str) -> dict[str, str]:
+    """Every generated data file as `{site path: text}`: the open data, the catalogue's
+    index and robots.txt."""
+    data = library_json(library, settings)
+    return {
+        ROBOTS_PATH: robots_txt(settings),
+        CATALOGUE_DATA_PATH: json.dumps(catalogue_json(library), ensure_ascii=False, separators=(",", ":")),
+        FORM_ITEMS_PATH: json.dumps(form_items(library), ensure_ascii=False, separators=(",", ":")),
+        JSON_PATH: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+        JSON_SCHEMA_PATH: json.dumps(library_json_schema(), ensure_ascii=False, indent=1) + "\n",
+        CSV_PATH: library_csv(data["items"]),
+        FEED_PATH: atom_feed(library, settings, site_name),
+    }

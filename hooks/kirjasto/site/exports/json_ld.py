@@ -1,0 +1,60 @@
+"""schema.org JSON-LD for item pages: what search engines read of an item."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kirjasto.content.model import Item, Source
+from kirjasto.content.settings import LibrarySettings
+from kirjasto.site.exports.records import absolute_url, item_url
+
+
+def item_json_ld(item: Item, settings: LibrarySettings) -> dict[str, Any]:
+    """Structured data for search engines: a LearningResource (a CreativeWork)."""
+    places = [{"@type": "AdministrativeArea", "name": m.name, "identifier": m.code} for m in item.municipalities]
+    places += [{"@type": "AdministrativeArea", "name": r.name, "identifier": r.code} for r in item.regions]
+    if not places:
+        places = [{"@type": "Country", "name": "Suomi"}]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": ["CreativeWork", "LearningResource"],
+        "name": item.title,
+        "description": item.summary,
+        "inLanguage": "fi",
+        "genre": item.kind.label,
+        "about": [{"@type": "DefinedTerm", "name": t.name, "termCode": t.slug} for t in item.themes],
+        "educationalLevel": [level.name for level in item.levels],
+        "spatialCoverage": places,
+        "datePublished": (item.written or item.updated).isoformat(),
+        "dateModified": item.updated.isoformat(),
+        "license": settings.licence.url,
+        # The page's own address; relative ("./") when the copy has no site_url.
+        "url": absolute_url(settings, item_url(item)) or "./",
+    }
+    if item.source:
+        data["isBasedOn"] = _source_json_ld(item.source)
+    if item.audience:
+        data["audience"] = [{"@type": "Audience", "audienceType": a.name} for a in item.audience]
+    if settings.publisher:
+        data["publisher"] = {"@type": "Organization", "name": settings.publisher.name}
+    if item.organisations:
+        data["contributor"] = [{"@type": "Organization", "name": name} for name in item.organisations]
+    return data
+
+
+def _source_json_ld(source: Source) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.published:
+        work["datePublished"] = source.published.iso
+    if source.url:
+        work["url"] = source.url
+    return work
+
+
+def json_ld_script(item: Item, settings: LibrarySettings) -> str:
+    """The `<script type="application/ld+json">` element; `<` is escaped so no text can close it."""
+    text = json.dumps(item_json_ld(item, settings), ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{text}</script>'

@@ -1,0 +1,113 @@
+"""What every index page is made of: listings split into pages of LISTING_PAGE_SIZE
+items with a pager, newest first or grouped by kind, and items grouped by a key."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from kirjasto.content.freshness import Freshness
+from kirjasto.content.library import items_sorted
+from kirjasto.content.model import Item, Kind
+from kirjasto.content.text import escape_markdown, finnish_sort_key
+from kirjasto.site.pages.listing import grouped_by_kind, items_count, listing_html, newest_first
+from kirjasto.site.pages.page import Page, html_marker, link, with_front_matter
+from kirjasto.site.parts import PartTemplates
+
+Groups = defaultdict[str, list[Item]]
+"""Items by a key they carry (a municipality's name, a region's code...)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Listings:
+    """What every listing page needs besides its items."""
+
+    freshness: Freshness | None
+    templates: PartTemplates
+
+
+LISTING_PAGE_SIZE = 200
+"""Items per listing page: a page stays far below 1 MB at any library size."""
+
+
+def page_src(src: str, number: int) -> str:
+    """Source path of page `number` of a listing: `teemat/steam.md` -> `teemat/steam/sivu-2.md`,
+    `kaytannot/index.md` -> `kaytannot/sivu-2.md`."""
+    if number == 1:
+        return src
+    folder = src.removesuffix("index.md") if src.endswith("index.md") else src.removesuffix(".md") + "/"
+    return f"{folder}sivu-{number}.md"
+
+
+def _pager(src: str, number: int, count: int) -> str:
+    if count == 1:
+        return ""
+
+    def to(n: int, text: str) -> str:
+        return f"[{text}]({link(page_src(src, number), page_src(src, n))})"
+
+    parts = []
+    if number > 1:
+        parts += [to(1, "« Ensimmäinen"), to(number - 1, "‹ Edellinen")]
+    parts.append(f"**Sivu {number} / {count}**")
+    if number < count:
+        parts += [to(number + 1, "Seuraava ›"), to(count, "Viimeinen »")]
+    return " · ".join(parts) + "\n{: .kk-sivutus }\n"
+
+
+def listing_pages(
+    src: str, title: str, intro: str | Callable[[str], str], items: Iterable[Item], *, listings: Listings, newest: bool = False
+) -> list[Page]:
+    """A listing split into pages of LISTING_PAGE_SIZE: newest first, or grouped by kind.
+    `intro` is text, or a function of the page's own path when it holds links (later
+    pages sit one folder deeper)."""
+    intro_for = intro if callable(intro) else (lambda here: intro)
+    items = list(items)
+    if not items:
+        return [index_page(src, title, intro_for(src), grouped_by_kind([], src))]
+    totals = {kind: sum(1 for item in items if item.kind is kind) for kind in Kind}
+    ordered = newest_first(items) if newest else [i for kind in Kind for i in items_sorted([x for x in items if x.kind is kind])]
+    chunks = [ordered[start : start + LISTING_PAGE_SIZE] for start in range(0, len(ordered), LISTING_PAGE_SIZE)]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        here = page_src(src, number)
+        pager = _pager(src, number, len(chunks))
+        parts: dict[str, str] = {}
+        if newest:
+            parts["kaikki"] = listing_html(chunk, here, listings.freshness, templates=listings.templates)
+            body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n{html_marker('kaikki')}"
+        else:
+            sections = []
+            for kind in Kind:
+                of_kind = [item for item in chunk if item.kind is kind]
+                if of_kind:
+                    parts[kind.folder] = listing_html(of_kind, here, listings.freshness, templates=listings.templates)
+                    sections.append(f"## {kind.plural} ({totals[kind]})\n\n{html_marker(kind.folder)}")
+            body = "\n\n".join(sections)
+        page_title = title if number == 1 else f"{title} (sivu {number})"
+        page = index_page(here, page_title, intro_for(here), "\n\n".join(part for part in (pager, body, pager) if part))
+        pages.append(dataclasses.replace(page, html_parts=parts, updated=max(item.updated for item in chunk)))
+    return pages
+
+
+def index_page(src: str, title: str, intro: str, body: str) -> Page:
+    markdown = f"# {escape_markdown(title)}\n\n{intro}\n\n{body}"
+    return Page(src_uri=src, title=title, markdown=with_front_matter(title, intro_description(intro), markdown))
+
+
+def intro_description(intro: str) -> str:
+    """The page description for search engines: the intro without Markdown links."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", intro)
+    return html.unescape(plain.replace("\\", ""))
+
+
+def group_items(items: Iterable[Item], keys_of: Callable[[Item], Iterable[str]]) -> Groups:
+    """Items by each key they carry, keys in first-seen order, items in input order."""
+    groups: defaultdict[str, list[Item]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: finnish_sort_key(i.title)):
+        for key in keys_of(item):
+            groups[key].append(item)
+    return groups

@@ -1,0 +1,127 @@
+"""The index pages by place: each municipality, each region (with its municipalities),
+the national items, the overview of municipalities by region (with the map) and the
+list of regions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kirjasto.content.model import Item, Library
+from kirjasto.content.text import escape_markdown
+from kirjasto.content.vocabularies import Municipality, Region, sorted_by_name
+from kirjasto.site.pages import paths
+from kirjasto.site.pages.listing import items_count
+from kirjasto.site.pages.listing_pages import Groups, Listings, group_items, index_page, listing_pages
+from kirjasto.site.pages.page import Page, link
+from kirjasto.site.parts import PartTemplates
+from kirjasto.site.regionmap import map_html
+
+
+def place_pages(library: Library, listings: Listings) -> list[Page]:
+    by_municipality = group_items(library.items, lambda item: [m.name for m in item.municipalities])
+    by_region = group_items(library.items, lambda item: [r.code for r in item.all_regions])
+    region_wide = group_items(library.items, lambda item: [r.code for r in item.regions])
+    national = [item for item in library.items if item.is_national]
+    municipalities = library.vocabularies.municipalities
+    regions = library.published_regions
+
+    pages = [
+        page for name, items in by_municipality.items() for page in _municipality_pages(municipalities[name], items, listings)
+    ]
+    pages += [
+        page
+        for region in regions
+        for page in _region_pages(region, by_region[region.code], by_municipality, municipalities, listings)
+    ]
+    pages += _national_pages(national, listings)
+    pages.append(_municipalities_index(library, by_municipality, by_region, region_wide, national, listings.templates))
+    pages.append(_regions_index(regions, by_region))
+    return pages
+
+
+def _municipality_pages(municipality: Municipality, items: list[Item], listings: Listings) -> list[Page]:
+    src = paths.municipality_src(municipality)
+    region = municipality.region
+
+    def intro(here: str) -> str:
+        return (
+            "Tällä sivulla ovat kuvaukset, jotka koskevat tätä kuntaa. "
+            f"Koko maakuntaa koskevat kuvaukset löydät maakunnan sivulta [{escape_markdown(region.name)}]({link(here, paths.region_src(region))})."
+        )
+
+    return listing_pages(src, municipality.name, intro, items, listings=listings)
+
+
+def _region_pages(
+    region: Region,
+    items: list[Item],
+    by_municipality: dict[str, list[Item]],
+    municipalities: dict[str, Municipality],
+    listings: Listings,
+) -> list[Page]:
+    src = paths.region_src(region)
+    members = sorted_by_name(m for m in municipalities.values() if m.region == region and m.name in by_municipality)
+
+    def intro(here: str) -> str:
+        text = (
+            "Tällä sivulla ovat maakunnan kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset. "
+            f"[Rajaa niitä teeman tai koulutusasteen mukaan luettelossa]({link(here, 'haku.md')}?maakunta={region.slug})."
+        )
+        if members:
+            member_links = ", ".join(
+                f"[{escape_markdown(m.name)}]({link(here, paths.municipality_src(m))}) ({len(by_municipality[m.name])})"
+                for m in members
+            )
+            text += f" Kunnat, joista on kuvauksia: {member_links}."
+        return text
+
+    return listing_pages(src, region.name, intro, items, listings=listings)
+
+
+def _national_pages(items: list[Item], listings: Listings) -> list[Page]:
+    intro = "Kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan vaan koskevat koko Suomea."
+    return listing_pages(paths.NATIONAL, "Valtakunnalliset kuvaukset", intro, items, listings=listings)
+
+
+def _municipalities_index(
+    library: Library,
+    by_municipality: Groups,
+    by_region: Groups,
+    region_wide: Groups,
+    national: list[Item],
+    templates: PartTemplates,
+) -> Page:
+    src = paths.MUNICIPALITIES_INDEX
+    sections = []
+    for region in sorted_by_name(r for r in library.vocabularies.regions.values() if by_region[r.code]):
+        lines = [
+            f"- [{escape_markdown(m.name)}]({link(src, paths.municipality_src(m))}) ({items_count(len(by_municipality[m.name]))})"
+            for m in sorted_by_name(library.vocabularies.municipalities.values())
+            if m.region == region and by_municipality[m.name]
+        ]
+        if region_wide[region.code]:
+            lines.append(
+                f"- [Koko maakuntaa koskevat]({link(src, paths.region_src(region))}) ({items_count(len(region_wide[region.code]))})"
+            )
+        heading = f"## [{escape_markdown(region.name)}]({link(src, paths.region_src(region))}) ({items_count(len(by_region[region.code]))})"
+        sections.append(heading + "\n\n" + "\n".join(lines))
+    sections.append(
+        f"## [Valtakunnalliset]({link(src, paths.NATIONAL)}) ({items_count(len(national))})\n\n"
+        "Koko Suomea koskevat kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan."
+    )
+    intro = (
+        "Kunnat, joista kirjastossa on kuvauksia, maakunnittain. Kunnan kohdalla oleva luku kertoo sen kuvausten määrän. "
+        f"Kaikki maakunnat löydät [maakuntaluettelosta]({link(src, paths.REGIONS_INDEX)})."
+    )
+    region_map = map_html(library, lambda region: f"../maakunnat/{region.slug}/", templates=templates)
+    return index_page(src, "Kunnat ja maakunnat", intro, region_map + "\n\n" + "\n\n".join(sections))
+
+
+def _regions_index(regions: Iterable[Region], by_region: Groups) -> Page:
+    src = paths.REGIONS_INDEX
+    lines = [
+        f"- [{escape_markdown(r.name)}]({link(src, paths.region_src(r))}) ({items_count(len(by_region[r.code]))})"
+        for r in sorted_by_name(regions)
+    ]
+    intro = f"Maakunnat ({len(lines)}). Maakunnan sivulla ovat sen kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset."
+    return index_page(src, "Maakunnat", intro, "\n".join(lines))

@@ -1,0 +1,101 @@
+"""The HTML of generated parts (item card, listings, catalogue, map, form,
+related items) from Jinja2 templates, with autoescaping on: Python passes data.
+
+The defaults ship in this package (`templates/kirjasto/*.html`). A copy of the
+library overrides one the way it overrides a theme partial: a file of the same
+name in its theme's `custom_dir` (`overrides/kirjasto/kortti.html`) comes first.
+Each template is compiled once per environment; `part_templates` keeps one
+environment per override folder, so a build (and every rebuild of `mkdocs
+serve`) reuses the compiled templates while Jinja2 still notices an edited file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup
+
+from kirjasto.content.model import Item, Kind
+from kirjasto.content.text import count_phrase, format_date_fi, format_number_fi
+from kirjasto.content.urls import url_link
+from kirjasto.content.vocabularies import Level, Municipality, Region, Theme
+from kirjasto.site.pages import paths
+
+TEMPLATE_FOLDER = "kirjasto"
+"""Templates are named `kirjasto/NAME.html`, in the package and in an override folder alike."""
+
+
+class PartTemplates:
+    """One Jinja2 environment: the override folder (if any) first, then the package's defaults."""
+
+    def __init__(self, override_dir: Path | None = None) -> None:
+        loaders: list[Any] = [FileSystemLoader(str(override_dir))] if override_dir else []
+        loaders.append(PackageLoader("kirjasto.site", "templates"))
+        self.environment = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.environment.filters.update(date_fi=format_date_fi, number_fi=format_number_fi)
+        self.environment.globals.update(count_phrase=count_phrase, Kind=Kind)
+
+    def template(self, name: str) -> Template:
+        return self.environment.get_template(f"{TEMPLATE_FOLDER}/{name}.html")
+
+    def render(self, name: str, /, **data: Any) -> str:
+        """The part as HTML; `data` values are escaped unless they are `Markup`."""
+        return self.template(name).render(**data).strip()
+
+
+@lru_cache(maxsize=8)
+def part_templates(override_dir: Path | None = None) -> PartTemplates:
+    """The environment for a copy's override folder (None: the package's defaults only)."""
+    return PartTemplates(override_dir)
+
+
+def override_dir_of(custom_dir: Path | str | None) -> Path | None:
+    """The folder that may hold a copy's own part templates: its theme `custom_dir`."""
+    return Path(custom_dir) if custom_dir else None
+
+
+def trusted_html(text: str) -> Markup:
+    """HTML the library has already made safe (an item body judged by the sanitiser),
+    passed to a template as it is."""
+    return Markup(text)
+
+
+class LinksFrom:
+    """Relative links from one generated page to the others, for templates:
+    `links.theme(theme)` from `teemat/steam.md` is `../../teemat/arviointi/`."""
+
+    def __init__(self, src_uri: str) -> None:
+        self.src_uri = src_uri
+
+    def to(self, target_src: str) -> str:
+        return url_link(self.src_uri, target_src)
+
+    def item(self, item: Item) -> str:
+        return self.to(paths.item_src(item))
+
+    def kind(self, kind: Kind) -> str:
+        return self.to(paths.kind_src(kind))
+
+    def theme(self, theme: Theme) -> str:
+        return self.to(paths.theme_src(theme))
+
+    def municipality(self, municipality: Municipality) -> str:
+        return self.to(paths.municipality_src(municipality))
+
+    def region(self, region: Region) -> str:
+        return self.to(paths.region_src(region))
+
+    def level(self, level: Level) -> str:
+        return self.to(paths.level_src(level))
+
+    def national(self) -> str:
+        return self.to(paths.NATIONAL)

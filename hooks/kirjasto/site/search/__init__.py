@@ -1,0 +1,69 @@
+"""Site search that understands Finnish, and stays light at 10,000 items.
+
+Build time: every page's words are indexed as written *and* in their base
+forms (simplemma, offline), and compounds also under their last parts
+(`tutoropettaja` -> `opettaja`), so that `kunta` finds `kunnissa` and
+`opettaja` finds `tutoropettajien`. Result snippets are the pages' own
+summaries, never the added base forms.
+
+The index is sharded: terms by their first two letters (`t-ku.json`), result
+details in chunks of documents (`d-0.json`). A search downloads `meta.json`,
+the shards of its words and the chunks of its top results, not the whole
+index. The browser side is `docs/javascripts/haku.js`.
+"""
+
+from __future__ import annotations
+
+from kirjasto.site.search.analysis import _WORD, FinnishAnalyser
+from kirjasto.site.search.documents import headings_of, html_to_text, item_documents, markdown_to_text, page_document
+from kirjasto.site.search.index import INDEX_DIR, SearchDocument, build_search_index, query_files, rank_query
+
+__all__ = [
+    "INDEX_DIR",
+    "BackgroundIndexer",
+    "FinnishAnalyser",
+    "SearchDocument",
+    "build_search_index",
+    "headings_of",
+    "html_to_text",
+    "item_documents",
+    "markdown_to_text",
+    "page_document",
+    "query_files",
+    "rank_query",
+    "warm_up",
+]
+
+
+def warm_up(documents: list[SearchDocument]) -> int:
+    """Analyse every word once, filling this process's caches (and loading
+    simplemma's Finnish data, about 4 s and 400 MB, which dominates small builds)."""
+    analyser = FinnishAnalyser()
+    for document in documents:
+        for text in (document.title, document.summary, document.body, " ".join(document.keywords), " ".join(document.headings)):
+            for word in set(_WORD.findall(text)):
+                analyser.terms(word)
+    return len(analyser.cache)
+
+
+class BackgroundIndexer:
+    """Builds the search index in a second process, so that loading the lemma data
+    and analysing the items overlap with the page rendering in the main process."""
+
+    def __init__(self, documents: list[SearchDocument]) -> None:
+        import concurrent.futures
+        import multiprocessing
+
+        # spawn, not fork: the build process may hold threads (mkdocs serve).
+        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool.submit(warm_up, documents)
+
+    def finish(self, documents: list[SearchDocument]) -> dict[str, str]:
+        try:
+            return self._pool.submit(build_search_index, documents).result()
+        finally:
+            self._pool.shutdown()
+
+    def cancel(self) -> None:
+        """Stop the second process when the build fails before the index is needed."""
+        self._pool.shutdown(wait=True, cancel_futures=True)

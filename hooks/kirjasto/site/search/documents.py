@@ -1,0 +1,71 @@
+"""Pages as the search sees them: items from their rendered, sanitised HTML;
+hand-written and index pages from their Markdown."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from kirjasto.content.body_sections import body_sections
+from kirjasto.site.search.index import SearchDocument
+
+if TYPE_CHECKING:
+    from kirjasto.content.model import Library
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Plain words of a hand-written page's Markdown: no links' targets, markup or code
+    fences. (Items are indexed from their rendered HTML, `html_to_text`.) Every
+    expression is bounded, so no text makes it quadratic."""
+    text = re.sub(r"```.{0,20000}?```", " ", markdown, flags=re.DOTALL)
+    text = re.sub(r"!?\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)", r"\1", text)
+    text = re.sub(r"<[^<>\n]{1,300}>", " ", text)
+    return re.sub(r"[#*_`>|{}\[\]()]", " ", text)
+
+
+def html_to_text(sanitised_html: str) -> str:
+    """The words of sanitised HTML (an item's body as the page shows it)."""
+    return html.unescape(re.sub(r"<[^>]*>", " ", sanitised_html))
+
+
+def headings_of(markdown: str) -> tuple[str, ...]:
+    return tuple(m.group(1).strip() for m in re.finditer(r"^#{2,6}\s+(.+)$", markdown, re.MULTILINE))
+
+
+def item_documents(library: Library) -> list[SearchDocument]:
+    """Search documents for every published item, newest first."""
+    from kirjasto.site.pages.listing import newest_first
+    from kirjasto.site.pages.page import url_of
+
+    documents = []
+    for item in newest_first(library.items):
+        keywords = (
+            item.kind.label,
+            *(t.name for t in item.themes),
+            *(m.name for m in item.municipalities),
+            *(r.name for r in item.all_regions),
+            *(level.name for level in item.levels),
+            *(a.name for a in item.audience),
+            *item.organisations,
+        )
+        documents.append(
+            SearchDocument(
+                url=url_of(item.src_uri),
+                title=item.title,
+                summary=item.summary,
+                kind=item.kind.label,
+                headings=tuple(section.heading_text for section in body_sections(item.body_html) if section.level),
+                keywords=keywords,
+                body=html_to_text(item.body_html),
+            )
+        )
+    return documents
+
+
+def page_document(url: str, title: str, markdown: str, description: str | None) -> SearchDocument:
+    """A hand-written or index page: its description (or first paragraph) is the snippet."""
+    text = markdown_to_text(re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL))
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith(("-", "|", ":"))]
+    summary = description or (" ".join(paragraphs[1].split())[:240] if len(paragraphs) > 1 else "")
+    return SearchDocument(url=url, title=title, summary=summary, kind="Sivu", headings=headings_of(markdown), body=text)
