@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -16,7 +14,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
+from conftest import command_or_skip
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
 # Without these, Chromium itself calls Google services; the network log marks those
@@ -39,14 +37,10 @@ FLAGS = (
 
 def chromium_or_skip() -> str:
     """The browser's path; a clear skip locally, a failure in CI, when there is none."""
-    for candidate in CHROMIUM_CANDIDATES:
-        found = shutil.which(candidate)
-        if found:
-            return found
-    reason = "Chromium puuttuu: asenna se komennolla 'apt-get install chromium' (CI asentaa sen .ci/run-skriptissä)."
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
+    return command_or_skip(
+        CHROMIUM_CANDIDATES,
+        "Chromium puuttuu: asenna se komennolla 'apt-get install chromium' (CI asentaa sen .ci/run-skriptissä).",
+    )
 
 
 @contextmanager

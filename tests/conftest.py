@@ -86,11 +86,27 @@ def front_matter(**changes: str | None) -> str:
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def command_or_skip(candidates: tuple[str, ...], missing: str) -> str:
+    """The path of the first installed command of `candidates`; when there is none, a skip
+    locally and a failure in CI (CI=true), both saying `missing` (how to install it)."""
+    for candidate in candidates:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    if os.environ.get("CI"):
+        pytest.fail(missing)
+    pytest.skip(missing)
+
+
 def mkdocs_build(root: Path, site: Path, config: str = "mkdocs.yml", **environment: str) -> subprocess.CompletedProcess:
     """The real `mkdocs build --strict`, as `make build CONFIG=...` runs it (e.g. SITE_URL=...)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)],
-        cwd=root, capture_output=True, text=True, env={**BUILD_ENV, **environment}, timeout=300,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**BUILD_ENV, **environment},
+        timeout=300,
     )
 
 
@@ -114,6 +130,21 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def tree_site(tmp_path_factory) -> Path:
+    """The hook-free tree (`kirjasto generate`) of the repository, built once per test run
+    (tests/test_tree.py compares it with the hook build; tests/test_html_validity.py checks it)."""
+    from kirjasto.tools.cli import main
+
+    out = tmp_path_factory.mktemp("puu") / "tree"
+    assert main(["generate", str(out), "--root", str(REPOSITORY_ROOT)]) == 0
+    assert "\nhooks:" not in (out / "mkdocs.yml").read_text("utf-8")
+    site = out / "site"
+    result = mkdocs_build(out, site)
+    assert result.returncode == 0, result.stderr
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 
 import pytest
 
@@ -143,7 +144,7 @@ def test_empty_theme_page_invites_contributions(small_library):
 
 def test_item_page_card_links_every_vocabulary_value(small_library):
     page = pages_of(small_library)["kaytannot/tutorit.md"]
-    assert page.startswith("---\ntitle: Tutoropettajat tukevat kollegoitaan\ndescription: Tutoropettajat auttavat")
+    assert page.startswith('---\ntitle: "Tutoropettajat tukevat kollegoitaan"\ndescription: "Tutoropettajat auttavat')
     assert '<a href="../../teemat/tutoropettajatoiminta/">Tutoropettajatoiminta</a>' in page
     assert '<a href="../../kunnat/hameenlinna/">Hämeenlinna</a>' in page
     assert '<a href="../../maakunnat/kanta-hame/">Kanta-Häme</a>' in page
@@ -205,7 +206,7 @@ def test_front_matter_text_cannot_inject_markup(library):
     assert "# Tutorit \\[klikkaa\\](javascript:x) \\*ja\\* \\`koodi\\` \\{: onclick=x \\}" in page
     assert "Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; \\# ei otsikko" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert "description: 'Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; # ei otsikko &quot;lainaus&quot;'" in page, (
+    assert "description: \"Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; # ei otsikko &quot;lainaus&quot;\"" in page, (
         "template attributes are not escaped by MkDocs"
     )
 
@@ -243,7 +244,7 @@ def test_long_listings_are_split_into_linked_pages(small_library, monkeypatch):
     assert {"verkostot/index.md", "materiaalit/index.md"} <= set(pages) and "verkostot/sivu-2.md" not in pages
     first, second = pages["teemat/tutoropettajatoiminta.md"], pages["teemat/tutoropettajatoiminta/sivu-2.md"]
     assert "**Sivu 1 / 3** · [Seuraava ›](tutoropettajatoiminta/sivu-2.md)" in first
-    assert "[‹ Edellinen](../tutoropettajatoiminta.md)" in second and "title: Tutoropettajatoiminta (sivu 2)" in second
+    assert "[‹ Edellinen](../tutoropettajatoiminta.md)" in second and 'title: "Tutoropettajatoiminta (sivu 2)"' in second
     assert "## Materiaalit (2)" in pages["teemat/tutoropettajatoiminta/sivu-3.md"], "headings count the whole listing"
 
 
@@ -259,3 +260,57 @@ def test_links_on_later_listing_pages_are_relative_to_those_pages(small_library,
 def test_page_slugs_are_reserved(library):
     library.write("kaytannot/sivu-2.md")
     assert "on varattu luettelosivulle" in library.problems()[0]
+
+
+DOCS_PATHS = [
+    "index.md",
+    "haku.md",
+    "teemat/index.md",
+    "teemat/steam.md",
+    "teemat/steam/sivu-2.md",
+    "kaytannot/index.md",
+    "kaytannot/sivu-3.md",
+    "kaytannot/tutorit.md",
+    "kunnat/pori.md",
+    "a/b/c/d.md",
+    "a/b/index.md",
+]
+
+
+def test_links_between_pages_are_what_the_browser_resolves():
+    """Relative links are computed without posixpath.relpath (for speed); they must
+    agree with it for every pair of directory-style pages."""
+    import posixpath
+
+    from kirjasto.content.urls import url_link, url_of
+
+    for here in DOCS_PATHS:
+        for there in DOCS_PATHS:
+            expected = posixpath.relpath(url_of(there) or ".", url_of(here) or ".")
+            assert url_link(here, there) == ("./" if expected == "." else expected + "/"), (here, there)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tutor: "opettajat" # ja \\ muut',
+        "- alku",
+        "x\u2028y\u0085z\u2029",
+        "Ää – ×",
+        "null",
+        "yes",
+        "123",
+        "\t sarkain",
+        "\x7f\x80\x9f\ufffe",
+        "\U0001f600",
+        "@{}[]&*!|>%",
+    ],
+)
+def test_generated_front_matter_reads_back_exactly(text):
+    """Titles reach MkDocs through front matter written without a YAML dumper."""
+    import frontmatter
+
+    from kirjasto.site.pages.page import with_front_matter
+
+    page = frontmatter.loads(with_front_matter(text, text, "Teksti."))
+    assert page["title"] == page["description"] == html.escape(text)

@@ -1,37 +1,33 @@
 // Käytäntökirjasto: the header search (the theme's search plugin is off).
-// Reads the sharded index written at build time (hooks/kirjasto/search.py):
+// Reads the sharded index written at build time (hooks/kirjasto/site/search.py):
 // meta.json, then only the shards of the typed words (t-ku.json) and the
 // chunks of the top results (d-0.json). Every word must match (AND); the last
 // word also matches as a prefix while typing. Base forms and compound parts
 // are already in the index, so "kunta" finds "kunnissa" and "opettaja" finds
-// "tutoropettajien". No dependencies.
-(function () {
-  "use strict";
+// "tutoropettajien". An ES module; shared helpers from yhteiset.js.
+import { countText, elementsById, escapeHtml, fetchJson } from "./yhteiset.js";
 
-  var box = document.querySelector(".kk-haku");
-  if (!box || !window.fetch) return;
+var box = document.querySelector(".kk-haku");
+if (box && window.fetch) startSearch(box);
+
+function startSearch(box) {
   var base = box.getAttribute("data-kk-indeksi");
   var root = box.getAttribute("data-kk-juuri");
-  var input = document.getElementById("kk-haku-kentta");
-  var list = document.getElementById("kk-haku-tulokset");
-  var status = document.getElementById("kk-haku-tila");
-  var toggle = document.getElementById("__search");
+  var { input, list, status, toggle } = elementsById({ input: "kk-haku-kentta", list: "kk-haku-tulokset", status: "kk-haku-tila", toggle: "__search" });
   var form = box.querySelector("form");
+  // No autocorrection of search words (Safari, Firefox). Set here, not in the template:
+  // the attribute is in the HTML standard, but the checker of tests/test_html_validity.py
+  // (vnu 20.6.30) predates it.
+  input.setAttribute("autocorrect", "off");
   var MAX_RESULTS = 10;
   var cache = {};
   var latest = 0;
 
   function load(name) {
     if (!cache[name]) {
-      cache[name] = fetch(base + name).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
+      cache[name] = fetchJson(base + name).catch(function () { return {}; });
     }
     return cache[name];
-  }
-
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
   }
 
   function words(text) {
@@ -106,7 +102,7 @@
 
   function render(query, count, docs) {
     status.textContent = count === 0 ? "Ei tuloksia. Kokeile toista sanaa tai sanan perusmuotoa."
-      : count === 1 ? "1 tulos" : count + " tulosta" + (count > docs.length ? ", näytetään " + docs.length + " parasta" : "");
+      : countText(count, "tulos", "tulosta") + (count > docs.length ? ", näytetään " + docs.length + " parasta" : "");
     list.innerHTML = docs.map(function (doc) {
       return '<li class="md-search-result__item"><a href="' + escapeHtml(root + doc[0]) + '" class="md-search-result__link">' +
         '<article class="md-search-result__article md-typeset"><h1>' + highlight(doc[1], query) + "</h1>" +
@@ -148,4 +144,4 @@
     }
   });
   window.kirjastoHaku = search;
-})();
+}

@@ -1,25 +1,26 @@
 // Käytäntökirjasto: the submission form ("Ehdota kuvausta").
 // Checks what can be checked in the browser, writes the item file exactly as
-// `kirjasto validate` expects it, and offers three ways to send it. Plain
-// JavaScript, no dependencies; the vocabularies and limits come from the JSON
+// `kirjasto validate` expects it, and offers three ways to send it. An ES module
+// (shared helpers from yhteiset.js); the vocabularies and limits come from the JSON
 // the build writes into the page (#kk-lomake-data), from the validator's data.
-(function () {
-  "use strict";
+import { button, each, fetchJson, hideNoScriptNotes } from "./yhteiset.js";
 
-  var dataElement = document.getElementById("kk-lomake-data");
-  var form = document.getElementById("kk-lomake");
-  if (!dataElement || !form) return;
+var formData = document.getElementById("kk-lomake-data");
+var formElement = document.getElementById("kk-lomake");
+if (formData && formElement) startForm(formData, formElement);
+
+function startForm(dataElement, form) {
   var data = JSON.parse(dataElement.textContent);
   var limits = data.limits;
   // Existing items come in a file of their own (the page stays small in a big library).
   data.items = [];
   data.taken = [];
   // Names taken by items this copy does not publish arrive only as salted hashes
-  // (kirjasto/form.py): the form can tell that a name is taken, not what the item is.
+  // (kirjasto/site/form.py): the form can tell that a name is taken, not what the item is.
   var hiddenTaken = { salt: "", hashes: [], length: 0 };
   var hiddenChecked = {};
   if (window.fetch && data.itemsUrl) {
-    fetch(data.itemsUrl).then(function (r) { return r.json(); }).then(function (loaded) {
+    fetchJson(data.itemsUrl).then(function (loaded) {
       data.items = loaded.items.map(function (pair) { return pair[0]; });
       data.taken = loaded.taken;
       if (loaded.hidden) hiddenTaken = loaded.hidden;
@@ -58,10 +59,10 @@
   }
 
   // Control and bidirectional characters, as kirjasto.characters refuses them.
-  // The characters validation refuses (kirjasto/characters.py): control, format,
+  // The characters validation refuses (kirjasto/content/characters.py): control, format,
   // private-use, unassigned and separator characters, except tab, line feed, ZWNJ and
   // ZWJ and the emoji blocks (the browser's Unicode may be newer than the build's).
-  // The validator's own rules (kirjasto/validate.py), passed in the form's data.
+  // The validator's own rules (kirjasto/content/validate.py), passed in the form's data.
   var WEB_URL = new RegExp(data.patterns.webUrl, "i");
   var PHONE = new RegExp(data.patterns.phone);
   var UNSAFE = /(?![\t\n\u200c\u200d\u{1F000}-\u{1FAFF}])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
@@ -79,16 +80,12 @@
       var item = document.createElement("li");
       var text = document.createElement("span");
       text.textContent = value;
-      var remove = document.createElement("button");
-      remove.type = "button";
-      remove.className = "kk-poista";
-      remove.textContent = "Poista";
-      remove.setAttribute("aria-label", "Poista " + value);
-      remove.addEventListener("click", function () {
+      var remove = button("Poista", "kk-poista", function () {
         chosen[name].splice(index, 1);
         renderChosen(name);
         input(name).focus();
       });
+      remove.setAttribute("aria-label", "Poista " + value);
       item.appendChild(text);
       item.appendChild(remove);
       list.appendChild(item);
@@ -115,13 +112,13 @@
     setStatus("Lisättiin " + match + ".");
   }
 
-  Array.prototype.forEach.call(form.querySelectorAll("[data-lisaa]"), function (button) {
-    var name = button.getAttribute("data-lisaa");
-    button.addEventListener("click", function () { addChosen(name); });
+  each("[data-lisaa]", function (adder) {
+    var name = adder.getAttribute("data-lisaa");
+    adder.addEventListener("click", function () { addChosen(name); });
     input(name).addEventListener("keydown", function (event) {
       if (event.key === "Enter") { event.preventDefault(); addChosen(name); }
     });
-  });
+  }, form);
 
   // --- repeatable groups (contacts, links) ---------------------------------
 
@@ -142,18 +139,18 @@
   function groupValues(name) {
     return Array.prototype.map.call(field(name).querySelectorAll(".kk-ryhma"), function (group) {
       var values = {};
-      Array.prototype.forEach.call(group.querySelectorAll("[data-osa]"), function (part) {
+      each("[data-osa]", function (part) {
         values[part.getAttribute("data-osa")] = flat(part.value);
-      });
+      }, group);
       return values;
     }).filter(function (values) {
       return Object.keys(values).some(function (key) { return values[key]; });
     });
   }
 
-  Array.prototype.forEach.call(form.querySelectorAll("[data-lisaa-ryhma]"), function (button) {
-    button.addEventListener("click", function () { addGroup(button.getAttribute("data-lisaa-ryhma")); });
-  });
+  each("[data-lisaa-ryhma]", function (adder) {
+    adder.addEventListener("click", function () { addGroup(adder.getAttribute("data-lisaa-ryhma")); });
+  }, form);
 
   // --- kind, title and body follow each other until the contributor edits --
 
@@ -166,9 +163,9 @@
       form.querySelector('input[name="status"][value="' + data.unknownStatus + '"]').checked = true;
     }
   }
-  Array.prototype.forEach.call(form.querySelectorAll('input[name="kind"]'), function (radio) {
+  each('input[name="kind"]', function (radio) {
     radio.addEventListener("change", onKindChange);
-  });
+  }, form);
   input("body").addEventListener("input", function () { bodyEdited = true; });
   input("slug").addEventListener("input", function () { slugEdited = true; });
   input("title").addEventListener("input", function () {
@@ -193,7 +190,7 @@
   }
 
   // "Today" for contributors is today in Finland, whatever the browser's time zone:
-  // the build checks dates against the same day (kirjasto/clock.py).
+  // the build checks dates against the same day (kirjasto/content/clock.py).
   function today() {
     var parts = {};
     new Intl.DateTimeFormat("en", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" })
@@ -300,7 +297,7 @@
     if (!values.body) problems.push(["body", "Kirjoita kuvausteksti."]);
     else if (/^ {0,3}#(\s|$)/m.test(values.body)) problems.push(["body", "Älä käytä pääotsikkoa '# ...' tekstissä; väliotsikot alkavat merkeillä ##."]);
     else if (/<\/?[A-Za-z][^>]*>|<!--/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", "Tekstissä on HTML-koodia. Käytä Markdownia: **lihavointi**, [linkki](https://...)."]);
-    // A first look only: the build renders the text and has the last word (kirjasto/body.py).
+    // A first look only: the build renders the text and has the last word (kirjasto/content/body.py).
     else if (/!\[[^\]]*\]/.test(values.body)) problems.push(["body", "Kuvia ei voi lisätä tekstiin. Linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png)."]);
     else if (/\{:|\{\s*[.#][A-Za-z_]/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", "Tekstissä on muotoilumääre ({: ... }), jota ei voi käyttää kuvauksissa. Poista aaltosulkeet ja niiden sisältö."]);
     var leftHints = values.body.split("\n").map(function (line) { return line.trim(); })
@@ -364,8 +361,8 @@
 
   function showProblems(problems) {
     var summary = document.getElementById("kk-virheet");
-    Array.prototype.forEach.call(form.querySelectorAll(".kk-virhe"), function (error) { error.hidden = true; error.textContent = ""; });
-    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (control) { control.removeAttribute("aria-invalid"); });
+    each(".kk-virhe", function (error) { error.hidden = true; error.textContent = ""; }, form);
+    each("[aria-invalid]", function (control) { control.removeAttribute("aria-invalid"); }, form);
     summary.textContent = "";
     if (!problems.length) { summary.hidden = true; return; }
     var heading = document.createElement("h3");
@@ -462,6 +459,6 @@
 
   input("written").value = today();
   input("written").max = today();
-  Array.prototype.forEach.call(document.querySelectorAll(".kk-ilman-js"), function (note) { note.hidden = true; });
+  hideNoScriptNotes();
   form.hidden = false;
-})();
+}

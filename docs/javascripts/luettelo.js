@@ -2,21 +2,20 @@
 // Filters combine: within one filter any chosen value matches (OR), across
 // filters every filter must match (AND). The count beside each value tells
 // how many items there would be with that value added. The state lives in
-// the address (shareable; the back button works). No dependencies.
-(function () {
-  "use strict";
+// the address (shareable; the back button works). An ES module; shared helpers
+// from yhteiset.js.
+import { countText, elementsById, escapeHtml, fetchJson } from "./yhteiset.js";
 
-  var root = document.getElementById("kk-luettelo");
-  if (!root || !window.fetch) return;
+var catalogue = document.getElementById("kk-luettelo");
+if (catalogue && window.fetch) startCatalogue(catalogue);
+
+function startCatalogue(root) {
   var PAGE_SIZE = 50;
-  var form = document.getElementById("kk-suodattimet");
-  var facetsBox = document.getElementById("kk-fasetit");
-  var textInput = document.getElementById("kk-haku-teksti");
-  var heading = document.getElementById("kk-tulos-maara");
-  var list = document.getElementById("kk-tulos-lista");
-  var empty = document.getElementById("kk-tyhja");
-  var more = document.getElementById("kk-lisaa");
-  var clearButtons = [document.getElementById("kk-tyhjenna"), document.getElementById("kk-tyhjenna-tyhja")];
+  var { form, facetsBox, textInput, heading, list, empty, more, clearTop, clearEmpty } = elementsById({
+    form: "kk-suodattimet", facetsBox: "kk-fasetit", textInput: "kk-haku-teksti", heading: "kk-tulos-maara",
+    list: "kk-tulos-lista", empty: "kk-tyhja", more: "kk-lisaa", clearTop: "kk-tyhjenna", clearEmpty: "kk-tyhjenna-tyhja",
+  });
+  var clearButtons = [clearTop, clearEmpty];
   var base = root.getAttribute("data-juuri");
 
   var facets, items, selected, boxes, countNodes, valueRows;
@@ -24,13 +23,7 @@
   var shown = PAGE_SIZE;
   var replaceTimer = null;
 
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
-
-  function phrase(count) { return count === 1 ? "1 kuvaus" : count + " kuvausta"; }
+  function phrase(count) { return countText(count, "kuvaus", "kuvausta"); }
 
   // --- building the filters once (later only counts and visibility change) ----
 
@@ -236,10 +229,9 @@
     root.setAttribute("data-valmis", "true");
   }
 
-  fetch(root.getAttribute("data-aineisto"))
-    .then(function (response) { return response.json(); })
+  fetchJson(root.getAttribute("data-aineisto"))
     .then(start)
     .catch(function () {
       heading.textContent = "Rajaus ei ole käytettävissä juuri nyt; alla ovat kaikki kuvaukset.";
     });
-})();
+}

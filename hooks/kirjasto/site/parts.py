@@ -24,6 +24,9 @@ from kirjasto.content.urls import url_link
 from kirjasto.content.vocabularies import Level, Municipality, Region, Theme
 from kirjasto.site.pages import paths
 
+_SLOT = "\x00kirjasto-slot\x00"
+"""Stands for a part's content while its wrapper is rendered (a NUL never occurs in HTML we write)."""
+
 TEMPLATE_FOLDER = "kirjasto"
 """Templates are named `kirjasto/NAME.html`, in the package and in an override folder alike."""
 
@@ -43,6 +46,7 @@ class PartTemplates:
         )
         self.environment.filters.update(date_fi=format_date_fi, number_fi=format_number_fi)
         self.environment.globals.update(count_phrase=count_phrase, Kind=Kind)
+        self._wrappers: dict[tuple[str, str], tuple[str, str]] = {}
 
     def template(self, name: str) -> Template:
         return self.environment.get_template(f"{TEMPLATE_FOLDER}/{name}.html")
@@ -50,6 +54,16 @@ class PartTemplates:
     def render(self, name: str, /, **data: Any) -> str:
         """The part as HTML; `data` values are escaped unless they are `Markup`."""
         return self.template(name).render(**data).strip()
+
+    def wrap(self, name: str, slot: str, html: str) -> str:
+        """`html` (already safe) put into the part's `slot`. The template is rendered
+        once around a placeholder and its two halves reused: a large library has
+        thousands of body sections, each in the same wrapper."""
+        halves = self._wrappers.get((name, slot))
+        if halves is None:
+            before, _, after = self.render(name, **{slot: Markup(_SLOT)}).partition(_SLOT)
+            halves = self._wrappers[(name, slot)] = (before, after)
+        return halves[0] + html + halves[1]
 
 
 @lru_cache(maxsize=8)

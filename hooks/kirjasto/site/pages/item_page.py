@@ -12,7 +12,7 @@ from kirjasto.content.text import escape_markdown, format_date_fi
 from kirjasto.site.pages.body_html import published_body_html
 from kirjasto.site.pages.listing import PROPOSE_CHANGE, STALE_NOTICE, places_label, shows_stale_notice
 from kirjasto.site.pages.page import Page, html_marker, with_front_matter
-from kirjasto.site.parts import LinksFrom, PartTemplates, trusted_html
+from kirjasto.site.parts import LinksFrom, PartTemplates
 
 
 def plan_item_page(
@@ -40,7 +40,7 @@ def plan_item_page(
         if section.html:
             name = f"teksti-{number}"
             parts.append(html_marker(name))
-            html_parts[name] = templates.render("teksti", body=trusted_html(section.html))
+            html_parts[name] = templates.wrap("teksti", "body", section.html)
     if related:
         html_parts["liittyvat"] = templates.render("liittyvat", related=related, links=LinksFrom(src))
         parts.append(f"## Katso myös\n\n{html_marker('liittyvat')}")

@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
-
-import yaml
 
 from kirjasto.content.urls import url_link, url_of
 
@@ -56,11 +55,24 @@ def with_front_matter(title: str, description: str | None, body: str) -> str:
     Both are HTML-escaped: MkDocs renders templates without autoescaping, and
     the theme puts them inside `<title>` and a `content="..."` attribute.
     """
-    meta = {"title": html.escape(title)}
+    lines = [f"title: {yaml_string(html.escape(title))}"]
     if description:
-        meta["description"] = html.escape(description)
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{dumped}---\n\n{body.rstrip()}\n"
+        lines.append(f"description: {yaml_string(html.escape(description))}")
+    return "---\n" + "\n".join(lines) + f"\n---\n\n{body.rstrip()}\n"
+
+
+_YAML_LINE_BREAKS = str.maketrans({"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P"})
+_NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What a YAML reader refuses to read even inside quotes (PyYAML's `check_printable`)."""
+
+
+def yaml_string(text: str) -> str:
+    """`text` as a YAML double-quoted scalar, written directly (PyYAML's dumper is pure
+    Python and was a tenth of page planning): JSON's string syntax is valid YAML, and
+    the three characters YAML alone reads as line breaks get YAML's own escapes, and
+    characters YAML cannot hold at all are written as escapes."""
+    quoted = json.dumps(text, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
+    return _NOT_YAML_PRINTABLE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", quoted)
 
 
 def html_marker(name: str) -> str:

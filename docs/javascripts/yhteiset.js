@@ -1,0 +1,51 @@
+// Käytäntökirjasto: helpers shared by the site's scripts (kirjasto.js, haku.js,
+// luettelo.js, lomake.js). A native ES module: each page script imports what it
+// needs ("import { escapeHtml } from "./yhteiset.js""); no bundler, no dependencies.
+
+/** Text made safe to place inside HTML, attribute values included. */
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+/** A Finnish count: the singular after 1, the partitive after any other number
+ * ("1 kuvaus", "2 kuvausta", "0 tulosta"). */
+export function countText(count, singular, partitive) {
+  return count === 1 ? "1 " + singular : count + " " + partitive;
+}
+
+/** A <button type="button"> with the given text and class that runs `onClick`. */
+export function button(text, className, onClick) {
+  var element = document.createElement("button");
+  element.type = "button";
+  element.className = className;
+  element.textContent = text;
+  element.addEventListener("click", onClick);
+  return element;
+}
+
+/** Runs `action` on each element matching `selector` (below `root`, the document by default). */
+export function each(selector, action, root) {
+  Array.prototype.forEach.call((root || document).querySelectorAll(selector), action);
+}
+
+/** Elements by id, named by the keys of `ids`: elementsById({ list: "kk-lista" }).list. */
+export function elementsById(ids) {
+  var found = {};
+  Object.keys(ids).forEach(function (name) { found[name] = document.getElementById(ids[name]); });
+  return found;
+}
+
+/** The parsed JSON at `url`; rejects when the answer is not a success (e.g. the 404 page). */
+export function fetchJson(url) {
+  return fetch(url).then(function (response) {
+    if (!response.ok) throw new Error(response.status + " " + url);
+    return response.json();
+  });
+}
+
+/** Hides the notes written for readers without JavaScript (class kk-ilman-js). */
+export function hideNoScriptNotes() {
+  each(".kk-ilman-js", function (note) { note.hidden = true; });
+}
