@@ -206,7 +206,7 @@ def test_front_matter_text_cannot_inject_markup(library):
     assert "# Tutorit \\[klikkaa\\](javascript:x) \\*ja\\* \\`koodi\\` \\{: onclick=x \\}" in page
     assert "Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; \\# ei otsikko" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert "description: \"Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; # ei otsikko &quot;lainaus&quot;\"" in page, (
+    assert 'description: "Tiivistelmä &amp; &lt;b&gt;lihava&lt;/b&gt; # ei otsikko &quot;lainaus&quot;"' in page, (
         "template attributes are not escaped by MkDocs"
     )
 
