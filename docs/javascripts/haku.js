@@ -1,5 +1,5 @@
 // Käytäntökirjasto: the header search (the theme's search plugin is off).
-// Reads the sharded index written at build time (hooks/kirjasto/site/search.py):
+// Reads the sharded index written at build time (hooks/kirjasto/site/search/):
 // meta.json, then only the shards of the typed words (t-ku.json) and the
 // chunks of the top results (d-0.json). Every word must match (AND); the last
 // word also matches as a prefix while typing. Base forms and compound parts
@@ -95,6 +95,8 @@ function startSearch(box) {
         })).then(function () {
           if (ticket !== latest) return;
           render(query, ranked.length, top.map(function (doc) { return chunks[Math.floor(doc / meta.chunk)][doc % meta.chunk]; }));
+          // Which text the shown results answer (tests wait for it instead of sleeping).
+          box.setAttribute("data-kk-haettu", text);
         });
       });
     });

@@ -62,7 +62,7 @@ function startForm(dataElement, form) {
   // The characters validation refuses (kirjasto/content/characters.py): control, format,
   // private-use, unassigned and separator characters, except tab, line feed, ZWNJ and
   // ZWJ and the emoji blocks (the browser's Unicode may be newer than the build's).
-  // The validator's own rules (kirjasto/content/validate.py), passed in the form's data.
+  // The validator's own rules (kirjasto/content/field_rules.py), passed in the form's data.
   var WEB_URL = new RegExp(data.patterns.webUrl, "i");
   var PHONE = new RegExp(data.patterns.phone);
   var UNSAFE = /(?![\t\n\u200c\u200d\u{1F000}-\u{1FAFF}])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
