@@ -37,7 +37,7 @@ check: install
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/mypy
-	$(BIN)/mypy scripts
+	$(BIN)/mypy hooks/kirjasto_hook.py scripts
 
 validate: install
 	$(BIN)/kirjasto validate

@@ -8,11 +8,16 @@ import atexit
 import datetime
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from kirjasto.content import (
     BUILD_RENDER_BUDGET_SECONDS,
@@ -92,7 +97,20 @@ _state = _BuildState()
 _validation_cache = ValidationCache()
 
 
-def on_config(config):
+def _library() -> Library:
+    """The library on_pre_build loaded (MkDocs runs the events in order)."""
+    if _state.library is None:
+        raise PluginError("Kirjastoa ei ladattu ennen sivujen rakentamista (on_pre_build ei ajettu).")
+    return _state.library
+
+
+def _today() -> datetime.date:
+    if _state.today is None:
+        raise PluginError("Päivämäärää ei luettu ennen rakentamista (on_config ei ajettu).")
+    return _state.today
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     try:
         settings = read_settings(config.extra.get("kirjasto"), site_url=config.site_url, site_name=config.site_name)
@@ -111,7 +129,7 @@ def on_config(config):
     return config
 
 
-def on_pre_build(config) -> None:
+def on_pre_build(config: MkDocsConfig) -> None:
     # Validate before MkDocs cleans site/, so a failed build leaves the last
     # good site as it was and nothing half-built is written.
     root = Path(config.config_file_path).parent
@@ -132,7 +150,7 @@ def on_pre_build(config) -> None:
     scope_errors = scope_problems(_state.settings.scope, loaded.library.vocabularies)
     if scope_errors:
         raise PluginError(f"{config.config_file_path}:\n" + "\n".join(scope_errors))
-    _state.library = with_freshness(apply_scope(loaded.library, _state.settings.scope), _state.settings, _state.today)
+    _state.library = with_freshness(apply_scope(loaded.library, _state.settings.scope), _state.settings, _today())
     if _state.settings.preview:
         _state.library = preview_library(_state.library, _state.settings.preview)
         if _state.library is None:
@@ -144,15 +162,16 @@ def on_pre_build(config) -> None:
     _state.indexer = None if _state.settings.preview else BackgroundIndexer(item_documents(_state.library))
 
 
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.page_dates = last_commit_dates(Path(config.config_file_path).parent, Path(config.docs_dir))
-    for page in plan_pages(_state.library, _state.settings, _state.templates):
+    library = _library()
+    for page in plan_pages(library, _state.settings, _state.templates):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         if page.html_parts:
             _state.html_parts[page.src_uri] = page.html_parts
         if page.updated:
             _state.page_dates[page.src_uri] = page.updated
-    for path, text in export_files(_state.library, _state.settings, config.site_name).items():
+    for path, text in export_files(library, _state.settings, config.site_name).items():
         files.append(File.generated(config, path, content=text))
     urls = (file.url for file in files.documentation_pages())
     _state.policy = site_policy(_state.scripts, base_urls(urls, config.site_url, config.extra.get("scope")))
@@ -161,7 +180,7 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
+def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     if _state.library is None:
         return markdown
     # The sitemap's <lastmod>: the page's own date, never the day of the build.
@@ -176,12 +195,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return expand_markers(markdown, _state.library, page.file.src_uri, _state.settings, _state.templates)
 
 
-def on_page_content(html: str, page, config, files) -> str:
+def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     # The library's own HTML: cards, listings and item bodies (sanitised in validation).
     return put_html_parts(html, _state.html_parts.get(page.file.src_uri, {}))
 
 
-def on_post_page(output: str, page, config) -> str:
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     item = _state.items.get(page.file.src_uri)
     if item is not None:
         output = output.replace("</head>", json_ld_script(item, _state.settings) + "</head>", 1)
@@ -191,7 +210,7 @@ def on_post_page(output: str, page, config) -> str:
     return _checked(output, where)
 
 
-def on_post_template(output_content: str, template_name: str, config) -> str:
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is rendered as a theme template, not as a page.
     return _checked(output_content, template_name) if template_name.endswith(".html") else output_content
 
@@ -203,10 +222,10 @@ def _checked(output: str, where: str) -> str:
     return with_noopener(output)
 
 
-def on_post_build(config) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     if _state.indexer is None:
         return
-    documents = item_documents(_state.library) + _state.other_pages
+    documents = item_documents(_library()) + _state.other_pages
     for path, text in _state.indexer.finish(documents).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -223,7 +242,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _command = command
 
 
-def on_build_error(error) -> None:
+def on_build_error(error: Exception) -> None:
     if _state.indexer is not None:
         _state.indexer.cancel()
         _state.indexer = None
@@ -233,7 +252,7 @@ def on_build_error(error) -> None:
         atexit.register(print, REFUSED_BUILD, file=sys.stderr)
 
 
-def on_serve(server, config, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
     # MkDocs watches docs/ and mkdocs.yml only; contributors edit practices/.
     root = Path(config.config_file_path).parent
     server.watch(str(root / _state.settings.content_dir))
