@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from conftest import REPOSITORY_ROOT, TODAY, VALID_BODY, VALID_FRONT_MATTER
 from kirjasto.content import load_library
 from kirjasto.content.characters import printable
+from kirjasto.content.field_rules import KNOWN_FIELDS
 from kirjasto.content.markdown_config import MarkdownConfig
 from kirjasto.content.sanitise import Sanitiser, is_unchanged
 from kirjasto.content.settings import LibrarySettings
@@ -29,26 +30,8 @@ PATH = "practices/kaytannot/satunnainen.md"
 # A deadline per example: a hang or blow-up fails, a slow shared machine does not.
 BOUNDED = settings(max_examples=150, deadline=datetime.timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
 
-KEYS = [
-    "title",
-    "summary",
-    "municipalities",
-    "regions",
-    "levels",
-    "themes",
-    "status",
-    "updated",
-    "started",
-    "organisations",
-    "audience",
-    "contacts",
-    "links",
-    "funding",
-    "source",
-    "related",
-    "template",
-    "x",
-]
+# Every field the validator knows, and two it does not (a theme setting, a typo).
+KEYS = [*KNOWN_FIELDS, "template", "x"]
 scalars = st.one_of(
     st.none(),
     st.booleans(),

@@ -4,7 +4,7 @@ in their help texts; the template `kirjasto/lomake.html` writes their HTML."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from kirjasto.content.field_rules import EARLIEST_YEAR, MAX_THEMES, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
 from kirjasto.content.model import STATUSES, UNKNOWN_STATUS, Kind, Library
@@ -44,26 +44,9 @@ def _textarea(name: str, label: str, help_text: str, *, required: bool = False, 
     return FormField(control="textarea", name=name, label=label, help=help_text, required=required, rows=rows)
 
 
-def _choices(
-    name: str,
-    legend: str,
-    help_text: str,
-    options: list[tuple[str, str]],
-    *,
-    kind: str = "checkbox",
-    required: bool = False,
-    columns: bool = True,
-) -> FormField:
-    return FormField(
-        control="choices",
-        name=name,
-        label=legend,
-        help=help_text,
-        options=options,
-        input_type=kind,
-        required=required,
-        columns=columns,
-    )
+def _choices(name: str, legend: str, help_text: str, options: list[tuple[str, str]], **choice: Any) -> FormField:
+    """Checkboxes, or radio buttons (`input_type="radio"`); `columns=False` sets them on one row."""
+    return FormField(control="choices", name=name, label=legend, help=help_text, options=options, **choice)
 
 
 def _picker(name: str, label: str, help_text: str, datalist: list[tuple[str, str]]) -> FormField:
@@ -88,7 +71,7 @@ def form_fields(library: Library) -> list[FormField]:
             "Kuvauksen tyyppi",
             "Hyvä käytäntö on kokeiltu toimintamalli, verkosto kertoo ihmisistä ja tiimeistä, materiaali on työkalu tai aineisto.",
             kinds,
-            kind="radio",
+            input_type="radio",
             required=True,
             columns=False,
         ),
@@ -144,7 +127,7 @@ def form_fields(library: Library) -> list[FormField]:
             "Tila",
             f"Käytännöille ja verkostoille. Jos et tiedä, jatkuuko toiminta yhä, jätä valinnaksi {STATUSES[UNKNOWN_STATUS]}.",
             statuses,
-            kind="radio",
+            input_type="radio",
             columns=False,
         ),
         _input(

@@ -21,7 +21,6 @@ from markupsafe import Markup
 from kirjasto.content.model import Item, Kind
 from kirjasto.content.text import count_phrase, format_date_fi, format_number_fi
 from kirjasto.content.urls import url_link
-from kirjasto.content.vocabularies import Level, Municipality, Region, Theme
 from kirjasto.site.pages import paths
 
 _SLOT = "\x00kirjasto-slot\x00"
@@ -85,7 +84,7 @@ def trusted_html(text: str) -> Markup:
 
 class LinksFrom:
     """Relative links from one generated page to the others, for templates:
-    `links.theme(theme)` from `teemat/steam.md` is `../../teemat/arviointi/`."""
+    `links.to("teemat/arviointi.md")` from `teemat/steam.md` is `../arviointi/`."""
 
     def __init__(self, src_uri: str) -> None:
         self.src_uri = src_uri
@@ -95,21 +94,3 @@ class LinksFrom:
 
     def item(self, item: Item) -> str:
         return self.to(paths.item_src(item))
-
-    def kind(self, kind: Kind) -> str:
-        return self.to(paths.kind_src(kind))
-
-    def theme(self, theme: Theme) -> str:
-        return self.to(paths.theme_src(theme))
-
-    def municipality(self, municipality: Municipality) -> str:
-        return self.to(paths.municipality_src(municipality))
-
-    def region(self, region: Region) -> str:
-        return self.to(paths.region_src(region))
-
-    def level(self, level: Level) -> str:
-        return self.to(paths.level_src(level))
-
-    def national(self) -> str:
-        return self.to(paths.NATIONAL)

@@ -9,6 +9,7 @@ from kirjasto.content.body_sections import body_sections
 from kirjasto.content.model import Contact, Item, Library, Source
 from kirjasto.content.settings import Repository
 from kirjasto.content.text import escape_markdown, format_date_fi
+from kirjasto.site.pages import paths
 from kirjasto.site.pages.body_html import published_body_html
 from kirjasto.site.pages.listing import PROPOSE_CHANGE, STALE_NOTICE, places_label, shows_stale_notice
 from kirjasto.site.pages.page import Page, html_marker, with_front_matter
@@ -59,12 +60,12 @@ def card_data(item: Item) -> dict[str, Any]:
     the source's date in words."""
     links = LinksFrom(item.src_uri)
     return {
-        "kind": (item.kind.label, links.kind(item.kind)),
-        "themes": [(t.name, links.theme(t)) for t in item.themes],
-        "municipalities": [(m.name, links.municipality(m)) for m in item.municipalities],
-        "regions": [(r.name, links.region(r)) for r in item.all_regions],
-        "national": (places_label(item), links.national()) if item.is_national else None,
-        "levels": [(level.name, links.level(level)) for level in item.levels],
+        "kind": (item.kind.label, links.to(paths.kind_src(item.kind))),
+        "themes": [(t.name, links.to(paths.theme_src(t))) for t in item.themes],
+        "municipalities": [(m.name, links.to(paths.municipality_src(m))) for m in item.municipalities],
+        "regions": [(r.name, links.to(paths.region_src(r))) for r in item.all_regions],
+        "national": (places_label(item), links.to(paths.NATIONAL)) if item.is_national else None,
+        "levels": [(level.name, links.to(paths.level_src(level))) for level in item.levels],
         "contacts": [_contact(c) for c in item.contacts],
         "source_published": _published(item.source) if item.source else None,
     }
