@@ -46,6 +46,7 @@ def _textarea(name: str, label: str, help_text: str, *, required: bool = False, 
 
 def _choices(name: str, legend: str, help_text: str, options: list[tuple[str, str]], **choice: Any) -> FormField:
     """Checkboxes, or radio buttons (`input_type="radio"`); `columns=False` sets them on one row."""
+    choice.setdefault("input_type", "checkbox")
     return FormField(control="choices", name=name, label=legend, help=help_text, options=options, **choice)
 
 
