@@ -84,6 +84,9 @@ class HostileRun:
     validate_s: float
     build_s: float
     accepted: bool
+    """By `kirjasto validate` (1 s rendering budget)."""
+    build_accepted: bool
+    """By the build (3 s budget): it may accept what validation refused, never the reverse."""
 
 
 def bench_hostile(repository: Path, workdir: Path) -> list[HostileRun]:
@@ -95,9 +98,10 @@ def bench_hostile(repository: Path, workdir: Path) -> list[HostileRun]:
         (root / "practices/kaytannot/suurin.md").write_text(FRONT_MATTER + make(), encoding="utf-8")
         validate = measure([python, "-m", "kirjasto.tools.cli", "validate", "--root", str(root)], root, quiet=True)
         build = measure([python, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")], root, quiet=True)
-        runs.append(HostileRun(name, round(validate.seconds, 2), round(build.seconds, 2), validate.returncode == 0))
-        if (validate.returncode == 0) != (build.returncode == 0):
-            raise RuntimeError(f"{name}: validate and build disagree ({validate.returncode} / {build.returncode})")
+        accepted, build_accepted = validate.returncode == 0, build.returncode == 0
+        runs.append(HostileRun(name, round(validate.seconds, 2), round(build.seconds, 2), accepted, build_accepted))
+        if accepted and not build_accepted:
+            raise RuntimeError(f"{name}: the build refused what validation accepted")
     return runs
 
 
@@ -111,13 +115,16 @@ def _copy_repository(repository: Path, root: Path) -> Path:
     return root
 
 
+def _outcome(run: HostileRun) -> str:
+    if run.accepted:
+        return "hyväksytty"
+    return "hylätty (rakentaminen, 3 s:n raja, hyväksyisi)" if run.build_accepted else "hylätty"
+
+
 def format_hostile(runs: list[HostileRun]) -> str:
     rows = ["| syöte (256 KiB) | tarkistus (s) | rakentaminen (s) | yhteensä (s) | tulos |", "|---|---|---|---|---|"]
     for run in runs:
-        rows.append(
-            f"| {run.name} | {run.validate_s} | {run.build_s} | {run.validate_s + run.build_s:.2f} | "
-            f"{'hyväksytty' if run.accepted else 'hylätty'} |"
-        )
+        rows.append(f"| {run.name} | {run.validate_s} | {run.build_s} | {run.validate_s + run.build_s:.2f} | {_outcome(run)} |")
     worst = max(runs, key=lambda run: run.validate_s + run.build_s)
     rows.append("")
     rows.append(f"Pahin syöte: {worst.name}, tarkistus + rakentaminen {worst.validate_s + worst.build_s:.2f} s (raja 10 s).")
