@@ -13,7 +13,7 @@ addresses are under https://data.stat.fi/api/classifications/v2/, and
 - kielisuhde_fi.json, kielisuhde_sv.json, kunta_kielisuhde.json (all or none):
   the same for the municipalities' language division kielisuhde_1_YYYY0101
 
-The JSON shapes are described in tilastokeskus.py. The script writes
+The JSON shapes are described in tilastokeskus/__init__.py (a module, not a script). The script writes
 municipalities-YYYY.csv (and municipality-languages-YYYY.csv) as described in
 hooks/kirjasto/data/SOURCE.md: sorted by code, names trimmed, a Finnish name
 "Maarianhamina - Mariehamn" shortened to its Finnish part, region codes "MK" + two
