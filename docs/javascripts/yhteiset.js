@@ -1,5 +1,5 @@
 // Käytäntökirjasto: helpers shared by the site's scripts (kirjasto.js, haku.js,
-// luettelo.js, lomake.js). A native ES module: each page script imports what it
+// luettelo.js, lomake.js and its parts lomake-*.js). A native ES module: each page script imports what it
 // needs ("import { escapeHtml } from "./yhteiset.js""); no bundler, no dependencies.
 
 /** Text made safe to place inside HTML, attribute values included. */

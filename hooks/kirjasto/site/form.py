@@ -2,9 +2,10 @@
 needs, both generated from the same vocabularies and limits the validator uses.
 
 The form is plain HTML with labelled fields (`form_fields.py`, written by the
-template `kirjasto/lomake.html`); `docs/javascripts/lomake.js` checks it, writes
-the item file and offers the ways to send it. Without JavaScript the form stays
-hidden and the page's own text explains the other ways to contribute.
+template `kirjasto/lomake.html`); `docs/javascripts/lomake.js` and its parts
+`lomake-*.js` check it, write the item file and offer the ways to send it. Without
+JavaScript the form stays hidden and the page's own text explains the other ways to
+contribute.
 """
 
 from __future__ import annotations
