@@ -100,3 +100,12 @@ def test_the_direction_test_sees_a_lazy_relative_import_upwards():
     imported = _imports_in(source, "kirjasto.content.model", is_package=False)
     assert "kirjasto.site.search" in imported
     assert _layer("kirjasto.site.search") > _layer("kirjasto.content.model")
+
+
+BROWSER_MODULES = sorted((HOOKS.parent / "docs" / "javascripts").glob("*.js"))
+
+
+@pytest.mark.parametrize("path", BROWSER_MODULES, ids=lambda p: p.name)
+def test_no_browser_module_is_longer_than_a_reader_can_hold(path: Path):
+    lines = len(path.read_text("utf-8").splitlines())
+    assert lines <= MAX_LINES, f"docs/javascripts/{path.name} has {lines} lines; split it into modules (at most {MAX_LINES})."
