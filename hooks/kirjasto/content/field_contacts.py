@@ -8,8 +8,8 @@ import re
 
 from kirjasto.content.body import FIELD as BODY_FIELD
 from kirjasto.content.field_checker import Checker
+from kirjasto.content.field_records import read_records
 from kirjasto.content.field_rules import CONTACT_FIELDS, PHONE_DIGITS, PHONE_NUMBER, WEB_URL
-from kirjasto.content.frontmatter_tree import Mapping, Sequence
 from kirjasto.content.model import Contact, Link
 from kirjasto.content.privacy import find_personal_details, warning_message
 from kirjasto.content.text import LineMap
@@ -19,52 +19,9 @@ _EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
 _MOBILE_NUMBER = re.compile(r"^(?:\+358|00358|0)(?:4\d|50)")
 
 
-def _read_records(
-    check: Checker, name: str, required: tuple[str, ...], optional: tuple[str, ...]
-) -> list[tuple[dict[str, str], Mapping]]:
-    """A list of small records such as contacts: each a group of `key: text` fields.
-    Only complete records are returned, each with its group for the lines."""
-    entry = check.entry(name, required=False)
-    if entry is None:
-        return []
-    if not isinstance(entry.value, Sequence):
-        example = ", ".join(f"{key}: ..." for key in required)
-        check.report(entry.value.line, name, f"Arvon pitää olla lista, jonka jokainen kohta alkaa viivalla: '- {example}'.")
-        return []
-    records = []
-    for position, element in enumerate(entry.value.items, start=1):
-        where = f"{name}[{position}]"
-        if not isinstance(element, Mapping):
-            check.report(element.line, where, f"Kohdan pitää olla kenttäryhmä, jossa on {', '.join(required)}.")
-            continue
-        record: dict[str, str] = {}
-        complete = True
-        for key, sub in element.entries.items():
-            if key not in required + optional:
-                check.report(
-                    sub.key_line,
-                    f"{where}.{key}",
-                    f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(required + optional)}.",
-                )
-                complete = False
-                continue
-            text = check.text(sub.value, f"{where}.{key}")
-            if text is None:
-                complete = False
-            else:
-                record[key] = text
-        for key in required:
-            if key not in element.entries:
-                check.report(element.line, f"{where}.{key}", f"Pakollinen kenttä '{key}' puuttuu.")
-                complete = False
-        if complete:
-            records.append((record, element))
-    return records
-
-
 def read_contacts(check: Checker) -> tuple[Contact, ...]:
     contacts = []
-    for record, element in _read_records(check, "contacts", CONTACT_FIELDS[:1], CONTACT_FIELDS[1:]):
+    for record, element in read_records(check, "contacts", CONTACT_FIELDS[:1], CONTACT_FIELDS[1:]):
         problems = _contact_channel_problems(record)
         for key, message in problems:
             check.report(element.entries[key].value.line, f"contacts.{key}", message)
@@ -94,7 +51,7 @@ def _contact_channel_problems(record: dict[str, str]) -> list[tuple[str, str]]:
 
 def read_links(check: Checker) -> tuple[Link, ...]:
     links = []
-    for record, element in _read_records(check, "links", ("title", "url"), ()):
+    for record, element in read_records(check, "links", ("title", "url"), ()):
         if not WEB_URL.match(record["url"]):
             line = element.entries["url"].value.line
             check.report(

@@ -24,6 +24,8 @@ OPTIONAL_FIELDS = (
     "funding",
     "source",
     "related",
+    "vuosikello",
+    "vuosikello_selite",
 )
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 SOURCE_FIELDS = ("title", "publisher", "published", "url")

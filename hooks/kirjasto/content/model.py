@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kirjasto.content.settings import Scope
 from kirjasto.content.vocabularies import Audience, Level, Municipality, Region, Theme, Vocabularies
+from kirjasto.content.year_wheel import WheelRow
 
 if TYPE_CHECKING:
     from kirjasto.content.freshness import Freshness
@@ -149,6 +150,10 @@ class Item:
     """Slugs of items the contributor linked explicitly."""
     item_links: tuple[ItemLink, ...] = ()
     """Links in the body to other items (resolved to page addresses in `body_html`)."""
+    vuosikello: tuple[WheelRow, ...] = ()
+    """The item's year wheel: what happens in which months of the school year."""
+    vuosikello_selite: str | None = None
+    """Whose wheel it is, shown with it (e.g. that it is the editors' example)."""
 
     @property
     def src_uri(self) -> str:

@@ -19,6 +19,7 @@ from kirjasto.content.field_contacts import read_contacts, read_links, warn_abou
 from kirjasto.content.field_identity import check_unknown_keys, read_plain_list, read_status, read_summary, read_title
 from kirjasto.content.field_provenance import Dates, read_dates, read_source, read_started
 from kirjasto.content.field_vocabulary import read_audience, read_levels, read_places, read_themes
+from kirjasto.content.field_wheel import read_wheel, read_wheel_caption
 from kirjasto.content.frontmatter_tree import Mapping
 from kirjasto.content.item_skeleton import all_hints
 from kirjasto.content.model import Contact, Item, ItemLink, Kind, Link, Source
@@ -26,6 +27,7 @@ from kirjasto.content.problems import Problem, errors
 from kirjasto.content.render import BodyRenderer
 from kirjasto.content.sanitise import Sanitiser
 from kirjasto.content.vocabularies import Audience, Level, Municipality, Region, Theme, Vocabularies
+from kirjasto.content.year_wheel import WheelRow
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class _Fields:
     source: Source | None
     contacts: tuple[Contact, ...]
     links: tuple[Link, ...]
+    wheel: tuple[WheelRow, ...]
+    wheel_caption: str | None
 
 
 def validate_item(
@@ -126,6 +130,8 @@ def validate_item(
         source=values.source,
         related=tuple(related_lines),
         item_links=tuple(link for link, _ in link_lines),
+        vuosikello=values.wheel,
+        vuosikello_selite=values.wheel_caption,
     )
     return ValidatedFile(item, check.problems, related_lines, link_lines)
 
@@ -148,6 +154,8 @@ def _read_fields(check: Checker, kind: Kind, context: ValidationContext) -> _Fie
         source=read_source(check, today),
         contacts=read_contacts(check),
         links=read_links(check),
+        wheel=read_wheel(check),
+        wheel_caption=read_wheel_caption(check),
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from kirjasto.content.item_skeleton import RECOMMENDED_SECTIONS
 from kirjasto.content.model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Kind
 from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
+from kirjasto.content.year_wheel import MONTH_NAMES
 
 SNIPPETS_PATH = ".vscode/kirjasto.code-snippets"
 
@@ -92,6 +93,13 @@ def snippets(vocabularies: Vocabularies) -> dict[str, Any]:
         "prefix": "linkki",
         "body": ['  - title: "${1:Linkin teksti}"', '    url: "https://${2:osoite.fi/}"'],
         "description": "Linkki: teksti ja https-osoite.",
+    }
+    month_names = ",".join(MONTH_NAMES[7:] + MONTH_NAMES[:7])
+    result["Vuosikellon rivi (vuosikello)"] = {
+        "scope": "markdown",
+        "prefix": "vuosikello",
+        "body": [f"  - months: ${{1|{month_names}|}}", '    title: "${2:Mitä tehdään}"', '    role: "${3:Kuka vastaa}"'],
+        "description": "Vuosikellon rivi: kuukausi tai jakso (9-10), mitä tehdään ja kuka vastaa.",
     }
     return result
 

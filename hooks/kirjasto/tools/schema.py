@@ -12,6 +12,7 @@ from typing import Any
 from kirjasto.content.field_rules import EARLIEST_YEAR, MAX_THEMES, PHONE_NUMBER, SUMMARY_MAX_LENGTH, TITLE_LENGTH
 from kirjasto.content.model import STATUSES, UNKNOWN_STATUS
 from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
+from kirjasto.content.year_wheel import MAX_WHEEL_ROWS
 
 SCHEMA_PATH = "schema/kuvaus.schema.json"
 _TEXT = {"type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u0008\\u000b-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$"}
@@ -133,6 +134,26 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                 "url": {"type": "string", "pattern": "^https?://", "description": "Lähteen osoite."},
             },
         },
+        "vuosikello": {
+            "type": "array",
+            "maxItems": MAX_WHEEL_ROWS,
+            "description": "Vuosikello: mitä lukuvuoden kuukausina tehdään. Lukuvuosi alkaa elokuusta.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["months", "title"],
+                "properties": {
+                    "months": {
+                        "description": "Kuukausi (8 tai elokuu) tai jakso lukuvuoden järjestyksessä (9-10, marraskuu-helmikuu).",
+                        "anyOf": [{"type": "integer", "minimum": 1, "maximum": 12}, {"type": "string"}],
+                    },
+                    "title": _text("Mitä tehdään."),
+                    "role": _text("Kuka vastaa (tehtävä tai ryhmä, ei henkilön nimi)."),
+                    "description": _text("Lisätietoja."),
+                },
+            },
+        },
+        "vuosikello_selite": _text("Kenen vuosikello on, esim. että se on toimituksen esimerkki."),
         "related": {
             "type": "array",
             "description": "Muiden kuvausten tiedostonimet ilman .md-päätettä.",

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import json
 
+from kirjasto.content.clock import today_in_finland
 from kirjasto.content.model import Library
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.site.catalogue import CATALOGUE_DATA_PATH, catalogue_json
+from kirjasto.site.exports.calendar import calendar_files, calendar_path
 from kirjasto.site.exports.feed import FEED_PATH, FEED_SIZE, atom_feed, stable_id
 from kirjasto.site.exports.json_ld import item_json_ld, json_ld_script
 from kirjasto.site.exports.records import JSON_PATH, JSON_SCHEMA_PATH, absolute_url, item_record, item_url, library_json
 from kirjasto.site.exports.schema import library_json_schema
-from kirjasto.site.exports.table import CSV_COLUMNS, CSV_PATH, library_csv, neutralise_formulas
+from kirjasto.site.exports.table import CSV_COLUMNS, CSV_PATH, WHEEL_CSV_PATH, library_csv, neutralise_formulas, wheel_csv
 from kirjasto.site.form import FORM_ITEMS_PATH, form_items
 
 __all__ = [
@@ -24,8 +26,10 @@ __all__ = [
     "JSON_PATH",
     "JSON_SCHEMA_PATH",
     "ROBOTS_PATH",
+    "WHEEL_CSV_PATH",
     "absolute_url",
     "atom_feed",
+    "calendar_path",
     "export_files",
     "item_json_ld",
     "item_record",
@@ -52,12 +56,14 @@ def export_files(library: Library, settings: LibrarySettings, site_name: str) ->
     """Every generated data file as `{site path: text}`: the open data, the catalogue's
     index and robots.txt."""
     data = library_json(library, settings)
-    return {
+    today = library.freshness.today if library.freshness else today_in_finland()
+    return calendar_files(library, today) | {
         ROBOTS_PATH: robots_txt(settings),
         CATALOGUE_DATA_PATH: json.dumps(catalogue_json(library), ensure_ascii=False, separators=(",", ":")),
         FORM_ITEMS_PATH: json.dumps(form_items(library), ensure_ascii=False, separators=(",", ":")),
         JSON_PATH: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         JSON_SCHEMA_PATH: json.dumps(library_json_schema(), ensure_ascii=False, indent=1) + "\n",
         CSV_PATH: library_csv(data["items"]),
+        WHEEL_CSV_PATH: wheel_csv(data["items"]),
         FEED_PATH: atom_feed(library, settings, site_name),
     }

@@ -62,6 +62,19 @@ def item_record(item: Item, library: Library, settings: LibrarySettings) -> dict
         "funding": list(item.funding),
         "source": _source_record(item.source),
         "related": [slug for slug in item.related if slug in library.by_slug],
+        "vuosikello": [
+            {
+                "first": row.first,
+                "last": row.last,
+                "months": list(row.months),
+                "label": row.label,
+                "title": row.title,
+                "role": row.role,
+                "description": row.description,
+            }
+            for row in item.vuosikello
+        ],
+        "vuosikello_selite": item.vuosikello_selite,
     }
 
 

@@ -24,6 +24,10 @@ def _object(properties: dict[str, Any], required: list[str] | None = None) -> di
     }
 
 
+def _month() -> dict[str, Any]:
+    return {"type": "integer", "minimum": 1, "maximum": 12}
+
+
 def _array(items: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "items": items}
 
@@ -91,6 +95,20 @@ def library_json_schema() -> dict[str, Any]:
                 )
             ),
             "related": _array(_string()),
+            "vuosikello": _array(
+                _object(
+                    {
+                        "first": _month(),
+                        "last": _month(),
+                        "months": _array(_month()),
+                        "label": _string(),
+                        "title": _string(),
+                        "role": _nullable(_string()),
+                        "description": _nullable(_string()),
+                    }
+                )
+            ),
+            "vuosikello_selite": _nullable(_string()),
         }
     )
     return {

@@ -1,4 +1,5 @@
-"""The open data as CSV (`data/kirjasto.csv`), safe to open in a spreadsheet."""
+"""The open data as CSV (`data/kirjasto.csv`, and the year wheels' rows in
+`data/vuosikellot.csv`), safe to open in a spreadsheet."""
 
 from __future__ import annotations
 
@@ -39,17 +40,47 @@ CSV_COLUMNS: tuple[tuple[str, Callable[[Record], str]], ...] = (
 )
 
 
+WHEEL_CSV_PATH = "data/vuosikellot.csv"
+WHEEL_COLUMNS: tuple[tuple[str, Callable[[Record], str]], ...] = (
+    ("tunniste", lambda r: r["slug"]),
+    ("kuvaus", lambda r: r["item_title"]),
+    ("rivi", lambda r: str(r["number"])),
+    ("ensimmäinen kuukausi", lambda r: str(r["first"])),
+    ("viimeinen kuukausi", lambda r: str(r["last"])),
+    ("ajankohta", lambda r: r["label"]),
+    ("mitä", lambda r: r["title"]),
+    ("kuka vastaa", lambda r: r["role"] or ""),
+    ("lisätietoja", lambda r: r["description"] or ""),
+)
+"""The year wheels' rows, one line each, in a file of their own (an item has many)."""
+
+
 def library_csv(records: list[dict[str, Any]]) -> str:
-    """One row per item; UTF-8 with a byte-order mark so that Excel reads ä and ö right.
+    """One row per item (see `table_csv`)."""
+    return table_csv(records, CSV_COLUMNS)
+
+
+def wheel_csv(records: list[dict[str, Any]]) -> str:
+    """One line per year-wheel row of every item."""
+    rows = [
+        {**row, "slug": record["slug"], "item_title": record["title"], "number": number}
+        for record in records
+        for number, row in enumerate(record["vuosikello"], start=1)
+    ]
+    return table_csv(rows, WHEEL_COLUMNS)
+
+
+def table_csv(records: list[dict[str, Any]], columns: tuple[tuple[str, Callable[[Record], str]], ...]) -> str:
+    """UTF-8 with a byte-order mark so that Excel reads ä and ö right.
 
     Every cell is quoted, so that neither `,` nor `;` (the separator of Finnish Excel)
     inside a value can start a new cell, and every place where a spreadsheet could
     start a formula is neutralised (see `neutralise_formulas`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow([name for name, _ in CSV_COLUMNS])
+    writer.writerow([name for name, _ in columns])
     for record in records:
-        writer.writerow([neutralise_formulas(value(record)) for _, value in CSV_COLUMNS])
+        writer.writerow([neutralise_formulas(value(record)) for _, value in columns])
     return "\ufeff" + buffer.getvalue()
 
 

@@ -9,10 +9,12 @@ from kirjasto.content.body_sections import body_sections
 from kirjasto.content.model import Contact, Item, Library, Source
 from kirjasto.content.settings import Repository
 from kirjasto.content.text import escape_markdown, format_date_fi
+from kirjasto.site.exports.calendar import calendar_path
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.body_html import published_body_html
 from kirjasto.site.pages.listing import PROPOSE_CHANGE, STALE_NOTICE, places_label, shows_stale_notice
-from kirjasto.site.pages.page import Page, html_marker, with_front_matter
+from kirjasto.site.pages.page import Page, html_marker, url_from_page, with_front_matter
+from kirjasto.site.pages.wheel import draw_wheel
 from kirjasto.site.parts import LinksFrom, PartTemplates
 
 
@@ -42,6 +44,15 @@ def plan_item_page(
             name = f"teksti-{number}"
             parts.append(html_marker(name))
             html_parts[name] = templates.wrap("teksti", "body", section.html)
+    if item.vuosikello:
+        html_parts["vuosikello"] = templates.render(
+            "vuosikello",
+            drawing=draw_wheel(item.vuosikello),
+            calendar_url=url_from_page(src, calendar_path(item)),
+            title=item.title,
+            caption=item.vuosikello_selite,
+        )
+        parts.append(f"## Vuosikello kalenterina\n\n{html_marker('vuosikello')}")
     if related:
         html_parts["liittyvat"] = templates.render("liittyvat", related=related, links=LinksFrom(src))
         parts.append(f"## Katso myös\n\n{html_marker('liittyvat')}")

@@ -15,7 +15,7 @@ from kirjasto.site.catalogue import CATALOGUE_DATA_PATH, CATALOGUE_SCRIPT, catal
 from kirjasto.site.form import FORM_ITEMS_PATH, form_html
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.listing import item_entry, items_count, newest_first
-from kirjasto.site.pages.page import link, url_of
+from kirjasto.site.pages.page import link, url_from_page
 from kirjasto.site.parts import PartTemplates, part_templates
 from kirjasto.site.regionmap import map_html
 
@@ -64,12 +64,6 @@ def expand_markers(
         return render(library, src_uri) if render else match.group(0)
 
     return _MARKER.sub(replace, markdown)
-
-
-def url_from_page(src_uri: str, site_path: str) -> str:
-    """A site file's URL relative to the directory-style URL of the page built from `src_uri`."""
-    depth = url_of(src_uri).count("/")
-    return "../" * depth + site_path
 
 
 def _recommended_sections(library: Library, src: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kirjasto.content.urls import url_link, url_of
 
-__all__ = ["Page", "html_marker", "link", "url_link", "url_of", "with_front_matter"]
+__all__ = ["Page", "html_marker", "link", "url_from_page", "url_link", "url_of", "with_front_matter"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,12 @@ def yaml_string(text: str) -> str:
     characters YAML cannot hold at all are written as escapes."""
     quoted = json.dumps(text, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
     return _NOT_YAML_PRINTABLE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", quoted)
+
+
+def url_from_page(src_uri: str, site_path: str) -> str:
+    """A site file's URL relative to the directory-style URL of the page built from `src_uri`."""
+    depth = url_of(src_uri).count("/")
+    return "../" * depth + site_path
 
 
 def html_marker(name: str) -> str:

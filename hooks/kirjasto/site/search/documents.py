@@ -57,7 +57,13 @@ def item_documents(library: Library) -> list[SearchDocument]:
                 kind=item.kind.label,
                 headings=tuple(section.heading_text for section in body_sections(item.body_html) if section.level),
                 keywords=keywords,
-                body=html_to_text(item.body_html),
+                # The year wheel's rows are on the page too, and found like its text.
+                body=" ".join(
+                    [
+                        html_to_text(item.body_html),
+                        *(f"{row.label} {row.title} {row.role or ''} {row.description or ''}" for row in item.vuosikello),
+                    ]
+                ),
             )
         )
     return documents
