@@ -27,6 +27,7 @@ PAGES = {
     "etusivu": "",
     "kaytanto": "kaytannot/satakunnan-tutoryhteistyo/",
     "verkosto": "verkostot/hameenlinna-konsultoivien-verkosto/",
+    "verkoston-tiimit": "verkostot/helsinki-asiantuntijaopettajat/",
     "materiaali": "materiaalit/kuopio-digitaalisen-kehittamisen-tyokalupaketti/",
     "tyyppiluettelo": "kaytannot/",
     "teemat": "teemat/",

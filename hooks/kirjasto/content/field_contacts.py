@@ -9,12 +9,11 @@ import re
 from kirjasto.content.body import FIELD as BODY_FIELD
 from kirjasto.content.field_checker import Checker
 from kirjasto.content.field_records import read_records
-from kirjasto.content.field_rules import CONTACT_FIELDS, PHONE_DIGITS, PHONE_NUMBER, WEB_URL
+from kirjasto.content.field_rules import CONTACT_FIELDS, EMAIL_ADDRESS, PHONE_DIGITS, PHONE_NUMBER, WEB_URL
 from kirjasto.content.model import Contact, Link
 from kirjasto.content.privacy import find_personal_details, warning_message
 from kirjasto.content.text import LineMap
 
-_EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
 # Finnish mobile numbers (04x, 050) belong to a person far more often than to a service.
 _MOBILE_NUMBER = re.compile(r"^(?:\+358|00358|0)(?:4\d|50)")
 
@@ -33,7 +32,7 @@ def read_contacts(check: Checker) -> tuple[Contact, ...]:
 def _contact_channel_problems(record: dict[str, str]) -> list[tuple[str, str]]:
     problems = []
     email, phone, url = record.get("email"), record.get("phone"), record.get("url")
-    if email and not _EMAIL.match(email):
+    if email and not EMAIL_ADDRESS.match(email):
         problems.append(
             ("email", f"'{email}' ei ole sähköpostiosoite. Kirjoita se muodossa palvelu@organisaatio.fi tai poista kenttä.")
         )

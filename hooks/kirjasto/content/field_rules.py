@@ -26,6 +26,9 @@ OPTIONAL_FIELDS = (
     "related",
     "vuosikello",
     "vuosikello_selite",
+    "teams",
+    "join",
+    "meets",
 )
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 SOURCE_FIELDS = ("title", "publisher", "published", "url")
@@ -42,6 +45,7 @@ EARLIEST_YEAR = 1900
 WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'().]+(?:\.[^\s/?#<>\"'().]+)+\.?(?:[/?#][^\s<>\"']*)?$", re.IGNORECASE)
 # A service or switchboard number as people write it: digits in groups, an optional
 # +358 and parentheses around an area code.
+EMAIL_ADDRESS = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{4,22}$")
 PHONE_DIGITS = (5, 15)
 """How many digits a phone number has (E.164 allows at most 15)."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from kirjasto.content.network import JoinInfo, Team
 from kirjasto.content.settings import Scope
 from kirjasto.content.vocabularies import Audience, Level, Municipality, Region, Theme, Vocabularies
 from kirjasto.content.year_wheel import WheelRow
@@ -154,6 +155,12 @@ class Item:
     """The item's year wheel: what happens in which months of the school year."""
     vuosikello_selite: str | None = None
     """Whose wheel it is, shown with it (e.g. that it is the editors' example)."""
+    teams: tuple[Team, ...] = ()
+    """A network's teams and the themes each works on."""
+    join: JoinInfo | None = None
+    """How to join, as far as the source says; None when it does not say."""
+    meets: str | None = None
+    """How often and in what form the network meets."""
 
     @property
     def src_uri(self) -> str:

@@ -17,12 +17,14 @@ from kirjasto.content.body import CheckedBody, check_body
 from kirjasto.content.field_checker import Checker
 from kirjasto.content.field_contacts import read_contacts, read_links, warn_about_personal_details
 from kirjasto.content.field_identity import check_unknown_keys, read_plain_list, read_status, read_summary, read_title
+from kirjasto.content.field_network import read_join, read_meets, read_teams, refuse_on_materials
 from kirjasto.content.field_provenance import Dates, read_dates, read_source, read_started
 from kirjasto.content.field_vocabulary import read_audience, read_levels, read_places, read_themes
 from kirjasto.content.field_wheel import read_wheel, read_wheel_caption
 from kirjasto.content.frontmatter_tree import Mapping
 from kirjasto.content.item_skeleton import all_hints
 from kirjasto.content.model import Contact, Item, ItemLink, Kind, Link, Source
+from kirjasto.content.network import JoinInfo, Team
 from kirjasto.content.problems import Problem, errors
 from kirjasto.content.render import BodyRenderer
 from kirjasto.content.sanitise import Sanitiser
@@ -76,6 +78,9 @@ class _Fields:
     links: tuple[Link, ...]
     wheel: tuple[WheelRow, ...]
     wheel_caption: str | None
+    teams: tuple[Team, ...] = ()
+    join: JoinInfo | None = None
+    meets: str | None = None
 
 
 def validate_item(
@@ -132,6 +137,9 @@ def validate_item(
         item_links=tuple(link for link, _ in link_lines),
         vuosikello=values.wheel,
         vuosikello_selite=values.wheel_caption,
+        teams=values.teams,
+        join=values.join,
+        meets=values.meets,
     )
     return ValidatedFile(item, check.problems, related_lines, link_lines)
 
@@ -139,6 +147,7 @@ def validate_item(
 def _read_fields(check: Checker, kind: Kind, context: ValidationContext) -> _Fields:
     """Every field, in the order their problems are reported."""
     vocabularies, today = context.vocabularies, context.today
+    organised = refuse_on_materials(check, kind)
     return _Fields(
         title=read_title(check, renderer=context.renderer, allow=context.sanitiser.allow),
         summary=read_summary(check),
@@ -156,6 +165,9 @@ def _read_fields(check: Checker, kind: Kind, context: ValidationContext) -> _Fie
         links=read_links(check),
         wheel=read_wheel(check),
         wheel_caption=read_wheel_caption(check),
+        teams=read_teams(check, vocabularies) if organised else (),
+        join=read_join(check) if organised else None,
+        meets=read_meets(check) if organised else None,
     )
 
 

@@ -153,6 +153,35 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                 },
             },
         },
+        "teams": {
+            "type": "array",
+            "description": "Verkoston tiimit: nimi, teemat, yhden virkkeen kuvaus ja koordinoijan tehtävä.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "themes"],
+                "properties": {
+                    "name": _text("Tiimin nimi."),
+                    "themes": _choices(
+                        "Teemat, joiden parissa tiimi työskentelee.", [(t.slug, t.name) for t in vocabularies.themes.values()]
+                    ),
+                    "description": _text("Mitä tiimi tekee, yhdellä virkkeellä."),
+                    "coordinator": _text("Kuka koordinoi (tehtävä, ei henkilön nimi)."),
+                },
+            },
+        },
+        "join": {
+            "type": "object",
+            "description": "Näin pääset mukaan: vain se, minkä lähde kertoo.",
+            "additionalProperties": False,
+            "properties": {
+                "who": _text("Kuka voi tulla mukaan."),
+                "how": _text("Miten mukaan pääsee."),
+                "when": _text("Milloin, esim. hakuaika."),
+                "channel": _text("Julkinen kanava: verkko-osoite (https://...) tai palvelun sähköpostiosoite."),
+            },
+        },
+        "meets": _text("Miten usein ja missä muodossa verkosto kokoontuu, esim. kerran kuukaudessa, verkossa."),
         "vuosikello_selite": _text("Kenen vuosikello on, esim. että se on toimituksen esimerkki."),
         "related": {
             "type": "array",

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from kirjasto.content.library import items_sorted
 from kirjasto.content.model import Kind, Library
 from kirjasto.content.text import count_phrase, escape_markdown
-from kirjasto.content.vocabularies import sorted_by_name
+from kirjasto.content.vocabularies import Theme, sorted_by_name
 from kirjasto.site.pages import paths
+from kirjasto.site.pages.item_page import team_anchor
 from kirjasto.site.pages.listing import items_count
 from kirjasto.site.pages.listing_pages import Listings, group_items, index_page, listing_pages
 from kirjasto.site.pages.page import Page, link
@@ -47,7 +49,14 @@ def _theme_pages(library: Library, listings: Listings) -> list[Page]:
     pages = []
     for theme in themes:
         src = paths.theme_src(theme)
-        pages += listing_pages(src, theme.name, escape_markdown(theme.description), by_theme[theme.slug], listings=listings)
+        pages += listing_pages(
+            src,
+            theme.name,
+            escape_markdown(theme.description),
+            by_theme[theme.slug],
+            listings=listings,
+            lead=_teams_on(theme, library, src),
+        )
     lines = [
         f"- [{escape_markdown(theme.name)}]({link(paths.THEMES_INDEX, paths.theme_src(theme))}) ({items_count(len(by_theme[theme.slug]))}): {escape_markdown(theme.description)}"
         for theme in sorted_by_name(themes)
@@ -62,6 +71,17 @@ def _theme_pages(library: Library, listings: Listings) -> list[Page]:
         )
     )
     return pages
+
+
+def _teams_on(theme: Theme, library: Library, src: str) -> str:
+    """The teams of networks that work on the theme, each linked to its card."""
+    lines = [
+        f"- [{escape_markdown(team.name)}]({link(src, item.src_uri)}#{team_anchor(team)}) – {escape_markdown(item.title)}"
+        for item in items_sorted(library.items)
+        for team in item.teams
+        if theme in team.themes
+    ]
+    return "## Tiimit, jotka työskentelevät teeman parissa\n\n" + "\n".join(lines) if lines else ""
 
 
 def _level_pages(library: Library, listings: Listings) -> list[Page]:

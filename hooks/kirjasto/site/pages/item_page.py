@@ -6,9 +6,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kirjasto.content.body_sections import body_sections
-from kirjasto.content.model import Contact, Item, Library, Source
+from kirjasto.content.model import Contact, Item, Kind, Library, Source
+from kirjasto.content.network import Team
 from kirjasto.content.settings import Repository
-from kirjasto.content.text import escape_markdown, format_date_fi
+from kirjasto.content.text import escape_markdown, format_date_fi, slugify
 from kirjasto.site.exports.calendar import calendar_path
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.body_html import published_body_html
@@ -37,6 +38,9 @@ def plan_item_page(
         )
         parts.append(html_marker("vanhentunut"))
     parts.append(html_marker("kortti"))
+    if item.kind is Kind.NETWORK or item.join or item.meets:
+        html_parts["liittyminen"] = templates.render("liittyminen", join=item.join, meets=item.meets)
+        parts.append(html_marker("liittyminen"))
     for number, section in enumerate(body_sections(published_body_html(item, library)), start=1):
         if section.heading:
             parts.append(section.heading)
@@ -44,6 +48,9 @@ def plan_item_page(
             name = f"teksti-{number}"
             parts.append(html_marker(name))
             html_parts[name] = templates.wrap("teksti", "body", section.html)
+    if item.teams:
+        html_parts["tiimit"] = templates.render("tiimit", teams=team_cards(item))
+        parts.append(f"## Tiimit\n\n{html_marker('tiimit')}")
     if item.vuosikello:
         html_parts["vuosikello"] = templates.render(
             "vuosikello",
@@ -63,6 +70,19 @@ def plan_item_page(
         )
     markdown = with_front_matter(item.title, item.summary, "\n\n".join(parts))
     return Page(src_uri=src, title=item.title, markdown=markdown, html_parts=html_parts, updated=item.updated)
+
+
+def team_anchor(team: Team) -> str:
+    """The id of a team's card: theme pages link straight to it."""
+    return f"tiimi-{slugify(team.name)}"
+
+
+def team_cards(item: Item) -> list[dict[str, Any]]:
+    links = LinksFrom(item.src_uri)
+    return [
+        {"team": team, "anchor": team_anchor(team), "themes": [(t.name, links.to(paths.theme_src(t))) for t in team.themes]}
+        for team in item.teams
+    ]
 
 
 def card_data(item: Item) -> dict[str, Any]:

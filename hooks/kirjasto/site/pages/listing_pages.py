@@ -59,15 +59,23 @@ def _pager(src: str, number: int, count: int) -> str:
 
 
 def listing_pages(
-    src: str, title: str, intro: str | Callable[[str], str], items: Iterable[Item], *, listings: Listings, newest: bool = False
+    src: str,
+    title: str,
+    intro: str | Callable[[str], str],
+    items: Iterable[Item],
+    *,
+    listings: Listings,
+    newest: bool = False,
+    lead: str = "",
 ) -> list[Page]:
     """A listing split into pages of LISTING_PAGE_SIZE: newest first, or grouped by kind.
     `intro` is text, or a function of the page's own path when it holds links (later
-    pages sit one folder deeper)."""
+    pages sit one folder deeper); `lead` is Markdown shown before the list on the
+    first page (links in it are relative to `src`)."""
     intro_for = intro if callable(intro) else (lambda here: intro)
     items = list(items)
     if not items:
-        return [index_page(src, title, intro_for(src), grouped_by_kind([], src))]
+        return [index_page(src, title, intro_for(src), "\n\n".join(filter(None, (lead, grouped_by_kind([], src)))))]
     totals = {kind: sum(1 for item in items if item.kind is kind) for kind in Kind}
     ordered = newest_first(items) if newest else [i for kind in Kind for i in items_sorted([x for x in items if x.kind is kind])]
     chunks = [ordered[start : start + LISTING_PAGE_SIZE] for start in range(0, len(ordered), LISTING_PAGE_SIZE)]
@@ -88,7 +96,8 @@ def listing_pages(
                     sections.append(f"## {kind.plural} ({totals[kind]})\n\n{html_marker(kind.folder)}")
             body = "\n\n".join(sections)
         page_title = title if number == 1 else f"{title} (sivu {number})"
-        page = index_page(here, page_title, intro_for(here), "\n\n".join(part for part in (pager, body, pager) if part))
+        first = lead if number == 1 else ""
+        page = index_page(here, page_title, intro_for(here), "\n\n".join(part for part in (first, pager, body, pager) if part))
         pages.append(dataclasses.replace(page, html_parts=parts, updated=max(item.updated for item in chunk)))
     return pages
 

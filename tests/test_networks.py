@@ -1,0 +1,100 @@
+"""How a network is organised, as data: teams with their themes, how to join and
+how often it meets; team cards on the network's page and on the theme pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import VALID_FRONT_MATTER
+
+TEAMS = """\
+teams:
+  - name: STEAM-tiimi
+    themes: [steam]
+    description: Kehittää ilmiöpohjaisia STEAM-kokonaisuuksia.
+    coordinator: asiantuntijaopettaja
+  - name: Arviointitiimi
+    themes: [portfolio-ja-arviointi, steam]
+join:
+  who: Kaksi opettajaa jokaisesta lukiosta.
+  when: Haku keväisin.
+  channel: https://www.hel.fi/verkostot
+meets: Kerran kuukaudessa, verkossa.
+"""
+
+
+def test_teams_join_and_meets_are_read(library):
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + TEAMS)
+    loaded = library.load()
+    assert [p.format() for p in loaded.problems] == []
+    item = loaded.library.items[0]
+    assert [(t.name, [x.slug for x in t.themes], t.coordinator) for t in item.teams] == [
+        ("STEAM-tiimi", ["steam"], "asiantuntijaopettaja"),
+        ("Arviointitiimi", ["portfolio-ja-arviointi", "steam"], None),
+    ]
+    assert item.join.who == "Kaksi opettajaa jokaisesta lukiosta." and item.join.channel_href == "https://www.hel.fi/verkostot"
+    assert item.meets == "Kerran kuukaudessa, verkossa."
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "field", "message"),
+    [
+        ("teams:\n  - name: X\n    themes: [steem]\n", 11, "teams[1].themes", "Tuntematon teema 'steem'. Tarkoititko 'steam'?"),
+        ("teams:\n  - name: X\n", 10, "teams[1].themes", "Pakollinen kenttä 'themes' puuttuu."),
+        ("join:\n  channel: lomake\n", 10, "join.channel", "'lomake' ei ole verkko-osoite eikä sähköpostiosoite."),
+        ("join:\n  kuka: kaikki\n", 10, "join.kuka", "Tuntematon kenttä 'kuka'. Sallitut kentät: who, how, when, channel."),
+        ("join: https://www.hel.fi/\n", 9, "join", "Arvon pitää olla kenttäryhmä"),
+    ],
+)
+def test_bad_network_fields_are_refused_on_their_line(library, yaml, line, field, message):
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + yaml)
+    problems = library.problems()
+    assert any(p.startswith(f"practices/verkostot/verkosto.md:{line}: {field}: ") and message in p for p in problems), problems
+
+
+def test_a_service_address_is_a_channel_too(library):
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + "join:\n  channel: verkosto@kunta.fi\n")
+    item = library.load().library.items[0]
+    assert item.join.channel_href == "mailto:verkosto@kunta.fi"
+
+
+def test_a_material_has_no_teams(library):
+    library.write("materiaalit/opas.md", VALID_FRONT_MATTER.replace("status: kaytossa\n", "") + TEAMS)
+    problems = library.problems()
+    assert any(":8: teams: Kenttä 'teams' kuvaa verkoston tai käytännön organisointia" in p for p in problems), problems
+
+
+def test_team_cards_link_to_theme_pages_that_list_the_team(library):
+    from kirjasto.site import plan_pages
+
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + TEAMS)
+    pages = {page.src_uri: page.with_html_parts() for page in plan_pages(library.load().library)}
+    network = pages["verkostot/verkosto.md"]
+    assert '<section class="kk-tiimi" id="tiimi-steam-tiimi"' in network
+    assert '<a href="../../teemat/steam/">STEAM</a>' in network and "Koordinoi: asiantuntijaopettaja" in network
+    assert "<dt>Kuka voi tulla mukaan</dt><dd>Kaksi opettajaa jokaisesta lukiosta.</dd>" in network
+    assert '<dd><a href="https://www.hel.fi/verkostot">https://www.hel.fi/verkostot</a></dd>' in network
+    steam = pages["teemat/steam.md"]
+    assert "## Tiimit, jotka työskentelevät teeman parissa" in steam
+    assert "[STEAM-tiimi](../verkostot/verkosto.md#tiimi-steam-tiimi)" in steam
+    assert "[Arviointitiimi](../verkostot/verkosto.md#tiimi-arviointitiimi)" in pages["teemat/portfolio-ja-arviointi.md"]
+
+
+def test_a_network_whose_source_does_not_say_how_to_join_says_so(library):
+    from kirjasto.site import plan_pages
+
+    library.write("verkostot/verkosto.md")
+    page = plan_pages(library.load().library)[0].with_html_parts()
+    assert "Lähde ei kerro, miten mukaan pääsee." in page
+
+
+def test_the_helsinki_expert_teachers_page_has_five_team_cards_on_their_theme_pages(site):
+    import re
+
+    page = (site / "verkostot/helsinki-asiantuntijaopettajat/index.html").read_text("utf-8")
+    cards = re.findall(r'<section class="kk-tiimi" id="(tiimi-[a-z-]+)"', page)
+    assert len(cards) == 5
+    assert "Lähde ei kerro, miten mukaan pääsee." in page
+    for anchor, theme in zip(cards, re.findall(r'Teema: <a href="\.\./\.\./teemat/([a-z-]+)/">', page), strict=True):
+        theme_page = (site / f"teemat/{theme}/index.html").read_text("utf-8")
+        assert f"helsinki-asiantuntijaopettajat/#{anchor}" in theme_page, theme
