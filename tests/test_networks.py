@@ -98,3 +98,31 @@ def test_the_helsinki_expert_teachers_page_has_five_team_cards_on_their_theme_pa
     for anchor, theme in zip(cards, re.findall(r'Teema: <a href="\.\./\.\./teemat/([a-z-]+)/">', page), strict=True):
         theme_page = (site / f"teemat/{theme}/index.html").read_text("utf-8")
         assert f"helsinki-asiantuntijaopettajat/#{anchor}" in theme_page, theme
+
+
+def test_open_data_and_structured_data_carry_the_teams(library):
+    import csv
+    import io
+    import json
+
+    from kirjasto.content.settings import LibrarySettings
+    from kirjasto.site.exports import JSON_PATH, TEAMS_CSV_PATH, export_files, item_json_ld
+
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + TEAMS)
+    loaded = library.load().library
+    files = export_files(loaded, LibrarySettings(), "Testi")
+    record = json.loads(files[JSON_PATH])["items"][0]
+    assert record["teams"][0] == {
+        "name": "STEAM-tiimi",
+        "themes": [{"slug": "steam", "name": "STEAM"}],
+        "description": "Kehittää ilmiöpohjaisia STEAM-kokonaisuuksia.",
+        "coordinator": "asiantuntijaopettaja",
+    }
+    assert record["join"]["channel"] == "https://www.hel.fi/verkostot" and record["meets"] == "Kerran kuukaudessa, verkossa."
+    rows = list(csv.DictReader(io.StringIO(files[TEAMS_CSV_PATH].lstrip("\ufeff"))))
+    assert [(r["tiimi"], r["teemat"]) for r in rows] == [
+        ("STEAM-tiimi", "STEAM"),
+        ("Arviointitiimi", "Portfolio-oppiminen, arviointi ja laaja-alainen osaaminen; STEAM"),
+    ]
+    ld = item_json_ld(loaded.items[0], LibrarySettings())
+    assert [team["name"] for team in ld["mentions"]["subOrganization"]] == ["STEAM-tiimi", "Arviointitiimi"]

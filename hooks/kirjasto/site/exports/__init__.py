@@ -15,7 +15,16 @@ from kirjasto.site.exports.feed import FEED_PATH, FEED_SIZE, atom_feed, stable_i
 from kirjasto.site.exports.json_ld import item_json_ld, json_ld_script
 from kirjasto.site.exports.records import JSON_PATH, JSON_SCHEMA_PATH, absolute_url, item_record, item_url, library_json
 from kirjasto.site.exports.schema import library_json_schema
-from kirjasto.site.exports.table import CSV_COLUMNS, CSV_PATH, WHEEL_CSV_PATH, library_csv, neutralise_formulas, wheel_csv
+from kirjasto.site.exports.table import (
+    CSV_COLUMNS,
+    CSV_PATH,
+    TEAMS_CSV_PATH,
+    WHEEL_CSV_PATH,
+    library_csv,
+    neutralise_formulas,
+    teams_csv,
+    wheel_csv,
+)
 from kirjasto.site.form import FORM_ITEMS_PATH, form_items
 
 __all__ = [
@@ -26,6 +35,7 @@ __all__ = [
     "JSON_PATH",
     "JSON_SCHEMA_PATH",
     "ROBOTS_PATH",
+    "TEAMS_CSV_PATH",
     "WHEEL_CSV_PATH",
     "absolute_url",
     "atom_feed",
@@ -65,5 +75,6 @@ def export_files(library: Library, settings: LibrarySettings, site_name: str) ->
         JSON_SCHEMA_PATH: json.dumps(library_json_schema(), ensure_ascii=False, indent=1) + "\n",
         CSV_PATH: library_csv(data["items"]),
         WHEEL_CSV_PATH: wheel_csv(data["items"]),
+        TEAMS_CSV_PATH: teams_csv(data["items"]),
         FEED_PATH: atom_feed(library, settings, site_name),
     }

@@ -7,6 +7,7 @@ from typing import Any
 
 from kirjasto.content.model import Item, Source
 from kirjasto.content.settings import LibrarySettings
+from kirjasto.content.year_wheel import WheelRow
 from kirjasto.site.exports.records import absolute_url, item_url
 
 
@@ -40,7 +41,34 @@ def item_json_ld(item: Item, settings: LibrarySettings) -> dict[str, Any]:
         data["publisher"] = {"@type": "Organization", "name": settings.publisher.name}
     if item.organisations:
         data["contributor"] = [{"@type": "Organization", "name": name} for name in item.organisations]
+    if item.teams:
+        # The network the page describes, its teams as sub-organisations.
+        data["mentions"] = {
+            "@type": "Organization",
+            "name": item.title,
+            "subOrganization": [
+                {"@type": "Organization", "name": team.name, "knowsAbout": [t.name for t in team.themes]}
+                | ({"description": team.description} if team.description else {})
+                for team in item.teams
+            ],
+        }
+    if item.vuosikello:
+        data["hasPart"] = [_wheel_event(row) for row in item.vuosikello]
     return data
+
+
+def _wheel_event(row: WheelRow) -> dict[str, Any]:
+    """A year-wheel row as a yearly Schedule: which months, every year."""
+    event: dict[str, Any] = {
+        "@type": "Event",
+        "name": row.title,
+        "eventSchedule": {"@type": "Schedule", "repeatFrequency": "P1Y", "byMonth": list(row.months)},
+    }
+    if row.role:
+        event["organizer"] = {"@type": "Organization", "name": row.role}
+    if row.description:
+        event["description"] = row.description
+    return event
 
 
 def _source_json_ld(source: Source) -> dict[str, Any]:

@@ -75,6 +75,14 @@ def item_record(item: Item, library: Library, settings: LibrarySettings) -> dict
             for row in item.vuosikello
         ],
         "vuosikello_selite": item.vuosikello_selite,
+        "teams": [
+            {"name": team.name, "themes": _named(team.themes), "description": team.description, "coordinator": team.coordinator}
+            for team in item.teams
+        ],
+        "join": {"who": item.join.who, "how": item.join.how, "when": item.join.when, "channel": item.join.channel}
+        if item.join
+        else None,
+        "meets": item.meets,
     }
 
 

@@ -109,6 +109,27 @@ def library_json_schema() -> dict[str, Any]:
                 )
             ),
             "vuosikello_selite": _nullable(_string()),
+            "teams": _array(
+                _object(
+                    {
+                        "name": _string(),
+                        "themes": _array(_object({"slug": _string(), "name": _string()})),
+                        "description": _nullable(_string()),
+                        "coordinator": _nullable(_string()),
+                    }
+                )
+            ),
+            "join": _nullable(
+                _object(
+                    {
+                        "who": _nullable(_string()),
+                        "how": _nullable(_string()),
+                        "when": _nullable(_string()),
+                        "channel": _nullable(_string()),
+                    }
+                )
+            ),
+            "meets": _nullable(_string()),
         }
     )
     return {

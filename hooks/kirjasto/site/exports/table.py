@@ -53,6 +53,16 @@ WHEEL_COLUMNS: tuple[tuple[str, Callable[[Record], str]], ...] = (
     ("lisätietoja", lambda r: r["description"] or ""),
 )
 """The year wheels' rows, one line each, in a file of their own (an item has many)."""
+TEAMS_CSV_PATH = "data/tiimit.csv"
+TEAM_COLUMNS: tuple[tuple[str, Callable[[Record], str]], ...] = (
+    ("tunniste", lambda r: r["slug"]),
+    ("kuvaus", lambda r: r["item_title"]),
+    ("tiimi", lambda r: r["name"]),
+    ("teemat", lambda r: LIST_SEPARATOR.join(t["name"] for t in r["themes"])),
+    ("mitä tekee", lambda r: r["description"] or ""),
+    ("koordinoi", lambda r: r["coordinator"] or ""),
+)
+"""Networks' teams, one line each."""
 
 
 def library_csv(records: list[dict[str, Any]]) -> str:
@@ -62,12 +72,21 @@ def library_csv(records: list[dict[str, Any]]) -> str:
 
 def wheel_csv(records: list[dict[str, Any]]) -> str:
     """One line per year-wheel row of every item."""
-    rows = [
-        {**row, "slug": record["slug"], "item_title": record["title"], "number": number}
+    return table_csv(_parts(records, "vuosikello"), WHEEL_COLUMNS)
+
+
+def teams_csv(records: list[dict[str, Any]]) -> str:
+    """One line per team of every item."""
+    return table_csv(_parts(records, "teams"), TEAM_COLUMNS)
+
+
+def _parts(records: list[dict[str, Any]], key: str) -> list[Record]:
+    """The records' sub-records under `key`, each with its item's slug, title and position."""
+    return [
+        {**part, "slug": record["slug"], "item_title": record["title"], "number": number}
         for record in records
-        for number, row in enumerate(record["vuosikello"], start=1)
+        for number, part in enumerate(record[key], start=1)
     ]
-    return table_csv(rows, WHEEL_COLUMNS)
 
 
 def table_csv(records: list[dict[str, Any]], columns: tuple[tuple[str, Callable[[Record], str]], ...]) -> str:
