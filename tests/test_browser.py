@@ -15,6 +15,8 @@ PAGES = [
     ("kunnat/", "Kunnat ja maakunnat"),
     ("teemat/tutoropettajatoiminta/", "Tutoropettajatoiminta"),
     ("ehdota/", "Ehdota kuvausta"),
+    ("oma-vuosikello/", "Tee oma vuosikello"),
+    ("materiaalit/kuopio-digitaalisen-kehittamisen-tyokalupaketti/", "Vuosikello kalenterina"),
     ("ei-olemassa/", "Sivua ei löytynyt"),
 ]
 

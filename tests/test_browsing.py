@@ -29,6 +29,7 @@ PAGES = {
     "verkosto": "verkostot/hameenlinna-konsultoivien-verkosto/",
     "verkoston-tiimit": "verkostot/helsinki-asiantuntijaopettajat/",
     "materiaali": "materiaalit/kuopio-digitaalisen-kehittamisen-tyokalupaketti/",
+    "oma-vuosikello": "oma-vuosikello/",
     "tyyppiluettelo": "kaytannot/",
     "teemat": "teemat/",
     "teema": "teemat/tutoropettajatoiminta/",

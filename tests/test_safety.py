@@ -150,7 +150,7 @@ def test_config_makes_no_third_party_requests():
     assert config["theme"]["font"] is False
     assert "repo_url" not in config and "repo_name" not in config
     assert "analytics" not in (config.get("extra") or {})
-    assert config["plugins"] == [], "the theme's search index is replaced by the library's own (hooks/kirjasto/site/search.py)"
+    assert config["plugins"] == [], "the theme's search index is replaced by the library's own (hooks/kirjasto/site/search/)"
 
 
 # --- the whole real site ----------------------------------------------------
@@ -164,7 +164,7 @@ def test_only_the_themes_and_the_sites_own_scripts(site):
             if source:
                 path = urlsplit(source.group(1))
                 assert not path.netloc and re.search(
-                    r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/(lomake|luettelo|kirjasto|haku)\.js)$", path.path
+                    r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/(lomake|luettelo|kirjasto|haku|vuosikello)\.js)$", path.path
                 ), html
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
         assert policy, html

@@ -13,6 +13,7 @@ from kirjasto.content.settings import LibrarySettings, Publisher
 from kirjasto.content.text import count_phrase, escape_markdown
 from kirjasto.site.catalogue import CATALOGUE_DATA_PATH, CATALOGUE_SCRIPT, catalogue_html
 from kirjasto.site.form import FORM_ITEMS_PATH, form_html
+from kirjasto.site.own_wheel import OWN_WHEEL_SCRIPT, own_wheel_html
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.listing import item_entry, items_count, newest_first
 from kirjasto.site.pages.page import link, url_from_page
@@ -48,6 +49,7 @@ def expand_markers(
             url_from_page(src, ""),
             templates=parts,
         ),
+        "oma-vuosikello": lambda library, src: own_wheel_html(library, url_from_page(src, OWN_WHEEL_SCRIPT), templates=parts),
         "kartta": lambda library, src: map_html(
             library, lambda region: url_from_page(src, f"maakunnat/{region.slug}/"), templates=parts
         ),

@@ -1,0 +1,41 @@
+"""The "Tee oma vuosikello" page (`<!-- kirjasto:oma-vuosikello -->`): a form in the
+browser where a school writes its year wheel, sees it drawn and downloads its
+iCalendar file and an item file that `kirjasto validate` accepts as it is. The page
+carries the vocabularies and the validator's limits; `docs/javascripts/vuosikello.js`
+does the rest, with no server and no third party."""
+
+from __future__ import annotations
+
+import json
+
+from kirjasto.content.field_rules import SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
+from kirjasto.content.model import Kind, Library
+from kirjasto.content.vocabularies import sorted_by_name
+from kirjasto.content.year_wheel import MAX_WHEEL_ROWS, MONTH_NAMES
+from kirjasto.site.parts import PartTemplates, trusted_html
+
+OWN_WHEEL_SCRIPT = "javascripts/vuosikello.js"
+
+
+def own_wheel_html(library: Library, script_url: str, *, templates: PartTemplates) -> str:
+    vocabularies = library.vocabularies
+    data = {
+        "folder": Kind.TOOLKIT.folder,
+        "limits": {"titleMin": TITLE_LENGTH[0], "titleMax": TITLE_LENGTH[1], "summaryMax": SUMMARY_MAX_LENGTH,
+                   "summarySentences": SUMMARY_MAX_SENTENCES, "rowsMax": MAX_WHEEL_ROWS},
+    }  # fmt: skip
+    return templates.render(
+        "oma-vuosikello",
+        # `<` escaped: the JSON sits inside a <script> element, which only `</` can end.
+        data_json=trusted_html(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")),
+        levels=[(level.slug, level.name) for level in vocabularies.levels.values()],
+        themes=[(theme.slug, theme.name) for theme in sorted_by_name(vocabularies.themes.values())],
+        municipalities=[(m.name, m.name) for m in sorted_by_name(vocabularies.municipalities.values())],
+        months=[((index + 7) % 12 + 1, MONTH_NAMES[(index + 7) % 12]) for index in range(12)],
+        title_min=TITLE_LENGTH[0],
+        title_max=TITLE_LENGTH[1],
+        summary_max=SUMMARY_MAX_LENGTH,
+        summary_sentences=SUMMARY_MAX_SENTENCES,
+        max_rows=MAX_WHEEL_ROWS,
+        script_url=script_url,
+    )
