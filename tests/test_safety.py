@@ -164,7 +164,8 @@ def test_only_the_themes_and_the_sites_own_scripts(site):
             if source:
                 path = urlsplit(source.group(1))
                 assert not path.netloc and re.search(
-                    r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/(lomake|luettelo|kirjasto|haku|vuosikello)\.js)$", path.path
+                    r"(^|/)(assets/javascripts/[^/]+\.min\.js|javascripts/(lomake|luettelo|kirjasto|haku|vuosikello)\.js)$",
+                    path.path,
                 ), html
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
         assert policy, html
