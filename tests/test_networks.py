@@ -126,3 +126,32 @@ def test_open_data_and_structured_data_carry_the_teams(library):
     ]
     ld = item_json_ld(loaded.items[0], LibrarySettings())
     assert [team["name"] for team in ld["mentions"]["subOrganization"]] == ["STEAM-tiimi", "Arviointitiimi"]
+
+
+def test_members_name_a_group_or_describe_it_with_a_rule(library):
+    from kirjasto.site import plan_pages
+
+    members = (
+        "members:\n  - group: opettajat\n    rule: kaksi opettajaa jokaisesta lukiosta\n"
+        "  - description: aamu- ja iltapäivätoiminnan henkilöstö\n"
+    )
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + members)
+    loaded = library.load()
+    assert [p.format() for p in loaded.problems] == []
+    page = plan_pages(loaded.library)[0].with_html_parts()
+    assert (
+        "<dt>Jäsenet</dt><dd>Opettajat: kaksi opettajaa jokaisesta lukiosta<br>aamu- ja iltapäivätoiminnan henkilöstö</dd>"
+        in page
+    )
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        ("members:\n  - group: opettajt\n", "10: members[1].group: Tuntematon kohderyhmä 'opettajt'. Tarkoititko 'opettajat'?"),
+        ("members:\n  - rule: kaksi\n", "10: members: Kerro ryhmä: group (kohderyhmä luettelosta) tai description"),
+    ],
+)
+def test_bad_members_are_refused(library, yaml, message):
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + yaml)
+    assert any(message in p for p in library.problems()), library.problems()

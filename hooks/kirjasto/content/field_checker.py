@@ -123,14 +123,25 @@ class Checker:
     ) -> list[_Term]:
         """Values looked up in a vocabulary, with a suggestion for unknown ones.
         `names` are the entries' display names, for a contributor who typed one."""
-        found = []
-        for text, line in self.text_list(entry, name):
-            if text in known:
-                found.append(known[text])
-                continue
-            hint = _suggestion(text, known, names) or _allowed_values(known)
-            self.report(line, name, f"Tuntematon {what} '{text}'.{hint}")
-        return found
+        found = (self.lookup(text, line, name, known=known, what=what, names=names) for text, line in self.text_list(entry, name))
+        return [term for term in found if term is not None]
+
+    def lookup(
+        self,
+        text: str,
+        line: int,
+        name: str,
+        *,
+        known: MappingOf[str, _Term],
+        what: str,
+        names: MappingOf[str, str] | None = None,
+    ) -> _Term | None:
+        """One value of a vocabulary; an unknown one is reported with a suggestion."""
+        if text in known:
+            return known[text]
+        hint = _suggestion(text, known, names) or _allowed_values(known)
+        self.report(line, name, f"Tuntematon {what} '{text}'.{hint}")
+        return None
 
     def date(self, entry: Entry, name: str, today: datetime.date) -> datetime.date | None:
         return self.date_value(entry.value, name, today)

@@ -10,10 +10,11 @@ from kirjasto.content.field_records import read_records
 from kirjasto.content.field_rules import EMAIL_ADDRESS, WEB_URL
 from kirjasto.content.frontmatter_tree import Entry, Mapping, YamlNode
 from kirjasto.content.model import KINDS_WITH_STATUS, Kind
-from kirjasto.content.network import JoinInfo, Team
-from kirjasto.content.vocabularies import Theme, Vocabularies
+from kirjasto.content.network import JoinInfo, MemberGroup, Team
+from kirjasto.content.vocabularies import Audience, Theme, Vocabularies
 
-NETWORK_FIELDS = ("teams", "join", "meets")
+NETWORK_FIELDS = ("teams", "join", "meets", "members")
+MEMBER_FIELDS = ("group", "description", "rule")
 TEAM_FIELDS = ("name", "themes", "description", "coordinator")
 JOIN_FIELDS = ("who", "how", "when", "channel")
 SENTENCE_MAX_LENGTH = 300
@@ -48,6 +49,25 @@ def read_teams(check: Checker, vocabularies: Vocabularies) -> tuple[Team, ...]:
             continue
         teams.append(Team(**record))
     return tuple(teams)
+
+
+def read_members(check: Checker, vocabularies: Vocabularies) -> tuple[MemberGroup, ...]:
+    """Groups that belong to the network; each names a group, describes it, or both."""
+    known = vocabularies.audiences
+
+    def group(node: YamlNode, name: str) -> Audience | None:
+        text = check.text(node, name)
+        return None if text is None else check.lookup(text, node.line, name, known=known, what="kohderyhmä")
+
+    members = []
+    for record, element in read_records(check, "members", (), MEMBER_FIELDS, readers={"group": group}):
+        if not ("group" in record or "description" in record):
+            check.report(
+                element.line, "members", "Kerro ryhmä: group (kohderyhmä luettelosta) tai description (lähteen omin sanoin)."
+            )
+            continue
+        members.append(MemberGroup(**record))
+    return tuple(members)
 
 
 def read_join(check: Checker) -> JoinInfo | None:

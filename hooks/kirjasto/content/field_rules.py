@@ -29,6 +29,7 @@ OPTIONAL_FIELDS = (
     "teams",
     "join",
     "meets",
+    "members",
 )
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 SOURCE_FIELDS = ("title", "publisher", "published", "url")

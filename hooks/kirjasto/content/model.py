@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from kirjasto.content.network import JoinInfo, Team
+from kirjasto.content.network import JoinInfo, MemberGroup, Team
 from kirjasto.content.settings import Scope
 from kirjasto.content.vocabularies import Audience, Level, Municipality, Region, Theme, Vocabularies
 from kirjasto.content.year_wheel import WheelRow
@@ -161,6 +161,8 @@ class Item:
     """How to join, as far as the source says; None when it does not say."""
     meets: str | None = None
     """How often and in what form the network meets."""
+    members: tuple[MemberGroup, ...] = ()
+    """Who belongs to the network: groups with a count or a rule."""
 
     @property
     def src_uri(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kirjasto.content.vocabularies import Theme
+from kirjasto.content.vocabularies import Audience, Theme
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,22 @@ class Team:
     """One sentence on what the team does."""
     coordinator: str | None = None
     """Who coordinates it, as a role (never a person)."""
+
+
+@dataclass(frozen=True)
+class MemberGroup:
+    """Who belongs to a network: a group from the editors' vocabulary of target groups
+    (practices/kohderyhmat.yml) and/or the source's own words, with a count or a rule."""
+
+    group: Audience | None = None
+    description: str | None = None
+    """The source's own words for the group, e.g. 'laaja-alaiset erityisopettajat'."""
+    rule: str | None = None
+    """How many or who, e.g. 'kaksi opettajaa jokaisesta suomenkielisestä lukiosta'."""
+
+    @property
+    def label(self) -> str:
+        return self.description or (self.group.name if self.group else "")
 
 
 @dataclass(frozen=True)

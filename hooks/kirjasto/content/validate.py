@@ -17,14 +17,14 @@ from kirjasto.content.body import CheckedBody, check_body
 from kirjasto.content.field_checker import Checker
 from kirjasto.content.field_contacts import read_contacts, read_links, warn_about_personal_details
 from kirjasto.content.field_identity import check_unknown_keys, read_plain_list, read_status, read_summary, read_title
-from kirjasto.content.field_network import read_join, read_meets, read_teams, refuse_on_materials
+from kirjasto.content.field_network import read_join, read_meets, read_members, read_teams, refuse_on_materials
 from kirjasto.content.field_provenance import Dates, read_dates, read_source, read_started
 from kirjasto.content.field_vocabulary import read_audience, read_levels, read_places, read_themes
 from kirjasto.content.field_wheel import read_wheel, read_wheel_caption
 from kirjasto.content.frontmatter_tree import Mapping
 from kirjasto.content.item_skeleton import all_hints
 from kirjasto.content.model import Contact, Item, ItemLink, Kind, Link, Source
-from kirjasto.content.network import JoinInfo, Team
+from kirjasto.content.network import JoinInfo, MemberGroup, Team
 from kirjasto.content.problems import Problem, errors
 from kirjasto.content.render import BodyRenderer
 from kirjasto.content.sanitise import Sanitiser
@@ -76,11 +76,18 @@ class _Fields:
     source: Source | None
     contacts: tuple[Contact, ...]
     links: tuple[Link, ...]
-    wheel: tuple[WheelRow, ...]
-    wheel_caption: str | None
+    vuosikello: tuple[WheelRow, ...]
+    vuosikello_selite: str | None
     teams: tuple[Team, ...] = ()
     join: JoinInfo | None = None
     meets: str | None = None
+    members: tuple[MemberGroup, ...] = ()
+
+
+_STORED_AS_READ = (
+    "levels", "themes", "status", "started", "organisations", "audience", "contacts", "links", "funding", "source",
+    "vuosikello", "vuosikello_selite", "teams", "join", "meets", "members",
+)  # fmt: skip
 
 
 def validate_item(
@@ -120,26 +127,13 @@ def validate_item(
         body_html=checked_body.html,
         municipalities=municipalities,
         regions=regions,
-        levels=values.levels,
-        themes=values.themes,
-        status=values.status,
-        updated=updated,
         written=values.dates.written,
         checked=values.dates.checked,
-        started=values.started,
-        organisations=values.organisations,
-        audience=values.audience,
-        contacts=values.contacts,
-        links=values.links,
-        funding=values.funding,
-        source=values.source,
         related=tuple(related_lines),
         item_links=tuple(link for link, _ in link_lines),
-        vuosikello=values.wheel,
-        vuosikello_selite=values.wheel_caption,
-        teams=values.teams,
-        join=values.join,
-        meets=values.meets,
+        updated=updated,
+        # The fields read as they are stored: one name in _Fields and in Item.
+        **{name: getattr(values, name) for name in _STORED_AS_READ},
     )
     return ValidatedFile(item, check.problems, related_lines, link_lines)
 
@@ -163,11 +157,12 @@ def _read_fields(check: Checker, kind: Kind, context: ValidationContext) -> _Fie
         source=read_source(check, today),
         contacts=read_contacts(check),
         links=read_links(check),
-        wheel=read_wheel(check),
-        wheel_caption=read_wheel_caption(check),
+        vuosikello=read_wheel(check),
+        vuosikello_selite=read_wheel_caption(check),
         teams=read_teams(check, vocabularies) if organised else (),
         join=read_join(check) if organised else None,
         meets=read_meets(check) if organised else None,
+        members=read_members(check, vocabularies) if organised else (),
     )
 
 

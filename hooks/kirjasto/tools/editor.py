@@ -94,11 +94,36 @@ def snippets(vocabularies: Vocabularies) -> dict[str, Any]:
         "body": ['  - title: "${1:Linkin teksti}"', '    url: "https://${2:osoite.fi/}"'],
         "description": "Linkki: teksti ja https-osoite.",
     }
-    month_names = ",".join(MONTH_NAMES[7:] + MONTH_NAMES[:7])
+    result["Tiimi (teams)"] = {
+        "scope": "markdown",
+        "prefix": "tiimi",
+        "body": [
+            '  - name: "${1:Tiimin nimi}"',
+            f"    themes: [{_choice(2, themes)}]",
+            '    description: "${3:Mitä tiimi tekee}"',
+        ],
+        "description": "Verkoston tiimi: nimi, teemat ja yhden virkkeen kuvaus.",
+    }
+    result["Näin pääset mukaan (join)"] = {
+        "scope": "markdown",
+        "prefix": "liittyminen",
+        "body": ["join:", '  who: "${1:Kuka voi tulla mukaan}"', '  how: "${2:Miten}"', '  channel: "${3:https://}"'],
+        "description": "Liittyminen: vain se, minkä lähde kertoo; kanava on verkko-osoite tai palveluosoite.",
+    }
+    result["Jäsenryhmä (members)"] = {
+        "scope": "markdown",
+        "prefix": "jasenet",
+        "body": [f"  - group: {_choice(1, audiences)}", '    rule: "${2:esim. kaksi opettajaa jokaisesta lukiosta}"'],
+        "description": "Keitä verkostoon kuuluu: kohderyhmä ja määrä tai sääntö.",
+    }
     result["Vuosikellon rivi (vuosikello)"] = {
         "scope": "markdown",
         "prefix": "vuosikello",
-        "body": [f"  - months: ${{1|{month_names}|}}", '    title: "${2:Mitä tehdään}"', '    role: "${3:Kuka vastaa}"'],
+        "body": [
+            f"  - months: {_choice(1, [*MONTH_NAMES[7:], *MONTH_NAMES[:7]])}",
+            '    title: "${2:Mitä tehdään}"',
+            '    role: "${3:Kuka vastaa}"',
+        ],
         "description": "Vuosikellon rivi: kuukausi tai jakso (9-10), mitä tehdään ja kuka vastaa.",
     }
     return result

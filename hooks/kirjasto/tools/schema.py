@@ -181,6 +181,19 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                 "channel": _text("Julkinen kanava: verkko-osoite (https://...) tai palvelun sähköpostiosoite."),
             },
         },
+        "members": {
+            "type": "array",
+            "description": "Keitä verkostoon kuuluu: ryhmä kohderyhmien luettelosta ja/tai lähteen omin sanoin, määrä tai sääntö.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "group": {"type": "string", "enum": list(vocabularies.audiences), "description": "Kohderyhmä luettelosta."},
+                    "description": _text("Ryhmä lähteen omin sanoin."),
+                    "rule": _text("Määrä tai sääntö, esim. kaksi opettajaa jokaisesta lukiosta."),
+                },
+            },
+        },
         "meets": _text("Miten usein ja missä muodossa verkosto kokoontuu, esim. kerran kuukaudessa, verkossa."),
         "vuosikello_selite": _text("Kenen vuosikello on, esim. että se on toimituksen esimerkki."),
         "related": {

@@ -83,6 +83,14 @@ def item_record(item: Item, library: Library, settings: LibrarySettings) -> dict
         if item.join
         else None,
         "meets": item.meets,
+        "members": [
+            {
+                "group": {"slug": m.group.slug, "name": m.group.name} if m.group else None,
+                "description": m.description,
+                "rule": m.rule,
+            }
+            for m in item.members
+        ],
     }
 
 

@@ -130,6 +130,15 @@ def library_json_schema() -> dict[str, Any]:
                 )
             ),
             "meets": _nullable(_string()),
+            "members": _array(
+                _object(
+                    {
+                        "group": _nullable(_object({"slug": _string(), "name": _string()})),
+                        "description": _nullable(_string()),
+                        "rule": _nullable(_string()),
+                    }
+                )
+            ),
         }
     )
     return {
