@@ -30,6 +30,7 @@ PAGES = {
     "verkoston-tiimit": "verkostot/helsinki-asiantuntijaopettajat/",
     "materiaali": "materiaalit/kuopio-digitaalisen-kehittamisen-tyokalupaketti/",
     "oma-vuosikello": "oma-vuosikello/",
+    "verkostohakemisto": "verkostohakemisto/",
     "tyyppiluettelo": "kaytannot/",
     "teemat": "teemat/",
     "teema": "teemat/tutoropettajatoiminta/",

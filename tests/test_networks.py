@@ -155,3 +155,35 @@ def test_members_name_a_group_or_describe_it_with_a_rule(library):
 def test_bad_members_are_refused(library, yaml, message):
     library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + yaml)
     assert any(message in p for p in library.problems()), library.problems()
+
+
+def test_the_network_directory_lists_networks_by_region_and_theme_with_a_map(library):
+    from kirjasto.site import plan_pages
+
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + TEAMS)
+    library.write("kaytannot/kaytanto.md")
+    pages = {page.src_uri: page for page in plan_pages(library.load().library)}
+    directory = pages["verkostohakemisto.md"].with_html_parts()
+    assert (
+        "### Kanta-Häme\n\n- [Tutoropettajat tukevat kollegoitaan](verkostot/verkosto.md) (2 tiimiä, kertoo, miten mukaan pääsee)"
+        in directory
+    )
+    assert "### [STEAM](teemat/steam.md)" in directory
+    assert "(haku.md?tyyppi=verkostot&liittyminen=kertoo-miten)" in directory
+    assert '<figure class="kk-kartta">' in directory and "Kanta-Häme, 1 kuvaus" in directory
+    assert "kaytannot/kaytanto.md" not in directory, "only networks"
+
+
+def test_the_catalogue_filters_networks_one_can_join(library):
+    from kirjasto.site.catalogue import catalogue_json
+
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + TEAMS)
+    library.write("verkostot/toinen.md", VALID_FRONT_MATTER.replace("Tutoropettajat tukevat", "Toiset tukevat"))
+    data = catalogue_json(library.load().library)
+    facet = next(f for f in data["facets"] if f["id"] == "liittyminen")
+    assert facet["label"] == "Voi liittyä" and [list(v) for v in facet["values"]] == [
+        ["kertoo-miten", "Kertoo, miten mukaan pääsee"]
+    ]
+    position = [f["id"] for f in data["facets"]].index("liittyminen")
+    joinable = {item[0]: item[5][position] for item in data["items"]}
+    assert joinable == {"Tutoropettajat tukevat kollegoitaan": [0], "Toiset tukevat kollegoitaan": []}

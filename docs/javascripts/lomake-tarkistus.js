@@ -81,8 +81,10 @@ export function formChecks(form, data, fields) {
       if (sentences > limits.summarySentences) problems.push(["summary", "Tiivistelmässä on " + sentences + " virkettä; enintään " + limits.summarySentences + "."]);
       if (/[<>]/.test(values.summary)) problems.push(["summary", "Merkit < ja > eivät ole sallittuja tiivistelmässä."]);
     }
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug) || values.slug === "index") {
-      problems.push(["slug", "Tiedostonimessä saa olla vain pieniä kirjaimia a–z, numeroita ja viivoja (ei 'index')."]);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug)) {
+      problems.push(["slug", "Tiedostonimessä saa olla vain pieniä kirjaimia a–z, numeroita ja viivoja."]);
+    } else if (data.reserved.indexOf(values.slug) >= 0 || new RegExp(data.patterns.reservedPage).test(values.slug)) {
+      problems.push(["slug", "Tiedostonimi '" + values.slug + "' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi."]);
     } else if (data.taken.indexOf(values.slug) >= 0 || hiddenChecked[values.slug]) {
       problems.push(["slug", "Kirjastossa on jo kuvaus nimellä " + values.slug + ". Muuta tiedostonimeä."]);
     }

@@ -18,7 +18,8 @@ from kirjasto.content.vocabularies import AUDIENCES_FILE, THEMES_FILE
 SLUG_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 RESERVED_SLUGS = {"index"}
 """Slugs that would clash with a generated page (`kaytannot/index.md` is the listing;
-`sivu-2`, `sivu-3` ... are its further pages)."""
+`sivu-2`, `sivu-3` ... (RESERVED_PAGE) are its further pages)."""
+RESERVED_PAGE = re.compile(r"^sivu-\d+$")
 FILE_START = 1
 """Problems about a whole file (its name, size or encoding) point at its first line,
 so that every line of a report has the form `path:line: field: message`."""
@@ -155,7 +156,7 @@ def _file_name_problem(name: str) -> str | None:
         return f"Tiedostonimi ei ole NFC-muodossa (ääkköset on tallennettu hajotettuina merkkeinä). Nimeä tiedosto uudelleen pelkillä merkeillä a-z, 0-9 ja -, esim. '{_suggest_file_name(name)}'."
     if not SLUG_FILE_NAME.match(name):
         return f"Tiedostonimi '{name}' ei kelpaa. Käytä vain pieniä kirjaimia a-z, numeroita ja viivoja (ei ääkkösiä eikä välilyöntejä), esim. '{_suggest_file_name(name)}'."
-    if name.removesuffix(".md") in RESERVED_SLUGS or re.fullmatch(r"sivu-\d+\.md", name):
+    if name.removesuffix(".md") in RESERVED_SLUGS or RESERVED_PAGE.match(name.removesuffix(".md")):
         return f"Tiedostonimi '{name}' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi."
     return None
 

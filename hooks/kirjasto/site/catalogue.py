@@ -32,7 +32,10 @@ FACETS = (
     ("kunta", "Kunta"),
     ("tila", "Tila"),
     ("kohderyhma", "Kohderyhmä"),
+    ("liittyminen", "Voi liittyä"),
 )
+JOINABLE_ID = "kertoo-miten"
+"""The value of the 'Voi liittyä' filter: the item tells how to join (its `join`)."""
 NATIONAL_ID = "valtakunnallinen"
 
 
@@ -54,6 +57,7 @@ def _facet_values(library: Library) -> dict[str, list[tuple[str, str]]]:
         ],
         "tila": list(STATUSES.items()),
         "kohderyhma": [(a.slug, a.name) for a in vocabularies.audiences.values()],
+        "liittyminen": [(JOINABLE_ID, "Kertoo, miten mukaan pääsee")],
     }
 
 
@@ -66,6 +70,7 @@ def _item_values(item: Item) -> dict[str, list[str]]:
         "kunta": [m.slug for m in item.municipalities],
         "tila": [item.status] if item.status else [],
         "kohderyhma": [a.slug for a in item.audience],
+        "liittyminen": [JOINABLE_ID] if item.join else [],
     }
 
 

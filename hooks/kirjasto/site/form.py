@@ -26,6 +26,7 @@ from kirjasto.content.field_rules import (
 )
 from kirjasto.content.item_skeleton import all_hints, body_template
 from kirjasto.content.library import items_sorted
+from kirjasto.content.library_files import RESERVED_PAGE, RESERVED_SLUGS
 from kirjasto.content.model import KINDS_WITH_STATUS, UNKNOWN_STATUS, Kind, Library
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.site.form_fields import KIND_KEYS, form_fields
@@ -87,7 +88,8 @@ def form_data(library: Library, settings: LibrarySettings, items_url: str = FORM
             "phoneDigitsMax": PHONE_DIGITS[1],
         },
         # The validator's own expressions (the same syntax in JavaScript), not copies of them.
-        "patterns": {"webUrl": WEB_URL.pattern, "phone": PHONE_NUMBER.pattern},
+        "patterns": {"webUrl": WEB_URL.pattern, "phone": PHONE_NUMBER.pattern, "reservedPage": RESERVED_PAGE.pattern},
+        "reserved": sorted(RESERVED_SLUGS),
         "hints": sorted(all_hints()),
         "municipalities": {m.name: m.region.name for m in library.vocabularies.municipalities.values()},
         "itemsUrl": items_url,

@@ -13,6 +13,7 @@ from kirjasto.site.pages import paths
 from kirjasto.site.pages.item_page import team_anchor
 from kirjasto.site.pages.listing import items_count
 from kirjasto.site.pages.listing_pages import Listings, group_items, index_page, listing_pages
+from kirjasto.site.pages.network_directory import plan_network_directory
 from kirjasto.site.pages.page import Page, link
 from kirjasto.site.pages.place_pages import place_pages
 from kirjasto.site.parts import PartTemplates
@@ -25,6 +26,7 @@ def plan_index_pages(library: Library, templates: PartTemplates) -> list[Page]:
         *_theme_pages(library, listings),
         *place_pages(library, listings),
         *_level_pages(library, listings),
+        plan_network_directory(library, templates),
     ]
     # Overview pages (all themes, all municipalities...) change with any item.
     newest = max((item.updated for item in library.items), default=None)
