@@ -266,3 +266,56 @@ def test_after_midnight_in_finland_the_form_and_validation_agree(browser, server
         shutil.copy(existing, tmp_path / "practices" / existing.parent.name / existing.name)
     (tmp_path / path).write_text(content, encoding="utf-8")
     assert [p.format() for p in load_library(tmp_path, today=finland_today).problems] == []
+
+
+def _add_group(form, group_name: str, /, **parts: str) -> None:
+    """Add one repeated group (a team, a wheel row) with the keyboard and fill it in."""
+    form.focus(f"[data-lisaa-ryhma={group_name}]")
+    form.keyboard.press("Enter")
+    group = form.locator(f"#kk-{group_name} .kk-ryhma").last
+    for part, value in parts.items():
+        group.locator(f"[data-osa={part}]").fill(value)
+
+
+def test_teams_and_wheel_rows_from_the_form_validate_unchanged(form, tmp_path):
+    fill(form, "network", "Satakunnan digitutorien verkosto", region="Satakunta")
+    _add_group(
+        form,
+        "teams",
+        name="Digitiimi",
+        themes="tutoropettajatoiminta, digitaalinen-pedagogiikka",
+        description="Suunnittelee tutorien työn.",
+    )
+    _add_group(form, "vuosikello", months="9-10", title="Tutorien koulutus", role="digitiimi")
+    _add_group(form, "vuosikello", months="marraskuu", title="Kokemusten jakaminen")
+    assert form.locator("#kk-vuosikello .kk-ryhma").nth(1).get_attribute("aria-label") == "Vuosikellon rivi 2"
+    path, content = generate(form)
+    library = LibraryFolder(tmp_path)
+    for existing in (REPOSITORY_ROOT / "practices").glob("*/*.md"):
+        shutil.copy(existing, tmp_path / "practices" / existing.parent.name / existing.name)
+    (tmp_path / path).write_text(content, encoding="utf-8")
+    loaded = library.load()
+    assert [p.format() for p in loaded.problems] == []
+    item = loaded.library.by_slug[Path(path).stem]
+    assert [(t.name, [x.slug for x in t.themes]) for t in item.teams] == [
+        ("Digitiimi", ["tutoropettajatoiminta", "digitaalinen-pedagogiikka"])
+    ]
+    assert [(r.first, r.last, r.title, r.role) for r in item.vuosikello] == [
+        (9, 10, "Tutorien koulutus", "digitiimi"),
+        (11, 11, "Kokemusten jakaminen", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "parts", "message"),
+    [
+        ("teams", {"name": "Tiimi", "themes": "steem"}, "Tiimi 1: tuntematon teema 'steem'"),
+        ("vuosikello", {"months": "13", "title": "X"}, "Vuosikellon rivi 1: '13' ei ole kuukausi eikä jakso"),
+        ("vuosikello", {"months": "5-9", "title": "X"}, "Vuosikellon rivi 1: jakso kulkee taaksepäin"),
+    ],
+)
+def test_bad_teams_and_wheel_rows_are_pointed_out_before_sending(form, name, parts, message):
+    fill(form, "network", "Satakunnan digitutorien verkosto", region="Satakunta")
+    _add_group(form, name, **parts)
+    form.click("#kk-lomake button[type=submit]")
+    expect(form.locator(f"#kk-{name}-virhe")).to_contain_text(message)

@@ -88,14 +88,14 @@ export function formFields(form, data) {
     });
   }, form);
 
-  // --- repeatable groups (contacts, links) ---------------------------------
+  // --- repeatable groups (contacts, links, teams, year-wheel rows) ----------
 
   function addGroup(name) {
     var template = document.getElementById("kk-" + name + "-pohja");
     var groups = field(name).querySelector(".kk-ryhmat");
     var group = template.content.firstElementChild.cloneNode(true);
     var number = groups.children.length + 1;
-    group.setAttribute("aria-label", (name === "contacts" ? "Yhteystieto " : "Linkki ") + number);
+    group.setAttribute("aria-label", field(name).getAttribute("data-ryhma") + " " + number);
     group.querySelector(".kk-poista").addEventListener("click", function () {
       group.remove();
       field(name).querySelector("[data-lisaa-ryhma]").focus();

@@ -4,6 +4,7 @@
 import { each } from "./yhteiset.js";
 import { flat } from "./lomake-kentat.js";
 import { thisYear, today } from "./lomake-paiva.js";
+import { parseMonths, schoolYearIndex } from "./vuosikello-piirto.js";
 
 /** The checks of `form`, with `data` (#kk-lomake-data) and the form's fields (formFields). */
 export function formChecks(form, data, fields) {
@@ -58,6 +59,10 @@ export function formChecks(form, data, fields) {
       audience: checked("audience"),
       contacts: groupValues("contacts"),
       links: groupValues("links"),
+      teams: groupValues("teams").map(function (team) {
+        return { name: team.name, description: team.description, themes: team.themes.split(/[,\s]+/).filter(Boolean) };
+      }),
+      vuosikello: groupValues("vuosikello"),
       funding: lines("funding").map(flat),
       source: {
         title: flat(input("source_title").value),
@@ -116,6 +121,22 @@ export function formChecks(form, data, fields) {
       if (contact.phone && !(PHONE.test(contact.phone) && digits >= limits.phoneDigitsMin && digits <= limits.phoneDigitsMax)) {
         problems.push(["contacts", "Yhteystieto " + (index + 1) + ": puhelinnumero ei kelpaa (esim. 09 123 4567)."]);
       }
+    });
+    var themeSlugs = Array.prototype.map.call(form.querySelectorAll("input[name=themes]"), function (box) { return box.value; });
+    if (values.teams.length && !data.kinds[values.kind].hasStatus) problems.push(["teams", "Tiimit kuuluvat verkostoille ja käytännöille."]);
+    values.teams.forEach(function (team, index) {
+      if (!team.name) problems.push(["teams", "Tiimi " + (index + 1) + ": anna tiimin nimi."]);
+      if (!team.themes.length) problems.push(["teams", "Tiimi " + (index + 1) + ": anna ainakin yksi teema."]);
+      team.themes.filter(function (slug) { return themeSlugs.indexOf(slug) < 0; }).forEach(function (slug) {
+        problems.push(["teams", "Tiimi " + (index + 1) + ": tuntematon teema '" + slug + "'. Käytä teemojen tunnisteita, esim. " + themeSlugs.slice(0, 2).join(", ") + "."]);
+      });
+    });
+    if (values.vuosikello.length > data.limits.wheelRowsMax) problems.push(["vuosikello", "Vuosikellossa saa olla enintään " + data.limits.wheelRowsMax + " riviä."]);
+    values.vuosikello.forEach(function (row, index) {
+      var months = parseMonths(row.months);
+      if (!row.title) problems.push(["vuosikello", "Vuosikellon rivi " + (index + 1) + ": kerro, mitä tehdään."]);
+      if (!months) problems.push(["vuosikello", "Vuosikellon rivi " + (index + 1) + ": '" + row.months + "' ei ole kuukausi eikä jakso (esim. 8, elokuu tai 9-10)."]);
+      else if (schoolYearIndex(months.last) < schoolYearIndex(months.first)) problems.push(["vuosikello", "Vuosikellon rivi " + (index + 1) + ": jakso kulkee taaksepäin; lukuvuosi alkaa elokuusta."]);
     });
     values.links.forEach(function (link, index) {
       if (!link.title) problems.push(["links", "Linkki " + (index + 1) + ": anna linkin teksti."]);

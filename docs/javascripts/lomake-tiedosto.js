@@ -46,6 +46,20 @@ export function itemFile(values, data) {
       out.push("    url: " + quote(link.url));
     });
   }
+  if (values.teams.length) {
+    out.push("teams:");
+    values.teams.forEach(function (team) {
+      out.push("  - name: " + quote(team.name), "    themes: [" + team.themes.join(", ") + "]");
+      if (team.description) out.push("    description: " + quote(team.description));
+    });
+  }
+  if (values.vuosikello.length) {
+    out.push("vuosikello:");
+    values.vuosikello.forEach(function (row) {
+      out.push("  - months: " + quote(row.months), "    title: " + quote(row.title));
+      if (row.role) out.push("    role: " + quote(row.role));
+    });
+  }
   if (values.funding.length) out.push("funding: " + flowList(values.funding));
   if (values.source.title) {
     out.push("source:", "  title: " + quote(values.source.title));

@@ -10,6 +10,21 @@ var LANES_OUTER = 158, LANES_INNER = 56, MAX_LANE_WIDTH = 24;
 /** 0 for August ... 11 for July. */
 export function schoolYearIndex(month) { return ((month - 8) % 12 + 12) % 12; }
 
+/** A month as a contributor writes it (8, elokuu, elo); null if not one. As in year_wheel.month_number. */
+export function monthNumber(text) {
+  var word = String(text).trim().toLowerCase();
+  if (/^\d+$/.test(word)) return +word >= 1 && +word <= 12 ? +word : null;
+  var found = MONTH_NAMES.findIndex(function (name) { return word === name || word === name.replace(/kuu$/, ""); });
+  return found < 0 ? null : found + 1;
+}
+
+/** {first, last} of "8", "9-10" or "marraskuu–helmikuu"; null when either is not a month. As in field_wheel. */
+export function parseMonths(text) {
+  var parts = String(text).match(/^\s*([^\s–—-]+)\s*[-–—]\s*([^\s–—-]+)\s*$/) || [null, text, text];
+  var first = monthNumber(parts[1]), last = monthNumber(parts[2]);
+  return first && last ? { first: first, last: last } : null;
+}
+
 /** Every month a row covers, in school-year order. */
 export function monthsOf(row) {
   var months = [];

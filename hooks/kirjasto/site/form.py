@@ -29,6 +29,7 @@ from kirjasto.content.library import items_sorted
 from kirjasto.content.library_files import RESERVED_PAGE, RESERVED_SLUGS
 from kirjasto.content.model import KINDS_WITH_STATUS, UNKNOWN_STATUS, Kind, Library
 from kirjasto.content.settings import LibrarySettings
+from kirjasto.content.year_wheel import MAX_WHEEL_ROWS
 from kirjasto.site.form_fields import KIND_KEYS, form_fields
 from kirjasto.site.parts import PartTemplates, trusted_html
 
@@ -84,6 +85,7 @@ def form_data(library: Library, settings: LibrarySettings, items_url: str = FORM
             "themesMax": MAX_THEMES,
             "earliestYear": EARLIEST_YEAR,
             "githubUrlMax": GITHUB_URL_LIMIT,
+            "wheelRowsMax": MAX_WHEEL_ROWS,
             "phoneDigitsMin": PHONE_DIGITS[0],
             "phoneDigitsMax": PHONE_DIGITS[1],
         },

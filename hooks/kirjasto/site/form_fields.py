@@ -32,6 +32,8 @@ class FormField:
     columns: bool = True
     parts: list[tuple[str, str, str]] = field(default_factory=list)
     """(part, label, input type) of each input in one repeated group."""
+    item_label: str = ""
+    """What one repeated group is called, numbered for screen readers: 'Yhteystieto 2'."""
 
 
 def _input(name: str, label: str, help_text: str, *, required: bool = False, kind: str = "text", **attributes: str) -> FormField:
@@ -55,9 +57,35 @@ def _picker(name: str, label: str, help_text: str, datalist: list[tuple[str, str
     return FormField(control="picker", name=name, label=label, help=help_text, options=datalist)
 
 
-def _repeatable(name: str, legend: str, help_text: str, fields: list[tuple[str, str, str]]) -> FormField:
-    """A group the contributor can repeat (contacts, links); the script clones the template."""
-    return FormField(control="repeatable", name=name, label=legend, help=help_text, parts=fields)
+def _repeatable(name: str, legend: str, help_text: str, fields: list[tuple[str, str, str]], item_label: str) -> FormField:
+    """A group the contributor can repeat (contacts, links, teams, wheel rows); the script clones the template."""
+    return FormField(control="repeatable", name=name, label=legend, help=help_text, parts=fields, item_label=item_label)
+
+
+REPEATED_GROUPS: tuple[tuple[str, str, str, list[tuple[str, str, str]], str], ...] = (
+    (
+        "contacts", "Yhteystiedot",
+        "Organisaatio ja sen julkinen kanava (palvelusivu, palveluosoite tai vaihde) riittävät; tehtävänimike, jos tiedät sen. Älä kirjoita kenenkään omaa sähköpostiosoitetta tai matkapuhelinnumeroa.",
+        [("organisation", "Organisaatio", "text"), ("role", "Tehtävänimike (jos tiedossa)", "text"), ("name", "Nimi (vapaaehtoinen)", "text"),
+         ("url", "Palvelusivun osoite (vapaaehtoinen)", "url"), ("email", "Palvelun sähköposti (vapaaehtoinen)", "email"),
+         ("phone", "Vaihde tai palvelunumero (vapaaehtoinen)", "tel")],
+        "Yhteystieto",
+    ),
+    ("links", "Linkit", "Osoitteen pitää alkaa https:// tai http://.", [("title", "Linkin teksti", "text"), ("url", "Osoite", "url")], "Linkki"),
+    (
+        "teams", "Tiimit",
+        "Verkostoille ja käytännöille: tiimin nimi, teemat tunnisteina pilkuilla erotettuina (esim. steam, johtaminen; samat kuin yllä) ja halutessa yksi virke siitä, mitä tiimi tekee. Vapaaehtoinen.",
+        [("name", "Tiimin nimi", "text"), ("themes", "Teemat (tunnisteet)", "text"), ("description", "Mitä tiimi tekee (vapaaehtoinen)", "text")],
+        "Tiimi",
+    ),
+    (
+        "vuosikello", "Vuosikello",
+        "Lukuvuosi alkaa elokuusta. Kuukausi numerona tai nimenä (8 tai elokuu) tai jakso lukuvuoden järjestyksessä (9-10 tai marraskuu-helmikuu), mitä tehdään ja halutessa kuka vastaa (tehtävä, ei nimi). Vapaaehtoinen.",
+        [("months", "Kuukausi tai jakso", "text"), ("title", "Mitä tehdään", "text"), ("role", "Kuka vastaa (vapaaehtoinen)", "text")],
+        "Vuosikellon rivi",
+    ),
+)  # fmt: skip
+"""The groups a contributor can repeat: (field, legend, help, (part, label, input type) of each input, one group's name)."""
 
 
 def form_fields(library: Library) -> list[FormField]:
@@ -144,25 +172,7 @@ def form_fields(library: Library) -> list[FormField]:
         _input("started", "Aloitusvuosi", "Vapaaehtoinen, esim. 2014.", kind="number", min=str(EARLIEST_YEAR), step="1"),
         _textarea("organisations", "Organisaatiot", "Yksi riville, esim. Porin kaupunki."),
         _choices("audience", "Kohderyhmät", "Vapaaehtoinen.", [(a.slug, a.name) for a in vocabularies.audiences.values()]),
-        _repeatable(
-            "contacts",
-            "Yhteystiedot",
-            "Organisaatio ja sen julkinen kanava (palvelusivu, palveluosoite tai vaihde) riittävät; tehtävänimike, jos tiedät sen. Älä kirjoita kenenkään omaa sähköpostiosoitetta tai matkapuhelinnumeroa.",
-            [
-                ("organisation", "Organisaatio", "text"),
-                ("role", "Tehtävänimike (jos tiedossa)", "text"),
-                ("name", "Nimi (vapaaehtoinen)", "text"),
-                ("url", "Palvelusivun osoite (vapaaehtoinen)", "url"),
-                ("email", "Palvelun sähköposti (vapaaehtoinen)", "email"),
-                ("phone", "Vaihde tai palvelunumero (vapaaehtoinen)", "tel"),
-            ],
-        ),
-        _repeatable(
-            "links",
-            "Linkit",
-            "Osoitteen pitää alkaa https:// tai http://.",
-            [("title", "Linkin teksti", "text"), ("url", "Osoite", "url")],
-        ),
+        *(_repeatable(*group) for group in REPEATED_GROUPS),
         _textarea("funding", "Rahoitus", "Rahoittajat, yksi riville. Vapaaehtoinen."),
         _input(
             "source_title", "Lähteen otsikko", "Jos kirjoitit kuvauksen julkaistun tekstin pohjalta: sen otsikko. Vapaaehtoinen."
