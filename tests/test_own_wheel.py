@@ -112,3 +112,21 @@ def test_the_browser_draws_the_wheel_as_the_build_does(wheel_page):
     assert [a["lane"] for a in drawn["arcs"]] == [a.lane for a in expected.arcs]
     for ours, theirs in zip(drawn["arcs"] + drawn["sectors"], [*expected.arcs, *expected.sectors], strict=True):
         assert _numbers(ours["path"]) == pytest.approx(_numbers(theirs.path), abs=0.11)
+
+
+@pytest.mark.parametrize(
+    ("path", "part"),
+    [
+        ("materiaalit/kuopio-digitaalisen-kehittamisen-tyokalupaketti/", ".kk-vuosikello-osa"),
+        ("verkostot/helsinki-asiantuntijaopettajat/", ".kk-tiimit"),
+    ],
+)
+def test_the_wheel_and_the_teams_print_on_one_page(browser, server, path, part):
+    page = browser.new_page()
+    page.goto(f"{server.origin}/{path}")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 720, "height": 1000})  # an A4 page's printable width in CSS pixels
+    element = page.locator(part)
+    assert element.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    assert element.bounding_box()["height"] < 1000, "fits on one printed page"
+    page.close()
