@@ -132,7 +132,7 @@ def test_members_name_a_group_or_describe_it_with_a_rule(library):
     from kirjasto.site import plan_pages
 
     members = (
-        "members:\n  - group: opettajat\n    rule: kaksi opettajaa jokaisesta lukiosta\n"
+        "members:\n  - group: opettajat\n    rule: kaksi opettajaa jokaisesta lukiosta\n    where: Helsingin lukiot\n"
         "  - description: aamu- ja iltapäivätoiminnan henkilöstö\n"
     )
     library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + members)
@@ -140,7 +140,7 @@ def test_members_name_a_group_or_describe_it_with_a_rule(library):
     assert [p.format() for p in loaded.problems] == []
     page = plan_pages(loaded.library)[0].with_html_parts()
     assert (
-        "<dt>Jäsenet</dt><dd>Opettajat: kaksi opettajaa jokaisesta lukiosta<br>aamu- ja iltapäivätoiminnan henkilöstö</dd>"
+        "<dt>Jäsenet</dt><dd>Opettajat: kaksi opettajaa jokaisesta lukiosta (Helsingin lukiot)<br>aamu- ja iltapäivätoiminnan henkilöstö</dd>"
         in page
     )
 

@@ -14,7 +14,7 @@ from kirjasto.content.network import JoinInfo, MemberGroup, Team
 from kirjasto.content.vocabularies import Audience, Theme, Vocabularies
 
 NETWORK_FIELDS = ("teams", "join", "meets", "members")
-MEMBER_FIELDS = ("group", "description", "rule")
+MEMBER_FIELDS = ("group", "description", "rule", "where")
 TEAM_FIELDS = ("name", "themes", "description", "coordinator")
 JOIN_FIELDS = ("who", "how", "when", "channel")
 SENTENCE_MAX_LENGTH = 300

@@ -31,6 +31,8 @@ class MemberGroup:
     """The source's own words for the group, e.g. 'laaja-alaiset erityisopettajat'."""
     rule: str | None = None
     """How many or who, e.g. 'kaksi opettajaa jokaisesta suomenkielisestä lukiosta'."""
+    where: str | None = None
+    """The municipalities or schools involved, e.g. 'Helsingin suomenkieliset lukiot'."""
 
     @property
     def label(self) -> str:

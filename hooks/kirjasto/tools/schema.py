@@ -191,6 +191,7 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                     "group": {"type": "string", "enum": list(vocabularies.audiences), "description": "Kohderyhmä luettelosta."},
                     "description": _text("Ryhmä lähteen omin sanoin."),
                     "rule": _text("Määrä tai sääntö, esim. kaksi opettajaa jokaisesta lukiosta."),
+                    "where": _text("Mistä kunnista tai kouluista, esim. Helsingin suomenkieliset lukiot."),
                 },
             },
         },

@@ -88,6 +88,7 @@ def item_record(item: Item, library: Library, settings: LibrarySettings) -> dict
                 "group": {"slug": m.group.slug, "name": m.group.name} if m.group else None,
                 "description": m.description,
                 "rule": m.rule,
+                "where": m.where,
             }
             for m in item.members
         ],

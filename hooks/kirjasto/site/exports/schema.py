@@ -136,6 +136,7 @@ def library_json_schema() -> dict[str, Any]:
                         "group": _nullable(_object({"slug": _string(), "name": _string()})),
                         "description": _nullable(_string()),
                         "rule": _nullable(_string()),
+                        "where": _nullable(_string()),
                     }
                 )
             ),
