@@ -4,6 +4,7 @@ their themes, how to join it and how often it meets."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kirjasto.content.vocabularies import Audience, Theme
 
@@ -21,8 +22,7 @@ class Team:
     """Who coordinates it, as a role (never a person)."""
 
 
-@dataclass(frozen=True)
-class MemberGroup:
+class MemberGroup(NamedTuple):
     """Who belongs to a network: a group from the editors' vocabulary of target groups
     (practices/kohderyhmat.yml) and/or the source's own words, with a count or a rule."""
 
@@ -33,10 +33,6 @@ class MemberGroup:
     """How many or who, e.g. 'kaksi opettajaa jokaisesta suomenkielisestä lukiosta'."""
     where: str | None = None
     """The municipalities or schools involved, e.g. 'Helsingin suomenkieliset lukiot'."""
-
-    @property
-    def label(self) -> str:
-        return self.description or (self.group.name if self.group else "")
 
 
 @dataclass(frozen=True)
