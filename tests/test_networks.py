@@ -187,3 +187,22 @@ def test_the_catalogue_filters_networks_one_can_join(library):
     position = [f["id"] for f in data["facets"]].index("liittyminen")
     joinable = {item[0]: item[5][position] for item in data["items"]}
     assert joinable == {"Tutoropettajat tukevat kollegoitaan": [0], "Toiset tukevat kollegoitaan": []}
+
+
+def test_team_names_are_found_by_search(library):
+    from kirjasto.site.search import build_search_index, item_documents, rank_query
+
+    library.write("verkostot/verkosto.md", VALID_FRONT_MATTER + TEAMS)
+    files = build_search_index(item_documents(library.load().library))
+    assert rank_query(files, "arviointitiimi")[0] == [0]
+
+
+def test_the_forms_team_themes_are_suggested_from_the_vocabulary(library):
+    from kirjasto.content.settings import LibrarySettings
+    from kirjasto.site.form import form_html
+    from kirjasto.site.parts import part_templates
+
+    library.write("verkostot/verkosto.md")
+    html = form_html(library.load().library, LibrarySettings(), "lomake.js", templates=part_templates())
+    assert '<input type="text" list="kk-teams-ehdotukset" data-osa="themes">' in html
+    assert '<datalist id="kk-teams-ehdotukset">' in html and '<option value="steam">STEAM</option>' in html

@@ -3,12 +3,13 @@ in their help texts; the template `kirjasto/lomake.html` writes their HTML."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from kirjasto.content.field_rules import EARLIEST_YEAR, MAX_THEMES, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
 from kirjasto.content.model import STATUSES, UNKNOWN_STATUS, Kind, Library
-from kirjasto.content.vocabularies import sorted_by_name
+from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
 
 KIND_KEYS = {Kind.PRACTICE: "practice", Kind.NETWORK: "network", Kind.TOOLKIT: "material"}
 
@@ -75,7 +76,7 @@ REPEATED_GROUPS: tuple[tuple[str, str, str, list[tuple[str, str, str]], str], ..
     (
         "teams", "Tiimit",
         "Verkostoille ja käytännöille: tiimin nimi, teemat tunnisteina pilkuilla erotettuina (esim. steam, johtaminen; samat kuin yllä) ja halutessa yksi virke siitä, mitä tiimi tekee. Vapaaehtoinen.",
-        [("name", "Tiimin nimi", "text"), ("themes", "Teemat (tunnisteet)", "text"), ("description", "Mitä tiimi tekee (vapaaehtoinen)", "text")],
+        [("name", "Tiimin nimi", "text"), ("themes", "Teemat (tunnisteet)", "list"), ("description", "Mitä tiimi tekee (vapaaehtoinen)", "text")],
         "Tiimi",
     ),
     (
@@ -86,6 +87,13 @@ REPEATED_GROUPS: tuple[tuple[str, str, str, list[tuple[str, str, str]], str], ..
     ),
 )  # fmt: skip
 """The groups a contributor can repeat: (field, legend, help, (part, label, input type) of each input, one group's name)."""
+
+
+def _with_suggestions(group: FormField, vocabularies: Vocabularies) -> FormField:
+    """A team's themes are suggested from the vocabulary while typing (input type `list`)."""
+    if not any(kind == "list" for _, _, kind in group.parts):
+        return group
+    return dataclasses.replace(group, options=[(t.slug, t.name) for t in sorted_by_name(vocabularies.themes.values())])
 
 
 def form_fields(library: Library) -> list[FormField]:
@@ -172,7 +180,7 @@ def form_fields(library: Library) -> list[FormField]:
         _input("started", "Aloitusvuosi", "Vapaaehtoinen, esim. 2014.", kind="number", min=str(EARLIEST_YEAR), step="1"),
         _textarea("organisations", "Organisaatiot", "Yksi riville, esim. Porin kaupunki."),
         _choices("audience", "Kohderyhmät", "Vapaaehtoinen.", [(a.slug, a.name) for a in vocabularies.audiences.values()]),
-        *(_repeatable(*group) for group in REPEATED_GROUPS),
+        *(_with_suggestions(_repeatable(*group), vocabularies) for group in REPEATED_GROUPS),
         _textarea("funding", "Rahoitus", "Rahoittajat, yksi riville. Vapaaehtoinen."),
         _input(
             "source_title", "Lähteen otsikko", "Jos kirjoitit kuvauksen julkaistun tekstin pohjalta: sen otsikko. Vapaaehtoinen."

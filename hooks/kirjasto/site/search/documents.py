@@ -48,6 +48,7 @@ def item_documents(library: Library) -> list[SearchDocument]:
             *(level.name for level in item.levels),
             *(a.name for a in item.audience),
             *item.organisations,
+            *(team.name for team in item.teams),
         )
         documents.append(
             SearchDocument(
