@@ -10,7 +10,7 @@ export function slugify(text) {
 }
 
 // A double-quoted YAML string: safe for any text the checks let through.
-function quote(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"'; }
+export function quote(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"'; }
 function flowList(values) { return "[" + values.map(quote).join(", ") + "]"; }
 
 /** The item file for the checked `values`; `data` is the form's data (#kk-lomake-data). */

@@ -3,7 +3,7 @@
 // file that `kirjasto validate` accepts as it is. Nothing leaves the browser.
 import { button, elementsById, hideNoScriptNotes } from "./yhteiset.js";
 import { today } from "./lomake-paiva.js";
-import { slugify } from "./lomake-tiedosto.js";
+import { quote, slugify } from "./lomake-tiedosto.js";
 import { drawWheel, monthLabel, schoolYearIndex } from "./vuosikello-piirto.js";
 import { wheelCalendar } from "./vuosikello-ics.js";
 
@@ -116,8 +116,6 @@ function start(data) {
     var list = checked();
     if (list) download(slugify(value("kk-vk-nimi")) + ".md", itemFile(list), "text/markdown");
   });
-
-  function quote(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"'; }
 
   function itemFile(list) {
     var municipality = value("kk-vk-kunta"), day = today();

@@ -11,7 +11,6 @@ contribute.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from kirjasto.content.field_rules import (
@@ -31,7 +30,7 @@ from kirjasto.content.model import KINDS_WITH_STATUS, UNKNOWN_STATUS, Kind, Libr
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.content.year_wheel import MAX_WHEEL_ROWS
 from kirjasto.site.form_fields import KIND_KEYS, form_fields
-from kirjasto.site.parts import PartTemplates, trusted_html
+from kirjasto.site.parts import PartTemplates, script_json
 
 GITHUB_URL_LIMIT = 7500
 """Characters; GitHub and browsers refuse much longer addresses, so longer files are copied instead."""
@@ -103,12 +102,10 @@ def form_html(
     library: Library, settings: LibrarySettings, script_url: str, items_url: str = FORM_ITEMS_PATH, *, templates: PartTemplates
 ) -> str:
     """The whole form as one HTML block (a hand-written page includes it with a marker)."""
-    # `<` escaped: the JSON sits inside a <script> element, which only `</` can end.
-    data = json.dumps(form_data(library, settings, items_url), ensure_ascii=False).replace("<", "\\u003c")
     return templates.render(
         "lomake",
         fields=form_fields(library),
-        data_json=trusted_html(data),
+        data_json=script_json(form_data(library, settings, items_url)),
         licence=settings.licence,
         has_repository=settings.repository is not None,
         script_url=script_url,

@@ -6,13 +6,11 @@ does the rest, with no server and no third party."""
 
 from __future__ import annotations
 
-import json
-
 from kirjasto.content.field_rules import SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
 from kirjasto.content.model import Kind, Library
 from kirjasto.content.vocabularies import sorted_by_name
 from kirjasto.content.year_wheel import MAX_WHEEL_ROWS, MONTH_NAMES
-from kirjasto.site.parts import PartTemplates, trusted_html
+from kirjasto.site.parts import PartTemplates, script_json
 
 OWN_WHEEL_SCRIPT = "javascripts/vuosikello.js"
 
@@ -26,8 +24,7 @@ def own_wheel_html(library: Library, script_url: str, *, templates: PartTemplate
     }  # fmt: skip
     return templates.render(
         "oma-vuosikello",
-        # `<` escaped: the JSON sits inside a <script> element, which only `</` can end.
-        data_json=trusted_html(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")),
+        data_json=script_json(data),
         levels=[(level.slug, level.name) for level in vocabularies.levels.values()],
         themes=[(theme.slug, theme.name) for theme in sorted_by_name(vocabularies.themes.values())],
         municipalities=[(m.name, m.name) for m in sorted_by_name(vocabularies.municipalities.values())],

@@ -11,6 +11,7 @@ serve`) reuses the compiled templates while Jinja2 still notices an edited file.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,12 @@ def part_templates(override_dir: Path | None = None) -> PartTemplates:
 def override_dir_of(custom_dir: Path | str | None) -> Path | None:
     """The folder that may hold a copy's own part templates: its theme `custom_dir`."""
     return Path(custom_dir) if custom_dir else None
+
+
+def script_json(data: object) -> Markup:
+    """JSON to place inside a <script> element: `<` escaped, so that no `</script>`
+    in the data can end the element early."""
+    return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))
 
 
 def trusted_html(text: str) -> Markup:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from kirjasto.content.model import Item, Source
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.content.year_wheel import WheelRow
 from kirjasto.site.exports.records import absolute_url, item_url
+from kirjasto.site.parts import script_json
 
 
 def item_json_ld(item: Item, settings: LibrarySettings) -> dict[str, Any]:
@@ -84,5 +84,4 @@ def _source_json_ld(source: Source) -> dict[str, Any]:
 
 def json_ld_script(item: Item, settings: LibrarySettings) -> str:
     """The `<script type="application/ld+json">` element; `<` is escaped so no text can close it."""
-    text = json.dumps(item_json_ld(item, settings), ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script type="application/ld+json">{text}</script>'
+    return f'<script type="application/ld+json">{script_json(item_json_ld(item, settings))}</script>'
