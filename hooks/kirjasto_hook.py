@@ -53,10 +53,12 @@ from kirjasto.site import (
     known_scripts,
     last_commit_dates,
     override_dir_of,
+    own_title,
     page_document,
     part_templates,
     plan_pages,
     put_html_parts,
+    search_documents,
     site_policy,
     theme_script_dirs,
     with_noopener,
@@ -187,7 +189,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     known = _state.page_dates.get(page.file.src_uri)
     page.update_date = known.isoformat() if known else ""
     if page.file.src_uri not in _state.items:
-        _state.other_pages.append(page_document(page.url, page.title or "", markdown, page.meta.get("description")))
+        title = own_title(page.meta.get("title"), markdown, page.title or "")
+        _state.other_pages.append(page_document(page.url, title, markdown, page.meta.get("description")))
     # Live markers belong to hand-written pages only: a generated page holds
     # contributors' words, which must never turn into a marker.
     if page.file.generated_by:
@@ -225,7 +228,7 @@ def _checked(output: str, where: str) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _state.indexer is None:
         return
-    documents = item_documents(_library()) + _state.other_pages
+    documents = search_documents(_library(), _state.other_pages)
     for path, text in _state.indexer.finish(documents).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -60,6 +60,11 @@ def test_tree_holds_the_data_files_and_search_index(tree_site, site):
         "haku-indeksi/meta.json",
     ):
         assert (tree_site / data).read_bytes() == (site / data).read_bytes(), data
+    # Every search index file, byte for byte: the same documents in the same order.
+    index = sorted(path.relative_to(site) for path in (site / "haku-indeksi").iterdir())
+    assert index == sorted(path.relative_to(tree_site) for path in (tree_site / "haku-indeksi").iterdir())
+    different = [path for path in index if (tree_site / path).read_bytes() != (site / path).read_bytes()]
+    assert different == []
 
 
 def test_generate_refuses_an_invalid_library(library, capsys):

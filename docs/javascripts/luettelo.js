@@ -2,9 +2,13 @@
 // Filters combine: within one filter any chosen value matches (OR), across
 // filters every filter must match (AND). The count beside each value tells
 // how many items there would be with that value added. The state lives in
-// the address (shareable; the back button works). An ES module; shared helpers
-// from yhteiset.js.
+// the address (shareable; the back button works). The text field uses the site
+// search (haku-moottori.js), so it finds inflected forms, compound parts and typos
+// exactly as the header search does, and orders the items by relevance; search
+// document N is catalogue item N (both are the items newest first, written by the
+// build). An ES module; shared helpers from yhteiset.js.
 import { countText, elementsById, escapeHtml, fetchJson } from "./yhteiset.js";
+import { openIndex, queryWords } from "./haku-moottori.js";
 
 var catalogue = document.getElementById("kk-luettelo");
 if (catalogue && window.fetch) startCatalogue(catalogue);
@@ -22,6 +26,10 @@ function startCatalogue(root) {
   var results = [];
   var shown = PAGE_SIZE;
   var replaceTimer = null;
+  var index = openIndex(base + "haku-indeksi/");
+  // The search's answer for the text in the field: {text, rank: Map item -> place},
+  // or rank null when the index cannot be read (then words are matched as typed).
+  var textMatch = { text: "", rank: null };
 
   function phrase(count) { return countText(count, "kuvaus", "kuvausta"); }
 
@@ -118,6 +126,36 @@ function startCatalogue(root) {
     return false;
   }
 
+  // Asks the search for the field's text, then filters; the last answer wins.
+  function searchText() {
+    var text = textInput.value.trim();
+    if (!queryWords(text).length) { textMatch = { text: text, rank: null }; update(); return Promise.resolve(); }
+    return index.search(text).then(function (found) {
+      var rank = new Map();
+      // Items with every word; only when there are none, those with most of them.
+      (found.full.length ? found.full : found.partial).forEach(function (result, place) {
+        if (result.doc < items.length) rank.set(items[result.doc], place);
+      });
+      return rank;
+    }, function () { return null; }).then(function (rank) {
+      if (textInput.value.trim() !== text) return;
+      textMatch = { text: text, rank: rank };
+      update();
+    });
+  }
+
+  // The search's ranking when it answers the text now in the field, else null.
+  function currentRank() {
+    return textMatch.rank && textMatch.text === textInput.value.trim() ? textMatch.rank : null;
+  }
+
+  function matchesWords(item, words) {
+    var rank = currentRank();
+    if (rank) return rank.has(item);
+    for (var w = 0; w < words.length; w++) if (item.search.indexOf(words[w]) < 0) return false;
+    return true;
+  }
+
   function update() {
     var started = performance.now();
     var words = tokens();
@@ -125,11 +163,7 @@ function startCatalogue(root) {
     results = [];
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
-      var matchesText = true;
-      for (var w = 0; w < words.length; w++) {
-        if (item.search.indexOf(words[w]) < 0) { matchesText = false; break; }
-      }
-      if (!matchesText) continue;
+      if (words.length && !matchesWords(item, words)) continue;
       var failed = -1, failures = 0;
       for (var f = 0; f < facets.length; f++) {
         if (!matchesFacet(item, f)) { failures++; failed = f; if (failures > 1) break; }
@@ -145,6 +179,8 @@ function startCatalogue(root) {
         for (var u = 0; u < own.length; u++) counts[failed][own[u]]++;
       }
     }
+    var rank = words.length ? currentRank() : null;
+    if (rank) results.sort(function (a, b) { return rank.get(a) - rank.get(b); });
     renderCounts(counts);
     renderResults();
     root.setAttribute("data-kesto", (performance.now() - started).toFixed(2));
@@ -209,10 +245,10 @@ function startCatalogue(root) {
     buildFacets();
     readState();
     form.hidden = false;
-    update();
+    searchText().then(function () { root.setAttribute("data-valmis", "true"); });
     textInput.addEventListener("input", function () {
       shown = PAGE_SIZE;
-      update();
+      searchText();
       clearTimeout(replaceTimer);
       replaceTimer = setTimeout(function () { window.history.replaceState(null, "", stateUrl()); }, 300);
     });
@@ -225,8 +261,7 @@ function startCatalogue(root) {
       var link = list.children[firstNew] && list.children[firstNew].querySelector("a");
       if (link) link.focus();
     });
-    window.addEventListener("popstate", function () { readState(); shown = PAGE_SIZE; update(); });
-    root.setAttribute("data-valmis", "true");
+    window.addEventListener("popstate", function () { readState(); shown = PAGE_SIZE; searchText(); });
   }
 
   fetchJson(root.getAttribute("data-aineisto"))

@@ -37,9 +37,10 @@ export function elementsById(ids) {
   return found;
 }
 
-/** The parsed JSON at `url`; rejects when the answer is not a success (e.g. the 404 page). */
-export function fetchJson(url) {
-  return fetch(url).then(function (response) {
+/** The parsed JSON at `url` (fetch `options` optional); rejects when the answer is not
+ * a success (e.g. the 404 page). */
+export function fetchJson(url, options) {
+  return fetch(url, options).then(function (response) {
     if (!response.ok) throw new Error(response.status + " " + url);
     return response.json();
   });

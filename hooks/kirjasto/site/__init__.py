@@ -21,7 +21,14 @@ from kirjasto.site.pages.markers import expand_markers
 from kirjasto.site.pages.page import Page, put_html_parts
 from kirjasto.site.pages.plan import plan_pages
 from kirjasto.site.parts import PartTemplates, override_dir_of, part_templates
-from kirjasto.site.search import BackgroundIndexer, SearchDocument, item_documents, page_document
+from kirjasto.site.search import (
+    BackgroundIndexer,
+    SearchDocument,
+    item_documents,
+    own_title,
+    page_document,
+    search_documents,
+)
 
 __all__ = [
     "CONFIG_KEY",
@@ -39,10 +46,12 @@ __all__ = [
     "known_scripts",
     "last_commit_dates",
     "override_dir_of",
+    "own_title",
     "page_document",
     "part_templates",
     "plan_pages",
     "put_html_parts",
+    "search_documents",
     "site_policy",
     "theme_script_dirs",
     "with_noopener",

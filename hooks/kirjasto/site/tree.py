@@ -30,7 +30,7 @@ from kirjasto.site.exports import export_files
 from kirjasto.site.pages.markers import expand_markers
 from kirjasto.site.pages.plan import plan_pages
 from kirjasto.site.parts import override_dir_of, part_templates
-from kirjasto.site.search import SearchDocument, build_search_index, item_documents, page_document
+from kirjasto.site.search import SearchDocument, build_search_index, own_title, page_document, search_documents
 
 HOOKLESS_CONFIG = "mkdocs.yml"
 
@@ -90,7 +90,7 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
     item_uris = {item.src_uri for item in library.items}
     documents += [_document(page.src_uri, page.markdown) for page in pages if page.src_uri not in item_uris]
     files = export_files(library, settings, settings.site_name)
-    files.update(build_search_index(item_documents(library) + documents))
+    files.update(build_search_index(search_documents(library, documents)))
     for path, text in files.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -106,9 +106,9 @@ def _document(src_uri: str, markdown: str) -> SearchDocument:
     keeps its own line-tracking reader)."""
     page = frontmatter.loads(markdown)
     body = page.content
-    title = page.metadata.get("title") or next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), src_uri)
+    title = own_title(page.metadata.get("title"), body, src_uri)
     description = page.metadata.get("description")
-    return page_document(url_of(src_uri), str(title), body, str(description) if description else None)
+    return page_document(url_of(src_uri), title, body, str(description) if description else None)
 
 
 def _write_config(

@@ -6,17 +6,30 @@ forms (simplemma, offline), and compounds also under their last parts
 `opettaja` finds `tutoropettajien`. Result snippets are the pages' own
 summaries, never the added base forms.
 
-The index is sharded: terms by their first two letters (`t-ku.json`), result
-details in chunks of documents (`d-0.json`). A search downloads `meta.json`,
-the shards of its words and the chunks of its top results, not the whole
-index. The browser side is `docs/javascripts/haku.js`.
+Every indexed word also has its Finnish Snowball stem, stored as a table that
+points to the index's words, and the browser stems the query with the same
+algorithm (docs/javascripts/haku-vartalo.js), so `opettajille` finds
+`opettajien`. The index is cut into shards of sorted terms of at most about
+16 KB each, and every result's details are a file of their own: a search
+downloads `meta.json`, a shard or two per word and the details of the results
+it shows, never the whole index (index.py). The browser side is
+`docs/javascripts/haku*.js`.
 """
 
 from __future__ import annotations
 
-from kirjasto.site.search.analysis import _WORD, FinnishAnalyser
-from kirjasto.site.search.documents import headings_of, html_to_text, item_documents, markdown_to_text, page_document
-from kirjasto.site.search.index import INDEX_DIR, SearchDocument, build_search_index, query_files, rank_query
+from kirjasto.site.search.analysis import _WORD, FinnishAnalyser, stem_of
+from kirjasto.site.search.documents import (
+    headings_of,
+    html_to_text,
+    item_documents,
+    markdown_to_text,
+    own_title,
+    page_document,
+    search_documents,
+)
+from kirjasto.site.search.index import INDEX_DIR, SearchDocument, build_search_index
+from kirjasto.site.search.reader import query_files, rank_query, term_postings
 
 __all__ = [
     "INDEX_DIR",
@@ -28,9 +41,13 @@ __all__ = [
     "html_to_text",
     "item_documents",
     "markdown_to_text",
+    "own_title",
     "page_document",
     "query_files",
     "rank_query",
+    "search_documents",
+    "stem_of",
+    "term_postings",
     "warm_up",
 ]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 MIN_PART = 4
 """Shortest compound part worth indexing on its own (`kunta`, `tuki`)."""
@@ -116,6 +117,24 @@ class FinnishAnalyser:
         if found is None:
             found = self.cache[word] = _analyse(word)
         return found
+
+    def base_form(self, word: str) -> str:
+        """The word's base form (`kunnissa` -> `kunta`); a hyphenated word is its own."""
+        return word if "-" in word or len(word) > MAX_WORD_LENGTH else _lemma(word)
+
+
+@lru_cache(maxsize=200_000)
+def stem_of(word: str) -> str:
+    """The Finnish Snowball stem (`opettajien` -> `opettaj`), as the browser's
+    docs/javascripts/haku-vartalo.js computes it for the query."""
+    return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("finnish")
 
 
 MAX_WORD_LENGTH = 64

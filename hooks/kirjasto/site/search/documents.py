@@ -35,7 +35,7 @@ def headings_of(markdown: str) -> tuple[str, ...]:
 
 def item_documents(library: Library) -> list[SearchDocument]:
     """Search documents for every published item, newest first."""
-    from kirjasto.site.pages.listing import newest_first
+    from kirjasto.site.pages.listing import newest_first, places_label
     from kirjasto.site.pages.page import url_of
 
     documents = []
@@ -56,6 +56,8 @@ def item_documents(library: Library) -> list[SearchDocument]:
                 title=item.title,
                 summary=item.summary,
                 kind=item.kind.label,
+                place=places_label(item),
+                status=item.status_label or "",
                 headings=tuple(section.heading_text for section in body_sections(item.body_html) if section.level),
                 keywords=keywords,
                 # The year wheel's rows are on the page too, and found like its text.
@@ -70,8 +72,44 @@ def item_documents(library: Library) -> list[SearchDocument]:
     return documents
 
 
+_EXCLUDED_HEADING = re.compile(r"^(#{1,6})\s.*\{[^}\n]*data-search-exclude[^}\n]*\}\s*$")
+
+
+def without_excluded_sections(markdown: str) -> str:
+    """The Markdown without the sections whose heading carries `{ data-search-exclude }`
+    (mkdocs-material's convention, with attr_list): e.g. search help that quotes typos,
+    which would otherwise be found by those very typos."""
+    kept: list[str] = []
+    skipping = 0
+    for line in markdown.splitlines():
+        heading = re.match(r"^(#{1,6})\s", line)
+        if skipping and heading and len(heading.group(1)) <= skipping:
+            skipping = 0
+        excluded = _EXCLUDED_HEADING.match(line)
+        if excluded:
+            skipping = len(excluded.group(1))
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def search_documents(library: Library, pages: list[SearchDocument]) -> list[SearchDocument]:
+    """What the index numbers: the items newest first (document N is catalogue item N),
+    then the other pages by address, so that every engine writes the same index."""
+    return item_documents(library) + sorted(pages, key=lambda page: page.url)
+
+
+def own_title(front_matter_title: object, body: str, fallback: str) -> str:
+    """A page's own title as every engine sees it: its front matter's `title`, else its
+    first `# ` heading (never the nav's shorter label, which only MkDocs applies)."""
+    if front_matter_title:
+        return str(front_matter_title)
+    return next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), fallback)
+
+
 def page_document(url: str, title: str, markdown: str, description: str | None) -> SearchDocument:
     """A hand-written or index page: its description (or first paragraph) is the snippet."""
+    markdown = without_excluded_sections(markdown)
     text = markdown_to_text(re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL))
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith(("-", "|", ":"))]
     summary = description or (" ".join(paragraphs[1].split())[:240] if len(paragraphs) > 1 else "")

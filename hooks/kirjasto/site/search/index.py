@@ -1,23 +1,53 @@
-"""The sharded index files: terms by their first two letters (`t-ku.json`), result
-details in chunks of documents (`d-0.json`), and the ranking the browser does,
-repeated here for tests and the benchmark."""
+"""The index files the browser's search reads (docs/javascripts/haku-*.js).
+
+- `meta.json`: the shard table, the score levels, the stop words and a version
+  that every other request carries (`?v=`), so that no browser mixes two builds.
+- `t-N.json`: terms in sorted order, cut into shards of at most `SHARD_BYTES`
+  raw, each with its terms' postings and the *related* table of its key range.
+  A query word needs the shard whose range holds it, rarely one more.
+- `d-N.json`: the details of result N as a one-row list (address, title,
+  summary, kind, place, status and the text the snippet is cut from), fetched
+  for shown results only. (A list of rows, `meta.chunk` per file, as the first
+  index had: readers of `row[0]` for the address keep working.)
+
+Postings are compact strings: for each document, a capital letter naming the
+score level and the document number's distance from the previous one in base
+36 (`A0C2b`: document 0 at level A, document 2 at C, document 13 at b...).
+
+The related table maps a Snowball stem, and a base form, to the ids of the index
+terms it stands for (`opettaj` -> opettaja, opettajat, opettajien). It points to
+existing terms, so a stem costs a few digits, not a second copy of the postings.
+"""
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from kirjasto.site.search.analysis import _WORD, FinnishAnalyser
+from kirjasto.site.search.analysis import _WORD, STOP_WORDS, FinnishAnalyser, stem_of
 
 INDEX_DIR = "haku-indeksi"
 
+SHARD_BYTES = 16_000
+"""Raw size a shard is cut at. A whole first query (meta, a shard or two per word,
+ten results' details) then stays well under 150 KB gzip at 10,000 items. A shard
+is bigger only when one term's postings alone are (none at 10,000 items)."""
 
-DOCS_PER_CHUNK = 100
-
+SNIPPET_TEXT_CHARS = 10_000
+"""How much of a page's text its result details carry for the snippet."""
 
 WEIGHTS = {"title": 10, "keywords": 6, "summary": 5, "headings": 4, "body": 1}
+
+SYNONYM_FACTOR = 0.7
+"""A page found through a synonym ranks below one that has the word itself."""
+
+SYNONYM_MARK = "~"
+"""Index key prefix of a word's synonym entry (`~esimies`: the pages that say `esihenkilö`)."""
 
 
 @dataclass(frozen=True)
@@ -28,24 +58,70 @@ class SearchDocument:
     """Site-relative URL, e.g. `kaytannot/nimi/`."""
     title: str
     summary: str
-    """Shown under the title in the results."""
+    """Shown under the title in the results, unless a snippet of the text is better."""
     kind: str = ""
     """Shown in the results: 'Hyvä käytäntö', 'Sivu' ..."""
     headings: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     """Metadata names: themes, places, levels, kind."""
     body: str = ""
+    place: str = ""
+    """Where the item is from, as the results show it ('Hämeenlinna', 'Koko Suomi')."""
+    status: str = ""
+    """The item's status label ('Käynnissä'); empty for pages."""
 
 
-def _shard_of(term: str) -> str:
-    """Two-letter shard name; characters outside a-zåäö0-9 become `_`."""
-    key = "".join(c if c.isalnum() else "_" for c in term[:2])
-    return key.ljust(2, "_")
+@dataclass(frozen=True)
+class _Shard:
+    first_key: str
+    first_term: int
+    text: str
 
 
 def build_search_index(documents: list[SearchDocument], analyser: FinnishAnalyser | None = None) -> dict[str, str]:
     """Every index file as `{path under the site: JSON text}`."""
     analyser = analyser or FinnishAnalyser()
+    postings = _postings(documents, analyser)
+    terms = sorted(postings)
+    levels = sorted({score for found in postings.values() for score in found.values()}, reverse=True)
+    if len(levels) > 26:
+        raise ValueError("search index: more than 26 score levels")
+    letter = {score: chr(ord("A") + n) for n, score in enumerate(levels)}
+    encoded = {term: _encode(postings[term], letter) for term in terms}
+    related = _related(terms, analyser)
+    shards = _shards(terms, encoded, related)
+    files = {f"{INDEX_DIR}/t-{n}.json": shard.text for n, shard in enumerate(shards)}
+    for number, document in enumerate(documents):
+        row = [
+            document.url,
+            document.title,
+            document.summary,
+            document.kind,
+            document.place,
+            document.status,
+            " ".join(document.body.split())[:SNIPPET_TEXT_CHARS],
+        ]
+        files[f"{INDEX_DIR}/d-{number}.json"] = _json([row])
+    version = hashlib.sha256("".join(files[path] for path in sorted(files)).encode()).hexdigest()[:12]
+    files[f"{INDEX_DIR}/meta.json"] = _json(
+        {
+            "version": version,
+            "count": len(documents),
+            "chunk": 1,
+            "levels": levels,
+            "stop": sorted(STOP_WORDS),
+            # Words that have a synonym entry, with their stems (the browser matches
+            # inflected query words to them).
+            "synonyms": sorted({(word, stem_of(word)) for group in synonym_groups() for word in group}),
+            "shards": [[shard.first_key, shard.first_term] for shard in shards],
+        }
+    )
+    return files
+
+
+def _postings(documents: list[SearchDocument], analyser: FinnishAnalyser) -> dict[str, dict[int, float]]:
+    """{term: {document number: best score}}: a word counts once per document, at
+    the weight of the most important field it is in."""
     postings: defaultdict[str, dict[int, float]] = defaultdict(dict)
     for number, document in enumerate(documents):
         fields = {
@@ -59,53 +135,103 @@ def build_search_index(documents: list[SearchDocument], analyser: FinnishAnalyse
             weight = WEIGHTS[name]
             for word in set(_WORD.findall(text)):
                 for term, factor in analyser.terms(word):
-                    score = weight * factor
+                    score = round(weight * factor, 1)
                     if postings[term].get(number, 0) < score:
                         postings[term][number] = score
-    shards: defaultdict[str, dict[str, list[int | float]]] = defaultdict(dict)
-    for term in sorted(postings):
-        flat = []
-        for number, score in sorted(postings[term].items()):
-            flat += [number, round(score, 1)]
-        shards[_shard_of(term)][term] = flat
-    files = {f"{INDEX_DIR}/t-{name}.json": _json(terms) for name, terms in shards.items()}
-    for start in range(0, len(documents), DOCS_PER_CHUNK):
-        chunk = [[d.url, d.title, d.summary, d.kind] for d in documents[start : start + DOCS_PER_CHUNK]]
-        files[f"{INDEX_DIR}/d-{start // DOCS_PER_CHUNK}.json"] = _json(chunk)
-    files[f"{INDEX_DIR}/meta.json"] = _json({"count": len(documents), "chunk": DOCS_PER_CHUNK, "shards": sorted(shards)})
-    return files
+    for group in synonym_groups():
+        for word in group:
+            # Under "~word", apart from the word's own entry: the browser ranks pages
+            # that have the words as typed before pages found through a synonym.
+            others: dict[int, float] = {}
+            for other in group:
+                for number, score in postings.get(other, {}).items() if other != word else ():
+                    others[number] = max(others.get(number, 0), round(score * SYNONYM_FACTOR, 1))
+            if others:
+                postings[SYNONYM_MARK + word] = others
+    return {term: found for term, found in postings.items() if found}
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """The groups of kirjasto/data/search-synonyms.yml."""
+    import yaml
+
+    text = resources.files("kirjasto").joinpath("data/search-synonyms.yml").read_text("utf-8")
+    return tuple(tuple(str(word).lower() for word in group) for group in yaml.safe_load(text))
+
+
+def _encode(found: dict[int, float], letter: dict[float, str]) -> str:
+    parts = []
+    previous = 0
+    for number in sorted(found):
+        parts.append(letter[found[number]] + _base36(number - previous))
+        previous = number
+    return "".join(parts)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
+def _related(terms: list[str], analyser: FinnishAnalyser) -> dict[str, list[int]]:
+    """{stem or base form: ids of the terms it stands for}. A term whose stem is
+    itself needs no entry: the browser looks the stem up as a term too."""
+    ids = {term: number for number, term in enumerate(terms)}
+    related: defaultdict[str, set[int]] = defaultdict(set)
+    for term, number in ids.items():
+        if term.startswith(SYNONYM_MARK):
+            continue
+        stem = stem_of(term)
+        if stem != term:
+            related[stem].add(number)
+        base = analyser.base_form(term)
+        if base != term and base in ids:
+            # The base form's own postings already hold this term's documents;
+            # the link lets the snippet find and mark `kunnissa` for `kunta`.
+            related[base].add(number)
+    return {key: sorted(numbers) for key, numbers in related.items()}
+
+
+def _shards(terms: list[str], encoded: dict[str, str], related: dict[str, list[int]]) -> list[_Shard]:
+    """Sorted keys (terms and related keys) cut where a shard would pass `SHARD_BYTES`."""
+    ids = {term: number for number, term in enumerate(terms)}
+    shards: list[_Shard] = []
+    current_terms: list[list[str]] = []
+    current_related: list[list[object]] = []
+    first_key = ""
+    size = 0
+
+    def close() -> None:
+        first_term = ids[current_terms[0][0]] if current_terms else _next_term(terms, first_key)
+        shards.append(_Shard(first_key, first_term, _json({"t": current_terms, "r": current_related})))
+
+    for key in sorted(set(encoded) | set(related)):
+        entry_size = len(key) * 2 + len(encoded.get(key, "")) + 6 * len(related.get(key, ())) + 12
+        if (current_terms or current_related) and size + entry_size > SHARD_BYTES:
+            close()
+            current_terms, current_related, size = [], [], 0
+        if not current_terms and not current_related:
+            first_key = key
+        if key in encoded:
+            current_terms.append([key, encoded[key]])
+        if key in related:
+            current_related.append([key, related[key]])
+        size += entry_size
+    if current_terms or current_related or not shards:
+        close()
+    shards[0] = _Shard("", shards[0].first_term, shards[0].text)
+    return shards
+
+
+def _next_term(terms: list[str], key: str) -> int:
+    return bisect.bisect_left(terms, key)
 
 
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def rank_query(files: dict[str, str], text: str, limit: int = 10) -> tuple[list[int], set[str]]:
-    """The top documents for a query and the index files a browser downloads for it,
-    computed the way docs/javascripts/haku.js does (for tests and the benchmark)."""
-    meta = json.loads(files[f"{INDEX_DIR}/meta.json"])
-    fetched = {f"{INDEX_DIR}/meta.json"}
-    words = [w for w in re.findall(r"[a-zåäöüé0-9]+", text.lower()) if len(w) > 1]
-    total: dict[int, float] | None = None
-    for word in words:
-        path = f"{INDEX_DIR}/t-{_shard_of(word)}.json"
-        shard = json.loads(files.get(path, "{}"))
-        if path in files:
-            fetched.add(path)
-        scores: dict[int, float] = {}
-        for term, postings in shard.items():
-            factor = 1 if term == word else 0.8 if term.startswith(word) else 0
-            if not factor:
-                continue
-            for doc, score in zip(postings[::2], postings[1::2], strict=False):
-                if scores.get(doc, -1) < score * factor:
-                    scores[doc] = score * factor
-        total = scores if total is None else {d: total[d] + scores[d] for d in total if d in scores}
-    final = total or {}
-    ranked = sorted(final, key=lambda d: (-final[d], d))[:limit]
-    fetched |= {f"{INDEX_DIR}/d-{doc // meta['chunk']}.json" for doc in ranked}
-    return ranked, fetched
-
-
-def query_files(files: dict[str, str], text: str) -> set[str]:
-    return rank_query(files, text)[1]
