@@ -120,9 +120,32 @@ def _downloaded(page: Any, part: str, script: str, text: str) -> tuple[int, Any]
     """Runs `script` with `text` on the page; (gzip bytes of the responses whose
     address contains `part`, the script's result)."""
     responses: list[Any] = []
-    page.on("response", lambda response: responses.append(response) if part in response.url else None)
+
+    def keep(response: Any) -> None:
+        if part in response.url:
+            responses.append(response)
+
+    page.on("response", keep)
     result = page.evaluate(script, text)
+    page.remove_listener("response", keep)
     return sum(_gzip_size(response) for response in responses), result
+
+
+ENGINE_FIRST_QUERY = """async (q) => {
+  const { openIndex } = await import("./javascripts/haku-moottori.js");
+  const index = openIndex(document.querySelector(".kk-haku").dataset.kkIndeksi);
+  const found = await index.search(q);
+  const shown = found.full.concat(found.partial).slice(0, 10);
+  await Promise.all(shown.map((result) => index.details(result.doc)));
+}"""
+
+
+def engine_first_query_bytes(page: Any, texts: list[str], path: str = INDEX_PATH) -> dict[str, int]:
+    """{query: gzip bytes} of each query's first search with a fresh index reader on
+    one open page: what the header search downloads for it (meta, shards, the ten
+    shown results' details), without a page load per query. The browser's HTTP
+    cache must not serve the files (tests serve them from memory with `page.route`)."""
+    return {text: _downloaded(page, path, ENGINE_FIRST_QUERY, text)[0] for text in texts}
 
 
 def _gzip_size(response: Any) -> int:

@@ -18,6 +18,8 @@ it shows, never the whole index (index.py). The browser side is
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from kirjasto.site.search.analysis import _WORD, FinnishAnalyser, stem_of
 from kirjasto.site.search.documents import (
     headings_of,
@@ -28,7 +30,7 @@ from kirjasto.site.search.documents import (
     page_document,
     search_documents,
 )
-from kirjasto.site.search.index import INDEX_DIR, SearchDocument, build_search_index
+from kirjasto.site.search.index import INDEX_DIR, Postings, SearchDocument, build_search_index, document_postings
 from kirjasto.site.search.reader import query_files, rank_query, term_postings
 
 __all__ = [
@@ -63,9 +65,35 @@ def warm_up(documents: list[SearchDocument]) -> int:
     return len(analyser.cache)
 
 
+@dataclass
+class _Prepared:
+    """The items' postings, computed in the indexing process while the main process
+    renders the pages. The process serves one build, so this is its only state."""
+
+    documents: list[SearchDocument] = field(default_factory=list)
+    postings: Postings = field(default_factory=dict)
+
+
+_prepared = _Prepared()
+
+
+def _prepare(documents: list[SearchDocument]) -> int:
+    _prepared.documents = documents
+    _prepared.postings = document_postings(documents, FinnishAnalyser())
+    return len(_prepared.postings)
+
+
+def _finish(documents: list[SearchDocument]) -> dict[str, str]:
+    done = len(_prepared.documents)
+    if done and documents[:done] == _prepared.documents:
+        return build_search_index(documents, prepared=(done, _prepared.postings))
+    return build_search_index(documents)
+
+
 class BackgroundIndexer:
     """Builds the search index in a second process, so that loading the lemma data
-    and analysing the items overlap with the page rendering in the main process."""
+    and analysing the items overlap with the page rendering in the main process;
+    at the end only the other pages are added and the files written."""
 
     def __init__(self, documents: list[SearchDocument]) -> None:
         import concurrent.futures
@@ -73,11 +101,11 @@ class BackgroundIndexer:
 
         # spawn, not fork: the build process may hold threads (mkdocs serve).
         self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self._pool.submit(warm_up, documents)
+        self._pool.submit(_prepare, documents)
 
     def finish(self, documents: list[SearchDocument]) -> dict[str, str]:
         try:
-            return self._pool.submit(build_search_index, documents).result()
+            return self._pool.submit(_finish, documents).result()
         finally:
             self._pool.shutdown()
 

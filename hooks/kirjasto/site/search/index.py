@@ -78,10 +78,15 @@ class _Shard:
     text: str
 
 
-def build_search_index(documents: list[SearchDocument], analyser: FinnishAnalyser | None = None) -> dict[str, str]:
-    """Every index file as `{path under the site: JSON text}`."""
+def build_search_index(
+    documents: list[SearchDocument], analyser: FinnishAnalyser | None = None, prepared: tuple[int, Postings] | None = None
+) -> dict[str, str]:
+    """Every index file as `{path under the site: JSON text}`. `prepared`: the
+    postings of the first n documents, computed earlier by `document_postings`
+    (while the site was being rendered); they are completed here, not copied."""
     analyser = analyser or FinnishAnalyser()
-    postings = _postings(documents, analyser)
+    done, postings = prepared or (0, {})
+    postings = _with_synonyms(document_postings(documents[done:], analyser, first=done, into=postings))
     terms = sorted(postings)
     levels = sorted({score for found in postings.values() for score in found.values()}, reverse=True)
     if len(levels) > 26:
@@ -119,11 +124,18 @@ def build_search_index(documents: list[SearchDocument], analyser: FinnishAnalyse
     return files
 
 
-def _postings(documents: list[SearchDocument], analyser: FinnishAnalyser) -> dict[str, dict[int, float]]:
-    """{term: {document number: best score}}: a word counts once per document, at
-    the weight of the most important field it is in."""
-    postings: defaultdict[str, dict[int, float]] = defaultdict(dict)
-    for number, document in enumerate(documents):
+Postings = dict[str, dict[int, float]]
+"""{term: {document number: best score}}."""
+
+
+def document_postings(
+    documents: list[SearchDocument], analyser: FinnishAnalyser, first: int = 0, into: Postings | None = None
+) -> Postings:
+    """The postings of `documents`, numbered from `first`, added to `into`: a word
+    counts once per document, at the weight of the most important field it is in.
+    Also computes every term's stem and base form, which the index needs next."""
+    postings: Postings = into if into is not None else {}
+    for number, document in enumerate(documents, start=first):
         fields = {
             "title": document.title,
             "keywords": " ".join(document.keywords),
@@ -136,19 +148,30 @@ def _postings(documents: list[SearchDocument], analyser: FinnishAnalyser) -> dic
             for word in set(_WORD.findall(text)):
                 for term, factor in analyser.terms(word):
                     score = round(weight * factor, 1)
-                    if postings[term].get(number, 0) < score:
-                        postings[term][number] = score
+                    found = postings.get(term)
+                    if found is None:
+                        found = postings[term] = {}
+                        stem_of(term)
+                        analyser.base_form(term)
+                    if found.get(number, 0) < score:
+                        found[number] = score
+    return postings
+
+
+def _with_synonyms(postings: Postings) -> Postings:
+    """Adds `~word` for every word of a synonym group: the pages of the group's
+    other words, at a lower score. Apart from the word's own entry, so that the
+    browser ranks pages that have the words as typed before pages found through a
+    synonym."""
     for group in synonym_groups():
         for word in group:
-            # Under "~word", apart from the word's own entry: the browser ranks pages
-            # that have the words as typed before pages found through a synonym.
             others: dict[int, float] = {}
             for other in group:
                 for number, score in postings.get(other, {}).items() if other != word else ():
                     others[number] = max(others.get(number, 0), round(score * SYNONYM_FACTOR, 1))
             if others:
                 postings[SYNONYM_MARK + word] = others
-    return {term: found for term, found in postings.items() if found}
+    return postings
 
 
 @lru_cache(maxsize=1)
