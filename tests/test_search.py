@@ -361,6 +361,14 @@ def test_typos_and_unfinished_words_are_forgiven(search_page):
     assert "hameenlinna-katseet-koulutulokkaisiin" in search_box_results(search_page, "verkostomessut")[:5]
 
 
+def test_the_search_links_to_its_help(search_page):
+    search_box_results(search_page, "tutor")
+    help_link = search_page.locator(".kk-haku-ohje a")
+    assert help_link.get_attribute("href").endswith("haku/#mita-haku-ymmartaa")
+    help_link.click()
+    assert search_page.locator("#mita-haku-ymmartaa").text_content().startswith("Mitä haku ymmärtää")
+
+
 def test_refine_link_opens_the_same_search_in_the_catalogue(search_page):
     found = search_box_results(search_page, "tutoropettajille")
     link = search_page.locator("#kk-haku-rajaa a")
