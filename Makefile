@@ -3,19 +3,33 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.test-tools-installed
+PIP := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar on
 CONFIG ?= mkdocs.yml
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test check validate schema bench preview docs-tree lock clean
+.PHONY: install install-test serve build test check validate schema bench preview docs-tree lock clean
 
 install: $(STAMP)
 
+# The site's own dependencies only (about 200 MB); the test tools come with `make test`.
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Käytäntökirjasto tarvitsee Python 3.11:n tai uudemman.")'
+	@echo "Luodaan Python-ympäristö kansioon $(VENV) ..."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@echo "Asennetaan sivuston lukitut riippuvuudet (requirements.lock; ensimmäisellä kerralla 1–2 minuuttia) ..."
+	$(PIP) --require-hashes -r requirements.lock
+	$(PIP) --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+	@echo "Asennettu."
+
+# Test tools on top of the site's (pytest, Playwright, axe, ruff, mypy, the Nu Html Checker).
+install-test: $(TEST_STAMP)
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	@echo "Asennetaan testityökalut (requirements-test.lock) ..."
+	$(PIP) --require-hashes -r requirements-test.lock
 	@touch $@
 
 serve: install
@@ -33,7 +47,7 @@ test: check
 	$(BIN)/python -m pytest
 
 # ruff (lint and format) and mypy (strict), configured in pyproject.toml.
-check: install
+check: install-test
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/mypy
@@ -59,11 +73,12 @@ preview: install
 # SIZES="1000" REPEAT=1 for a quick look).
 SIZES ?= 1000 10000
 REPEAT ?= 3
-bench: install
+bench: install-test
 	$(BIN)/kirjasto bench --sizes $(SIZES) --repeat $(REPEAT) --output bench-tulokset.json
 
-# Re-resolve requirements.in into requirements.lock, with the SHA-256 of every
-# file pip may install (make install refuses anything else: --require-hashes).
+# Re-resolve requirements.in into requirements.lock and requirements-test.in (which keeps
+# the site's versions) into requirements-test.lock, with the SHA-256 of every file pip
+# may install (make install refuses anything else: --require-hashes).
 # Versions already in the lock are kept; UPGRADE=1 takes the newest allowed.
 lock:
 	rm -rf .venv-lock
@@ -72,6 +87,9 @@ lock:
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
 	  --output-file requirements.lock requirements.in
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
+	  --output-file requirements-test.lock requirements-test.in
 	rm -rf .venv-lock
 
 clean:

