@@ -48,7 +48,10 @@ def bench_search(repository: Path, workdir: Path, sites: dict[int, Path]) -> Met
     chromium = _chromium()
     if chromium is None:
         return {"skipped": "Chromium puuttuu (apt-get install chromium)"}
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"skipped": "Playwright puuttuu: aja make install-test (requirements-test.lock)"}
 
     queries = load_queries(repository / QUERY_FILE)
     texts = [query.text for query in queries] + list(COMMON_WORDS)
