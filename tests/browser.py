@@ -7,16 +7,16 @@ import datetime
 import json
 import subprocess
 import tempfile
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from conftest import command_or_skip
 
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
+# The server and the browser list live in the package (kirjasto bench uses them too).
+from kirjasto.tools.static_site import CHROMIUM_CANDIDATES
+from kirjasto.tools.static_site import StaticServer as StaticServer
+
 # Without these, Chromium itself calls Google services; the network log marks those
 # as not initiated by the page, and the flags keep the log small.
 FLAGS = (
@@ -77,51 +77,6 @@ class LoadedPage:
     console: list[str]
     requests_by_page: list[str]
     """URLs of every request the page itself started (its origin as initiator)."""
-
-
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site as a static host does: quietly, with the site's own 404 page,
-    optionally under a sub-path (`prefix`, e.g. '/kaytannot') as GitHub Pages does."""
-
-    prefix = ""
-
-    def translate_path(self, path):
-        if self.prefix:
-            if not (path == self.prefix or path.startswith(self.prefix + "/")):
-                return str(Path(self.directory) / "__ei_tata_polkua__")
-            path = path[len(self.prefix) :] or "/"
-        return super().translate_path(path)
-
-    def log_message(self, format, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        not_found_page = Path(self.directory) / "404.html"
-        if code != 404 or not not_found_page.is_file():
-            return super().send_error(code, message, explain)
-        body = not_found_page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class StaticServer:
-    """Serves a folder on 127.0.0.1 at a free port for the duration of a with-block."""
-
-    def __init__(self, folder: Path, prefix: str = "") -> None:
-        handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix.rstrip("/")})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
-        self.origin = f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def __enter__(self) -> StaticServer:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
 
 def load(chromium: str, url: str, origin: str) -> LoadedPage:

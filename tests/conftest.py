@@ -132,6 +132,15 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="module")
+def server(site):
+    """The built site served on 127.0.0.1 (tests that need another site override it)."""
+    from kirjasto.tools.static_site import StaticServer
+
+    with StaticServer(site) as running:
+        yield running
+
+
 @pytest.fixture(scope="session")
 def tree_site(tmp_path_factory) -> Path:
     """The hook-free tree (`kirjasto generate`) of the repository, built once per test run

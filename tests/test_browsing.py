@@ -16,7 +16,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browser import StaticServer
 from conftest import REPOSITORY_ROOT
 from kirjasto.content import Library, load_library
 from kirjasto.site.catalogue import catalogue_json
@@ -51,12 +50,6 @@ DESKTOP = {"width": 1280, "height": 900}
 # kirjasto.js turns the theme's header labels (menu, search) into real buttons.
 MENU_BUTTON = "button.md-header__button[data-kk-avaa=__drawer]"
 SEARCH_BUTTON = "button.md-header__button[data-kk-avaa=__search]"
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with StaticServer(site) as running:
-        yield running
 
 
 @pytest.fixture

@@ -11,17 +11,11 @@ import frontmatter
 import pytest
 from playwright.sync_api import expect
 
-from browser import StaticServer, new_page_on
+from browser import new_page_on
 from conftest import REPOSITORY_ROOT, TODAY, LibraryFolder, copy_repository, mkdocs_build
 
 FORM_PAGE = "ehdota/"
 NEW_FILE_URL = "https://github.com/kaytantokirjasto/kaytantokirjasto/new/main"
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with StaticServer(site) as running:
-        yield running
 
 
 @pytest.fixture

@@ -7,19 +7,13 @@ from __future__ import annotations
 import icalendar
 import pytest
 
-from browser import StaticServer, new_page_on
+from browser import new_page_on
 from conftest import TODAY, LibraryFolder
 from kirjasto.content.year_wheel import WheelRow
 from kirjasto.site.pages.wheel import draw_wheel
 
 ROWS = [(8, 8, "Laitteet kuntoon", "tekninen tuki"), (9, 10, "Osaamisen kartoitus", "digitiimi"), (11, 2, "Työpajat, kokeilut ja palaute", ""),
         (5, 6, 'Arviointi "kevät"', "koko ryhmä")]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with StaticServer(site) as running:
-        yield running
 
 
 @pytest.fixture

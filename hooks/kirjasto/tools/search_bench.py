@@ -10,7 +10,6 @@ Needs Chromium (Debian's package) and Playwright, the test tools."""
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,24 +27,19 @@ from kirjasto.tools.search_quality import (
     recall,
     serve,
 )
+from kirjasto.tools.static_site import find_chromium
 
 QUERY_FILE = Path("tests/search/opettajien-haut.yml")
 COMMON_WORDS = ("opettaja", "kunta", "koulu", "digi", "tutoropettaja", "varhaiskasvatus", "di", "ke")
 """Besides the teachers' queries: the library's most common words and the shortest
 prefixes, whose shards are the largest."""
 
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
-
 Metrics = dict[str, Any]
-
-
-def _chromium() -> str | None:
-    return next((found for name in CHROMIUM_CANDIDATES if (found := shutil.which(name))), None)
 
 
 def bench_search(repository: Path, workdir: Path, sites: dict[int, Path]) -> Metrics:
     """{"recall": ..., "sizes": {size: {"median_gzip", "worst_gzip"}}, "pagefind": ... or None}."""
-    chromium = _chromium()
+    chromium = find_chromium()
     if chromium is None:
         return {"skipped": "Chromium puuttuu (apt-get install chromium)"}
     try:

@@ -9,20 +9,19 @@ Playwright is a test tool: it is imported only inside these functions.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from kirjasto.tools.static_site import StaticServer
 
 INDEX_PATH = "/haku-indeksi/"
 
@@ -54,21 +53,11 @@ def load_queries(path: Path) -> list[Query]:
     ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serves a built site on 127.0.0.1 at a free port; yields its origin."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with StaticServer(folder) as server:
+        yield server.origin
 
 
 def _slug(href: str) -> str:

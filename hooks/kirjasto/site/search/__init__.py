@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kirjasto.site.search.analysis import _WORD, FinnishAnalyser, stem_of
+from kirjasto.site.search.analysis import FinnishAnalyser, stem_of
 from kirjasto.site.search.documents import (
     headings_of,
     html_to_text,
@@ -50,19 +50,7 @@ __all__ = [
     "search_documents",
     "stem_of",
     "term_postings",
-    "warm_up",
 ]
-
-
-def warm_up(documents: list[SearchDocument]) -> int:
-    """Analyse every word once, filling this process's caches (and loading
-    simplemma's Finnish data, about 4 s and 400 MB, which dominates small builds)."""
-    analyser = FinnishAnalyser()
-    for document in documents:
-        for text in (document.title, document.summary, document.body, " ".join(document.keywords), " ".join(document.headings)):
-            for word in set(_WORD.findall(text)):
-                analyser.terms(word)
-    return len(analyser.cache)
 
 
 @dataclass
@@ -78,6 +66,8 @@ _prepared = _Prepared()
 
 
 def _prepare(documents: list[SearchDocument]) -> int:
+    """The items' postings; the first call loads simplemma's Finnish data (about 4 s
+    and 400 MB), which dominates small builds and now overlaps with the rendering."""
     _prepared.documents = documents
     _prepared.postings = document_postings(documents, FinnishAnalyser())
     return len(_prepared.postings)

@@ -223,7 +223,6 @@ def _related(terms: list[str], analyser: FinnishAnalyser) -> dict[str, list[int]
 
 def _shards(terms: list[str], encoded: dict[str, str], related: dict[str, list[int]]) -> list[_Shard]:
     """Sorted keys (terms and related keys) cut where a shard would pass `SHARD_BYTES`."""
-    ids = {term: number for number, term in enumerate(terms)}
     shards: list[_Shard] = []
     current_terms: list[list[str]] = []
     current_related: list[list[object]] = []
@@ -231,7 +230,8 @@ def _shards(terms: list[str], encoded: dict[str, str], related: dict[str, list[i
     size = 0
 
     def close() -> None:
-        first_term = ids[current_terms[0][0]] if current_terms else _next_term(terms, first_key)
+        # The id of the shard's first term, or of the next term when it holds only related keys.
+        first_term = bisect.bisect_left(terms, first_key)
         shards.append(_Shard(first_key, first_term, _json({"t": current_terms, "r": current_related})))
 
     for key in sorted(set(encoded) | set(related)):
@@ -250,10 +250,6 @@ def _shards(terms: list[str], encoded: dict[str, str], related: dict[str, list[i
         close()
     shards[0] = _Shard("", shards[0].first_term, shards[0].text)
     return shards
-
-
-def _next_term(terms: list[str], key: str) -> int:
-    return bisect.bisect_left(terms, key)
 
 
 def _json(data: object) -> str:
