@@ -21,6 +21,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@echo "Asennetaan sivuston lukitut riippuvuudet (requirements.lock; ensimmäisellä kerralla 1–2 minuuttia) ..."
 	$(PIP) --require-hashes -r requirements.lock
 	$(PIP) --quiet --no-deps --no-build-isolation -e .
+	@echo "Valmistellaan suomen sanojen perusmuodot hakua varten (kerran, noin 10 sekuntia) ..."
+	$(BIN)/python -m kirjasto.site.search.lemmas
 	@touch $@
 	@echo "Asennettu."
 

@@ -5,111 +5,62 @@ and refuse pages with scripts the policy does not know. No logic here."""
 from __future__ import annotations
 
 import atexit
-import datetime
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from kirjasto.content import (
-    BUILD_RENDER_BUDGET_SECONDS,
     LICENCE_CONFIG_KEY,
     ClockError,
-    Item,
-    Library,
-    LibrarySettings,
     MarkdownConfig,
     SettingsError,
-    ValidationCache,
-    apply_scope,
     errors,
     format_report,
-    load_library,
     read_settings,
-    scope_problems,
     today_in_finland,
-    with_freshness,
 )
 from kirjasto.site import (
     CONFIG_KEY,
     BackgroundIndexer,
-    KnownScript,
-    PartTemplates,
-    SearchDocument,
+    NavigationCache,
     base_urls,
     check_page,
     expand_markers,
     export_files,
+    front_matter_and_body,
     item_documents,
+    item_front_matter,
+    item_pages,
     json_ld_script,
     known_scripts,
     last_commit_dates,
+    listing_pages,
     override_dir_of,
     own_title,
     page_document,
     part_templates,
-    plan_pages,
     put_html_parts,
     search_documents,
     site_policy,
     theme_script_dirs,
     with_noopener,
 )
-from kirjasto.tools import preview_library
+from kirjasto_mkdocs import ELSEWHERE_TEMPLATE, BuildState, PageSplit, Snapshot, serving, validation_cache
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
 
 
-@dataclass
-class _BuildState:
-    """What one build learnt in on_files and later events read. Reset in on_config,
-    because `mkdocs serve` keeps this module loaded between rebuilds."""
-
-    library: Library | None = None
-    settings: LibrarySettings = field(default_factory=LibrarySettings)
-    today: datetime.date | None = None
-    markdown: MarkdownConfig = field(default_factory=MarkdownConfig)
-    scripts: list[KnownScript] = field(default_factory=list)
-    """Inline scripts the theme's templates emit: the only ones pages may run."""
-    policy: str = ""
-    items: dict[str, Item] = field(default_factory=dict)
-    """Published items by the src_uri of their generated page."""
-    other_pages: list[SearchDocument] = field(default_factory=list)
-    """Hand-written and index pages, for the search index (items come from the library)."""
-    html_parts: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Pre-rendered HTML of generated pages, by src_uri, put in place after Markdown."""
-    indexer: BackgroundIndexer | None = None
-    templates: PartTemplates = field(default_factory=part_templates)
-    """The generated parts' templates, the theme's custom_dir first (compiled once)."""
-    page_dates: dict[str, datetime.date] = field(default_factory=dict)
-    """When each page's content last changed, by src_uri: the sitemap's dates."""
-
-
-_state = _BuildState()
-# Kept across rebuilds on purpose (not reset in on_config): during `mkdocs serve`
-# an edit re-validates only the files that changed.
-_validation_cache = ValidationCache()
-
-
-def _library() -> Library:
-    """The library on_pre_build loaded (MkDocs runs the events in order)."""
-    if _state.library is None:
-        raise PluginError("Kirjastoa ei ladattu ennen sivujen rakentamista (on_pre_build ei ajettu).")
-    return _state.library
-
-
-def _today() -> datetime.date:
-    if _state.today is None:
-        raise PluginError("Päivämäärää ei luettu ennen rakentamista (on_config ei ajettu).")
-    return _state.today
+_state = BuildState()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -121,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{config.config_file_path}: {error}") from None
     config.extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-    _state = _BuildState(
+    _state = BuildState(
         settings=settings,
         today=today,
         markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
@@ -135,39 +86,33 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # Validate before MkDocs cleans site/, so a failed build leaves the last
     # good site as it was and nothing half-built is written.
     root = Path(config.config_file_path).parent
-    loaded = load_library(
-        root,
-        content_dir=_state.settings.content_dir,
-        today=_state.today,
-        markdown=_state.markdown,
-        render_budget=BUILD_RENDER_BUDGET_SECONDS,
-        cache=_validation_cache,
-    )
-    if errors(loaded.problems):
-        raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(loaded.problems))
-    # Warnings (personal contact details) are for the reviewer of a pull
-    # request; logged as info so that `--strict` does not turn them into errors.
-    for problem in loaded.problems:
-        log.info(problem.format())
-    scope_errors = scope_problems(_state.settings.scope, loaded.library.vocabularies)
-    if scope_errors:
-        raise PluginError(f"{config.config_file_path}:\n" + "\n".join(scope_errors))
-    _state.library = with_freshness(apply_scope(loaded.library, _state.settings.scope), _state.settings, _today())
-    if _state.settings.preview:
-        _state.library = preview_library(_state.library, _state.settings.preview)
-        if _state.library is None:
-            raise PluginError(
-                f"Esikatseltavaa kuvausta {_state.settings.preview} ei löydy kirjastosta tai se ei ole kelvollinen. Tarkista polku ja virheet yllä."
-            )
-    _state.items = {item.src_uri: item for item in _state.library.items}
+    problems = _state.problems = _state.load(root, validation_cache(root))
+    if errors(problems):
+        if _command != "serve":
+            raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(problems))
+        # While serving, the browser shows the report (kirjasto_mkdocs.serve) and the
+        # valid items are built; the next good save brings the whole site back.
+        log.info(format_report(problems))
+    else:
+        # Warnings (personal contact details) are for the reviewer of a pull
+        # request; logged as info so that `--strict` does not turn them into errors.
+        for problem in problems:
+            log.info(problem.format())
+    library = _state.loaded_library()
     # A preview skips the search index: it is the slowest part and not needed to check one page.
-    _state.indexer = None if _state.settings.preview else BackgroundIndexer(item_documents(_state.library))
+    _state.indexer = None if _state.settings.preview else BackgroundIndexer(item_documents(library))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.page_dates = last_commit_dates(Path(config.config_file_path).parent, Path(config.docs_dir))
-    library = _library()
-    for page in plan_pages(library, _state.settings, _state.templates):
+    library = _state.loaded_library()
+    # Item pages are planned when MkDocs reads them (on_page_markdown), in the process
+    # that builds them; MkDocs gets their front matter now, to list them.
+    _state.item_pages = item_pages(library, _state.settings, _state.templates)
+    for item in library.items:
+        files.append(File.generated(config, item.src_uri, content=item_front_matter(item)))
+        _state.page_dates[item.src_uri] = item.updated
+    for page in listing_pages(library, _state.templates):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         if page.html_parts:
             _state.html_parts[page.src_uri] = page.html_parts
@@ -182,28 +127,58 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _state.pages_in_nav = {page.file.src_uri for page in nav.pages}
+    _state.nav = nav
+    if _command == "build":
+        _state.split = PageSplit.start(list(_state.items), config, files, nav)
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # overrides/main.html renders the primary navigation through it (once per folder).
+    env.globals["kirjasto_nav"] = NavigationCache(_state.pages_in_nav)
+    _state.files, _state.env = files, env
+    if env.loader is not None:
+        env.loader = ChoiceLoader([DictLoader({ELSEWHERE_TEMPLATE: ""}), env.loader])
+    return env
+
+
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     if _state.library is None:
         return markdown
     # The sitemap's <lastmod>: the page's own date, never the day of the build.
     known = _state.page_dates.get(page.file.src_uri)
     page.update_date = known.isoformat() if known else ""
-    if page.file.src_uri not in _state.items:
-        title = own_title(page.meta.get("title"), markdown, page.title or "")
-        _state.other_pages.append(page_document(page.url, title, markdown, page.meta.get("description")))
+    if page.file.src_uri in _state.split.elsewhere:
+        page.meta["template"] = ELSEWHERE_TEMPLATE
+        return ""
+    item = _state.items.get(page.file.src_uri)
+    if item is not None:
+        planned = _state.planner().page(item)
+        _state.html_parts[page.file.src_uri] = planned.html_parts
+        return front_matter_and_body(planned.markdown)[1]
+    title = own_title(page.meta.get("title"), markdown, page.title or "")
+    _state.other_pages[page.url] = page_document(page.url, title, markdown, page.meta.get("description"))
     # Live markers belong to hand-written pages only: a generated page holds
     # contributors' words, which must never turn into a marker.
     if page.file.generated_by:
         return markdown
-    return expand_markers(markdown, _state.library, page.file.src_uri, _state.settings, _state.templates)
+    expanded = expand_markers(markdown, _state.library, page.file.src_uri, _state.settings, _state.templates)
+    if expanded != markdown:
+        # A page that shows the library: `mkdocs serve` renders it again when that changes.
+        _state.marker_pages[page.file.src_uri] = (markdown, expanded)
+    return expanded
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     # The library's own HTML: cards, listings and item bodies (sanitised in validation).
-    return put_html_parts(html, _state.html_parts.get(page.file.src_uri, {}))
+    return put_html_parts(html, _state.html_parts.pop(page.file.src_uri, {}))
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    if not output:  # built by the other process (ELSEWHERE_TEMPLATE)
+        return output
     item = _state.items.get(page.file.src_uri)
     if item is not None:
         output = output.replace("</head>", json_ld_script(item, _state.settings) + "</head>", 1)
@@ -226,9 +201,14 @@ def _checked(output: str, where: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    error = _state.split.finish()
+    if error:
+        raise PluginError(error)
+    if _command == "serve" and _state.env is not None:
+        serving().remember(Snapshot.of_build(_state, config, _state.files, _state.nav, _state.env), _state.problems)
     if _state.indexer is None:
         return
-    documents = search_documents(_library(), _state.other_pages)
+    documents = search_documents(_state.loaded_library(), list(_state.other_pages.values()))
     for path, text in _state.indexer.finish(documents).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -246,6 +226,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    _state.split.cancel()
     if _state.indexer is not None:
         _state.indexer.cancel()
         _state.indexer = None
@@ -256,7 +237,8 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
-    # MkDocs watches docs/ and mkdocs.yml only; contributors edit practices/.
+    # MkDocs watches docs/ and mkdocs.yml only; contributors edit practices/: a save
+    # there rebuilds only what it changes, and errors show in the browser.
     root = Path(config.config_file_path).parent
-    server.watch(str(root / _state.settings.content_dir))
+    serving().attach(server, builder, root / _state.settings.content_dir)
     return server

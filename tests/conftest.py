@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -20,6 +21,9 @@ REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 # date logic again with a "today" years ahead.
 os.environ.setdefault("KIRJASTO_TODAY", "2026-11-30")
 TODAY = datetime.date.fromisoformat(os.environ["KIRJASTO_TODAY"])
+# Stored validation results of the test run's libraries stay in a folder of their own,
+# not in the user's cache folder (kirjasto/content/validation_store.py).
+os.environ.setdefault("KIRJASTO_VALIMUISTI", tempfile.mkdtemp(prefix="kirjasto-valimuisti-"))
 
 VALID_FRONT_MATTER = """\
 title: Tutoropettajat tukevat kollegoitaan

@@ -55,6 +55,8 @@ def _layer(module: str) -> int | None:
 
 
 PACKAGE_FILES = sorted(PACKAGE.rglob("*.py"))
+ADAPTER_FILES = sorted((HOOKS / "kirjasto_mkdocs").glob("*.py"))
+"""The MkDocs adapter's own modules, beside the hook."""
 
 
 def test_every_module_lives_in_a_layer():
@@ -89,7 +91,17 @@ def test_the_hook_imports_only_what_the_layers_publish():
             assert f'"{name}"' in init, f"kirjasto.{layer} does not list {name} in __all__"
 
 
-@pytest.mark.parametrize("path", [*PACKAGE_FILES, HOOKS / "kirjasto_hook.py"], ids=lambda p: str(p.relative_to(HOOKS)))
+@pytest.mark.parametrize("path", ADAPTER_FILES, ids=lambda p: str(p.relative_to(HOOKS)))
+def test_the_adapter_modules_use_only_what_the_layers_publish(path: Path):
+    layers = {f"kirjasto.{layer}" for layer in LAYERS}
+    imported = {m for m in _imported_modules(path) if m.startswith("kirjasto.") and m not in layers}
+    deep = sorted(m for m in imported if m.rpartition(".")[0] not in layers)
+    assert deep == [], f"{path.name} reaches past a layer's __init__: {deep}"
+
+
+@pytest.mark.parametrize(
+    "path", [*PACKAGE_FILES, HOOKS / "kirjasto_hook.py", *ADAPTER_FILES], ids=lambda p: str(p.relative_to(HOOKS))
+)
 def test_no_module_is_longer_than_a_reader_can_hold(path: Path):
     lines = len(path.read_text("utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.relative_to(HOOKS)} has {lines} lines; split it by concern (at most {MAX_LINES})."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import ClassVar
 
@@ -27,12 +28,25 @@ def test_serve_watches_the_content_folder(tmp_path: Path):
         mdx_configs: ClassVar[dict[str, object]] = {}
 
     class Server:
-        watched: ClassVar[list[str]] = []
+        """What kirjasto_mkdocs.live uses of MkDocs' LiveReloadServer."""
+
+        mount_path = "/"
+        _rebuild_cond = threading.Condition()
+        _want_rebuild = False
+
+        def serve_request(self, environ: object, start_response: object) -> list[bytes]:
+            return []
+
+        def set_app(self, app: object) -> None:
+            self.app = app
 
         def watch(self, path: str) -> None:
-            self.watched.append(path)
+            raise AssertionError("the content folder has a watcher of its own")
 
+    (tmp_path / "practices" / "kaytannot").mkdir(parents=True)
     config = Config()
     kirjasto_hook.on_config(config)
     server = kirjasto_hook.on_serve(Server(), config, builder=None)
-    assert server.watched == [str(tmp_path / "practices")]
+    (tmp_path / "practices" / "kaytannot" / "uusi.md").write_text("---\ntitle: Uusi\n---\n", encoding="utf-8")
+    with server._rebuild_cond:
+        assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=10)

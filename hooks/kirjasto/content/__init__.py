@@ -5,13 +5,14 @@ The first layer: imports nothing from `kirjasto.site` or `kirjasto.tools`.
 
 from kirjasto.content.clock import ClockError, today_in_finland
 from kirjasto.content.freshness import with_freshness
-from kirjasto.content.library import LoadedLibrary, ValidationCache, load_library
+from kirjasto.content.library import LoadedLibrary, load_library
 from kirjasto.content.markdown_config import MarkdownConfig
 from kirjasto.content.model import Item, Kind, Library
 from kirjasto.content.problems import Problem, Severity, errors, format_report
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
 from kirjasto.content.scope import apply_scope, scope_problems
 from kirjasto.content.settings import LICENCE_CONFIG_KEY, LibrarySettings, SettingsError, read_settings
+from kirjasto.content.validation_store import ValidationCache
 
 __all__ = [
     "BUILD_RENDER_BUDGET_SECONDS",

@@ -8,7 +8,7 @@ import datetime
 import functools
 import multiprocessing
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kirjasto.content.clock import today_in_finland
@@ -23,6 +23,7 @@ from kirjasto.content.render import RENDER_BUDGET_SECONDS, BodyRenderer
 from kirjasto.content.sanitise import Sanitiser
 from kirjasto.content.text import finnish_sort_key
 from kirjasto.content.validate import ValidatedFile, ValidationContext, validate_item
+from kirjasto.content.validation_store import ValidationCache, code_digest, digest
 from kirjasto.content.vocabularies import load_vocabularies
 
 CONTENT_DIR = "practices"
@@ -41,25 +42,6 @@ class LoadedLibrary:
     @property
     def is_valid(self) -> bool:
         return not errors(self.problems)
-
-
-@dataclass
-class ValidationCache:
-    """Results of unchanged files between rebuilds (mkdocs serve, kirjasto preview):
-    a file is checked again only when its size or modification time changes, and
-    everything is checked again when a vocabulary file or the date changes."""
-
-    context_key: tuple[object, ...] = ()
-    """What every result depends on: the date, the Markdown configuration, the vocabulary files."""
-    results: dict[Path, tuple[tuple[int, int], ValidatedFile]] = field(default_factory=dict)
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        status = path.stat()
-    except OSError:
-        return (0, 0)
-    return (status.st_mtime_ns, status.st_size)
 
 
 DEFAULT_CONFIG_FILE = "mkdocs.yml"
@@ -116,19 +98,37 @@ def _check_with_cache(
 ) -> dict[Path, ValidatedFile]:
     if cache is None:
         return dict(zip((file.path for file in found), _check_files(found, context, repository_root), strict=False))
-    key = (
-        context.today,
-        repr(context.renderer.config),
-        context.renderer.budget_seconds,
-        *(_stamp(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)),
+    cache.use_context(
+        digest(
+            repr(
+                (
+                    code_digest(),
+                    context.today,
+                    context.renderer.config,
+                    context.renderer.budget_seconds,
+                    [_file_digest(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)],
+                )
+            ).encode()
+        )
     )
-    if key != cache.context_key:
-        cache.context_key, cache.results = key, {}
-    stamps = {file.path: _stamp(file.path) for file in found}
-    stale = [file for file in found if cache.results.get(file.path, (None,))[0] != stamps[file.path]]
+    digests = {file.path: _file_digest(file.path) for file in found}
+    results = {file.path: cache.result(file.path, digests[file.path]) for file in found}
+    stale = [file for file in found if results[file.path] is None]
     for file, result in zip(stale, _check_files(stale, context, repository_root), strict=False):
-        cache.results[file.path] = (stamps[file.path], result)
-    return {file.path: cache.results[file.path][1] for file in found}
+        cache.keep(file.path, digests[file.path], result)
+        results[file.path] = result
+    cache.forget_missing({str(file.path) for file in found})
+    cache.save()
+    return {path: result for path, result in results.items() if result is not None}
+
+
+def _file_digest(path: Path) -> str:
+    """The digest of what `_check_file` reads (an unreadable file: its error is the result)."""
+    try:
+        with path.open("rb") as handle:
+            return digest(handle.read(MAX_FILE_BYTES + 1))
+    except OSError as error:
+        return f"error:{error.errno}"
 
 
 PARALLEL_THRESHOLD = 800

@@ -17,9 +17,12 @@ from kirjasto.site.csp import (
 )
 from kirjasto.site.exports import export_files, json_ld_script
 from kirjasto.site.gitdates import last_commit_dates
+from kirjasto.site.navcache import NavigationCache
+from kirjasto.site.pages.item_page import item_front_matter
 from kirjasto.site.pages.markers import expand_markers
-from kirjasto.site.pages.page import Page, put_html_parts
-from kirjasto.site.pages.plan import plan_pages
+from kirjasto.site.pages.page import Page, front_matter_and_body, put_html_parts
+from kirjasto.site.pages.plan import ItemPages, item_pages, listing_pages, plan_pages
+from kirjasto.site.pages.related import RelatedIndex, related_items
 from kirjasto.site.parts import PartTemplates, override_dir_of, part_templates
 from kirjasto.site.search import (
     BackgroundIndexer,
@@ -33,24 +36,32 @@ from kirjasto.site.search import (
 __all__ = [
     "CONFIG_KEY",
     "BackgroundIndexer",
+    "ItemPages",
     "KnownScript",
+    "NavigationCache",
     "Page",
     "PartTemplates",
+    "RelatedIndex",
     "SearchDocument",
     "base_urls",
     "check_page",
     "expand_markers",
     "export_files",
+    "front_matter_and_body",
     "item_documents",
+    "item_front_matter",
+    "item_pages",
     "json_ld_script",
     "known_scripts",
     "last_commit_dates",
+    "listing_pages",
     "override_dir_of",
     "own_title",
     "page_document",
     "part_templates",
     "plan_pages",
     "put_html_parts",
+    "related_items",
     "search_documents",
     "site_policy",
     "theme_script_dirs",

@@ -18,6 +18,7 @@ from kirjasto.content.markdown_config import MarkdownConfig, MarkdownConfigError
 from kirjasto.content.model import Kind
 from kirjasto.content.problems import Problem, errors, format_report
 from kirjasto.content.text import count_phrase, slugify
+from kirjasto.content.validation_store import ValidationCache
 from kirjasto.content.vocabularies import load_vocabularies
 from kirjasto.tools.editor import SNIPPETS_PATH, snippets_text
 from kirjasto.tools.reporting import format_github_annotations
@@ -53,7 +54,9 @@ def validate_command(args: argparse.Namespace, root: Path) -> int:
             file=sys.stderr,
         )
         return 2
-    loaded = load_library(root, content_dir=args.content, today=args.today, markdown=markdown)
+    # Results of unchanged files are kept between runs (outside the repository).
+    cache = ValidationCache.stored(root)
+    loaded = load_library(root, content_dir=args.content, today=args.today, markdown=markdown, cache=cache)
     problems = _problems_under(loaded.problems, root, args.paths) if args.paths else loaded.problems
     if problems and args.format == "github":
         print(format_github_annotations(problems))

@@ -14,7 +14,7 @@ from kirjasto.site.exports.calendar import calendar_path
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.body_html import published_body_html
 from kirjasto.site.pages.listing import PROPOSE_CHANGE, STALE_NOTICE, places_label, shows_stale_notice
-from kirjasto.site.pages.page import Page, html_marker, url_from_page, with_front_matter
+from kirjasto.site.pages.page import Page, front_matter_and_body, html_marker, url_from_page, with_front_matter
 from kirjasto.site.pages.wheel import draw_wheel
 from kirjasto.site.parts import LinksFrom, PartTemplates
 
@@ -68,8 +68,14 @@ def plan_item_page(
         parts.append(
             f"[Ehdota muutosta tähän kuvaukseen]({edit}) (GitHub). Kuvausta muokattu viimeksi {format_date_fi(item.updated)}.\n{{: .kk-muokkaa }}"
         )
-    markdown = with_front_matter(item.title, item.summary, "\n\n".join(parts))
+    markdown = item_front_matter(item) + "\n\n".join(parts).rstrip() + "\n"
     return Page(src_uri=src, title=item.title, markdown=markdown, html_parts=html_parts, updated=item.updated)
+
+
+def item_front_matter(item: Item) -> str:
+    """The front matter of an item's page (title and description), all an engine needs
+    to list the page before its Markdown is planned."""
+    return front_matter_and_body(with_front_matter(item.title, item.summary, ""))[0]
 
 
 def team_anchor(team: Team) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kirjasto.content.urls import url_link, url_of
 
-__all__ = ["Page", "html_marker", "link", "url_from_page", "url_link", "url_of", "with_front_matter"]
+__all__ = ["Page", "front_matter_and_body", "html_marker", "link", "url_from_page", "url_link", "url_of", "with_front_matter"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,13 @@ def yaml_string(text: str) -> str:
     characters YAML cannot hold at all are written as escapes."""
     quoted = json.dumps(text, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
     return _NOT_YAML_PRINTABLE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", quoted)
+
+
+def front_matter_and_body(markdown: str) -> tuple[str, str]:
+    """A page's Markdown (as `with_front_matter` writes it) split into its front matter
+    block and the Markdown an engine reads after it."""
+    front, separator, body = markdown.partition("\n---\n\n")
+    return front + separator, body
 
 
 def url_from_page(src_uri: str, site_path: str) -> str:

@@ -1,11 +1,17 @@
 """Plan the site's generated pages: a pure function from a `Library` to a list
-of Markdown pages, engine-neutral (links are relative `.md` links)."""
+of Markdown pages, engine-neutral (links are relative `.md` links).
+
+Item pages can also be planned one at a time (`ItemPages`): the MkDocs build plans
+each item's page when the engine reads it, in whichever process builds that page,
+so that no process holds every page's HTML at once."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kirjasto.content.clock import today_in_finland
 from kirjasto.content.freshness import with_freshness
-from kirjasto.content.model import Library
+from kirjasto.content.model import Item, Library
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.site.pages.freshness_page import plan_freshness_page
 from kirjasto.site.pages.index_pages import plan_index_pages
@@ -15,19 +21,48 @@ from kirjasto.site.pages.related import RelatedIndex, related_items
 from kirjasto.site.parts import PartTemplates, part_templates
 
 
-def plan_pages(library: Library, settings: LibrarySettings | None = None, templates: PartTemplates | None = None) -> list[Page]:
-    """Every generated page: one per item, every index page and the maintainers'
-    list of how old each item's facts are. A library without the build's
-    `freshness` is judged against today in Finland."""
-    settings = settings or LibrarySettings()
-    templates = templates or part_templates()
-    if library.freshness is None:
-        library = with_freshness(library, settings, today_in_finland())
-    index = RelatedIndex.build(library)
-    item_pages = [
-        plan_item_page(item, related_items(item, index), library, settings.repository, templates=templates)
-        for item in library.items
-    ]
+@dataclass(frozen=True)
+class ItemPages:
+    """Each item's page, planned on demand; related items come from one index
+    built for the whole library."""
+
+    library: Library
+    settings: LibrarySettings
+    templates: PartTemplates
+    related: RelatedIndex
+
+    def page(self, item: Item) -> Page:
+        return plan_item_page(
+            item, related_items(item, self.related), self.library, self.settings.repository, templates=self.templates
+        )
+
+
+def item_pages(library: Library, settings: LibrarySettings | None = None, templates: PartTemplates | None = None) -> ItemPages:
+    """The planner of item pages for a library judged for freshness (`judged`)."""
+    return ItemPages(
+        judged(library, settings), settings or LibrarySettings(), templates or part_templates(), RelatedIndex.build(library)
+    )
+
+
+def judged(library: Library, settings: LibrarySettings | None = None) -> Library:
+    """A library without the build's `freshness` is judged against today in Finland."""
+    if library.freshness is not None:
+        return library
+    return with_freshness(library, settings or LibrarySettings(), today_in_finland())
+
+
+def listing_pages(library: Library, templates: PartTemplates | None = None) -> list[Page]:
+    """Every generated page but the items' own: index pages and the maintainers'
+    list of how old each item's facts are."""
+    library = judged(library)
     freshness = library.freshness
-    assert freshness is not None, "with_freshness sets it"
-    return item_pages + plan_index_pages(library, templates) + [plan_freshness_page(library, freshness)]
+    assert freshness is not None, "judged() sets it"
+    templates = templates or part_templates()
+    return [*plan_index_pages(library, templates), plan_freshness_page(library, freshness, templates)]
+
+
+def plan_pages(library: Library, settings: LibrarySettings | None = None, templates: PartTemplates | None = None) -> list[Page]:
+    """Every generated page: one per item, then the listing pages."""
+    library = judged(library, settings)
+    items = item_pages(library, settings, templates)
+    return [items.page(item) for item in library.items] + listing_pages(library, items.templates)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from kirjasto.site.search import lemmas
+
 MIN_PART = 4
 """Shortest compound part worth indexing on its own (`kunta`, `tuki`)."""
 
@@ -161,16 +163,12 @@ def _analyse(word: str) -> tuple[tuple[str, float], ...]:
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str) -> str:
-    import simplemma  # imported late: loading its Finnish data takes a moment
-
-    return simplemma.lemmatize(word, lang="fi").lower()
+    return lemmas.lemma(word).lower()
 
 
 @lru_cache(maxsize=200_000)
 def _is_word(word: str) -> bool:
-    import simplemma
-
-    return simplemma.is_known(word, lang="fi")
+    return lemmas.is_known(word)
 
 
 @lru_cache(maxsize=200_000)

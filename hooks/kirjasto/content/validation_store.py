@@ -1,0 +1,124 @@
+"""Validation results kept between runs, so that checking an unchanged library
+again takes a fraction of a second at any size (rendering every body with
+Python-Markdown takes about a millisecond per item; reading a stored result does not).
+
+A result is reused only when nothing it depends on has changed:
+- the file's bytes (a BLAKE2 digest of them, not its modification time, which a
+  checkout or a copy changes and an editor may keep);
+- the context every file is checked against: the date, the Markdown configuration,
+  the rendering budget, the vocabulary and allow-list files, and the checking code
+  itself (every module and data file of `kirjasto.content`), and the Python version.
+Anything in the context changing means every file is checked again.
+
+The results are a pickle, which can run code when read, so they are never kept in
+the repository, where a pull request could put one: they live in the user's cache
+folder (`platformdirs`), one file per repository, or under `$KIRJASTO_VALIMUISTI`.
+A store that cannot be read or written is ignored: the library is checked as if
+for the first time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+STORE_VARIABLE = "KIRJASTO_VALIMUISTI"
+"""A folder for the stored results instead of the user's cache folder (tests, CI)."""
+_FORMAT = 1
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The checking code and its data: a change to either checks everything again."""
+    package = Path(__file__).resolve().parent.parent
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(f"{_FORMAT} {sys.version}".encode())
+    for path in sorted([*(package / "content").glob("*.py"), *(package / "data").glob("*")]):
+        hasher.update(path.name.encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def store_path(repository_root: Path) -> Path | None:
+    """Where this repository's results are kept, or None when there is no cache folder."""
+    folder = os.environ.get(STORE_VARIABLE)
+    if folder:
+        base = Path(folder)
+    else:
+        try:
+            from platformdirs import user_cache_dir
+        except ImportError:
+            return None
+        base = Path(user_cache_dir("kirjasto"))
+    return base / f"validointi-{digest(str(repository_root.resolve()).encode())}.pickle"
+
+
+@dataclass
+class ValidationCache:
+    """Results by file, each with the digest of the bytes it was computed from, and
+    the context they all share. Kept in memory between rebuilds of `mkdocs serve`
+    and, with a `store`, on disk between runs."""
+
+    context_key: str = ""
+    results: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    """File path -> (digest of its bytes, its `ValidatedFile`)."""
+    store: Path | None = None
+    changed: bool = False
+
+    @classmethod
+    def stored(cls, repository_root: Path) -> ValidationCache:
+        """The results kept for this repository (none yet: an empty cache that will keep them)."""
+        path = store_path(repository_root)
+        cache = cls(store=path)
+        if path is None:
+            return cache
+        try:
+            with path.open("rb") as handle:
+                context_key, results = pickle.load(handle)
+        except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, pickle.UnpicklingError):
+            return cache
+        cache.context_key, cache.results = context_key, results
+        return cache
+
+    def result(self, path: Path, file_digest: str) -> Any:
+        found = self.results.get(str(path))
+        return found[1] if found is not None and found[0] == file_digest else None
+
+    def keep(self, path: Path, file_digest: str, result: Any) -> None:
+        self.results[str(path)] = (file_digest, result)
+        self.changed = True
+
+    def use_context(self, key: str) -> None:
+        if key != self.context_key:
+            self.context_key, self.results, self.changed = key, {}, True
+
+    def forget_missing(self, present: set[str]) -> None:
+        """Drop the results of files that no longer exist."""
+        gone = set(self.results) - present
+        for path in gone:
+            del self.results[path]
+        self.changed = self.changed or bool(gone)
+
+    def save(self) -> None:
+        """Write the results when they changed; a failure only costs the next run time."""
+        if self.store is None or not self.changed:
+            return
+        try:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.store.parent, delete=False, suffix=".tmp") as handle:
+                pickle.dump((self.context_key, self.results), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, self.store)
+            self.changed = False
+        except OSError:
+            return

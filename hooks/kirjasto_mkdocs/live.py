@@ -1,0 +1,150 @@
+"""`mkdocs serve` for contributors: a save is shown in about a second, and a save
+that breaks the library shows the Finnish report in the browser instead of a
+server that "will appear stuck".
+
+`LiveSite.attach` takes over MkDocs' development server (`LiveReloadServer`):
+- its builder: a change under the content folder alone is rebuilt incrementally
+  (`kirjasto_mkdocs.incremental`); anything else (docs, mkdocs.yml, the theme
+  overrides, the vocabularies) runs MkDocs' own full build;
+- a builder that fails no longer raises: the report becomes the page every HTML
+  request gets (`kirjasto-virhe.html` in the theme's overrides, in the site's look),
+  and the browser reloads to show it; the next good build brings the pages back;
+- its live-reload script: MkDocs writes it inline into every page, which the
+  site's Content-Security-Policy (script-src 'self' and known hashes) refuses, so the
+  browser never reloaded. The same script is served as a file from the site's own
+  address (`LIVE_RELOAD_PATH`), which the policy allows;
+- its watcher for the content folder: the operating system's notifications (watchdog's
+  native observer) instead of MkDocs' polling every half second.
+
+This module is imported once per `mkdocs serve` and outlives the hook module, which
+MkDocs executes again for every full rebuild; `serving()` is the running site.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from kirjasto.content import Problem, errors, format_report
+from kirjasto_mkdocs.incremental import Snapshot
+
+log = logging.getLogger("mkdocs.hooks.kirjasto")
+
+LIVE_RELOAD_PATH = ".kirjasto/uudelleenlataus.js"
+ERROR_TEMPLATE = "kirjasto-virhe.html"
+_SCRIPT = (Path(__file__).parent / "uudelleenlataus.js").read_text("utf-8")
+
+_sessions: list[LiveSite] = []
+"""The site `mkdocs serve` runs in this process (created by its first build)."""
+
+
+def serving() -> LiveSite:
+    """The running site, created by the first build of `mkdocs serve`."""
+    if not _sessions:
+        _sessions.append(LiveSite())
+    return _sessions[0]
+
+
+class LiveSite:
+    def __init__(self) -> None:
+        self.server: Any = None
+        self.full_build: Callable[[], None] = lambda: None
+        self.snapshot: Snapshot | None = None
+        """The last full build, which a save of an item updates."""
+        self.error_page: bytes | None = None
+        self._serve_request: Callable[..., Iterable[bytes]] = lambda environ, start_response: []
+
+    def remember(self, snapshot: Snapshot, problems: list[Problem]) -> None:
+        """A full build finished: keep it, and show its errors if it has any."""
+        self.snapshot = snapshot
+        self.show(problems)
+
+    def attach(self, server: Any, full_build: Callable[[], None], content_dir: Path) -> None:
+        """Take over MkDocs' development server (see the module's description)."""
+        self.server, self.full_build = server, full_build
+        self._serve_request = server.serve_request
+        server.builder = self.build
+        server.set_app(self.app)
+        # MkDocs' inline script would be refused by the page's policy (see above).
+        server._inject_js_into_html = self.inject_script
+        self._watch(content_dir)
+
+    def rebuild(self) -> bool:
+        """What changed under the content folder alone; False when a full build is needed."""
+        return self.snapshot is not None and self.snapshot.rebuild(self.show)
+
+    def show(self, problems: list[Problem]) -> None:
+        """The report page instead of every page while the library has errors."""
+        if not errors(problems) or self.snapshot is None:
+            self.error_page = None
+            return
+        log.info(format_report(problems))
+        self.error_page = self.snapshot.report_page(ERROR_TEMPLATE, problems)
+
+    def _watch(self, folder: Path) -> None:
+        """Notifications from the operating system for the content folder; MkDocs' own
+        polling watcher if they are not available."""
+        try:
+            from watchdog.events import FileSystemEvent, FileSystemEventHandler
+            from watchdog.observers import Observer
+
+            server = self.server
+
+            class Changed(FileSystemEventHandler):
+                def on_any_event(self, event: FileSystemEvent) -> None:
+                    if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+                        return
+                    with server._rebuild_cond:
+                        server._want_rebuild = True
+                        server._rebuild_cond.notify_all()
+
+            observer = Observer()
+            observer.schedule(Changed(), str(folder), recursive=True)
+            observer.daemon = True
+            observer.start()
+        except (ImportError, OSError, AttributeError):
+            self.server.watch(str(folder))
+
+    def build(self) -> None:
+        """MkDocs' build loop calls this after a change; it never raises, so that the
+        browsers always reload (to the changed page or to the report)."""
+        try:
+            if not self.rebuild():
+                self.full_build()
+        except Exception as error:  # shown in the browser; the terminal has MkDocs' own lines
+            self.show_message(str(error) or type(error).__name__)
+
+    def show_message(self, message: str) -> None:
+        """A failure without a rendered report (a broken configuration or theme): plain HTML."""
+        log.info(message)
+        self.error_page = (
+            '<!doctype html><html lang="fi"><meta charset="utf-8"><title>Sivustoa ei voitu rakentaa</title>'
+            f"<h1>Sivustoa ei voitu rakentaa</h1><pre>{html.escape(message)}</pre>"
+            "<p>Korjaa virhe ja tallenna tiedosto: sivu latautuu uudelleen itsestään.</p></html>"
+        ).encode()
+
+    def inject_script(self, content: bytes, epoch: int) -> bytes:
+        tag = f'<script src="{self.server.mount_path}{LIVE_RELOAD_PATH}" data-epoch="{epoch}" defer></script>'.encode()
+        end = content.rfind(b"</body>")
+        return content + tag if end < 0 else content[:end] + tag + content[end:]
+
+    def app(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == f"{self.server.mount_path}{LIVE_RELOAD_PATH}":
+            script = _SCRIPT.encode()
+            start_response("200 OK", [("Content-Type", "text/javascript"), ("Content-Length", str(len(script)))])
+            return [script]
+        page = self.error_page
+        if page is not None and path.endswith(("/", ".html")):
+            content = self.inject_script(page, self.server._visible_epoch)
+            # 200, not 500: MkDocs logs every error status as a warning line, once per poll.
+            start_response(
+                "200 OK",
+                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))],
+            )
+            return [content]
+        result: Iterable[bytes] = self._serve_request(environ, start_response)
+        return result

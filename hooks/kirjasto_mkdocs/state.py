@@ -1,0 +1,124 @@
+"""What one MkDocs build learnt and its later events read."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from kirjasto.content import (
+    BUILD_RENDER_BUDGET_SECONDS,
+    Item,
+    Library,
+    LibrarySettings,
+    MarkdownConfig,
+    Problem,
+    ValidationCache,
+    apply_scope,
+    load_library,
+    scope_problems,
+    with_freshness,
+)
+from kirjasto.site import BackgroundIndexer, ItemPages, KnownScript, PartTemplates, SearchDocument, part_templates
+from kirjasto.tools import preview_library
+from kirjasto_mkdocs.parallel import PageSplit
+
+
+@dataclass
+class BuildState:
+    """What one build learnt in on_files and later events read. Reset in on_config,
+    because `mkdocs serve` keeps this module loaded between rebuilds."""
+
+    library: Library | None = None
+    settings: LibrarySettings = field(default_factory=LibrarySettings)
+    today: datetime.date | None = None
+    markdown: MarkdownConfig = field(default_factory=MarkdownConfig)
+    scripts: list[KnownScript] = field(default_factory=list)
+    """Inline scripts the theme's templates emit: the only ones pages may run."""
+    policy: str = ""
+    items: dict[str, Item] = field(default_factory=dict)
+    """Published items by the src_uri of their generated page."""
+    other_pages: dict[str, SearchDocument] = field(default_factory=dict)
+    """Hand-written and index pages by URL, for the search index (items come from the library)."""
+    item_pages: ItemPages | None = None
+    """Plans each item's page when MkDocs reads it."""
+    html_parts: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Pre-rendered HTML of generated pages, by src_uri, put in place after Markdown."""
+    indexer: BackgroundIndexer | None = None
+    templates: PartTemplates = field(default_factory=part_templates)
+    """The generated parts' templates, the theme's custom_dir first (compiled once)."""
+    page_dates: dict[str, datetime.date] = field(default_factory=dict)
+    """When each page's content last changed, by src_uri: the sitemap's dates."""
+    pages_in_nav: set[str] = field(default_factory=set)
+    """src_uris of the pages the nav lists (the others share their navigation HTML)."""
+    split: PageSplit = field(default_factory=PageSplit)
+    """Item pages a second process builds (`mkdocs build` of a large library)."""
+    marker_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Hand-written pages whose live markers show the library: (Markdown, as expanded)."""
+    problems: list[Problem] = field(default_factory=list)
+    """What validation found (while serving, the browser shows the errors)."""
+    files: Any = None
+    nav: Any = None
+    env: Any = None
+    """MkDocs' files, navigation and template environment, which `mkdocs serve` keeps
+    to rebuild single pages (kirjasto_mkdocs.incremental)."""
+
+    def load(self, root: Path, cache: ValidationCache) -> list[Problem]:
+        """Check the library (files unchanged since the cache's results are not checked
+        again) and keep what this copy publishes: the valid items, in scope, judged for
+        freshness. Returns every problem found; a configuration that cannot work raises."""
+        loaded = load_library(
+            root,
+            content_dir=self.settings.content_dir,
+            today=self.today,
+            markdown=self.markdown,
+            render_budget=BUILD_RENDER_BUDGET_SECONDS,
+            cache=cache,
+        )
+        scope_errors = scope_problems(self.settings.scope, loaded.library.vocabularies)
+        if scope_errors:
+            raise PluginError(f"{root / 'mkdocs.yml'}:\n" + "\n".join(scope_errors))
+        library: Library | None = with_freshness(
+            apply_scope(loaded.library, self.settings.scope), self.settings, self.build_day()
+        )
+        if self.settings.preview and library is not None:
+            library = preview_library(library, self.settings.preview)
+            if library is None:
+                raise PluginError(
+                    f"Esikatseltavaa kuvausta {self.settings.preview} ei löydy kirjastosta tai se ei ole kelvollinen. Tarkista polku ja virheet yllä."
+                )
+        self.library = library
+        self.items = {item.src_uri: item for item in library.items} if library else {}
+        return loaded.problems
+
+    def loaded_library(self) -> Library:
+        """The library on_pre_build loaded (MkDocs runs the events in order)."""
+        if self.library is None:
+            raise PluginError("Kirjastoa ei ladattu ennen sivujen rakentamista (on_pre_build ei ajettu).")
+        return self.library
+
+    def planner(self) -> ItemPages:
+        if self.item_pages is None:
+            raise PluginError("Kuvaussivuja ei suunniteltu ennen niiden rakentamista (on_files ei ajettu).")
+        return self.item_pages
+
+    def build_day(self) -> datetime.date:
+        if self.today is None:
+            raise PluginError("Päivämäärää ei luettu ennen rakentamista (on_config ei ajettu).")
+        return self.today
+
+
+_caches: dict[Path, ValidationCache] = {}
+"""One cache per repository for the life of the process: `mkdocs serve` executes the
+hook module again for every full rebuild, but this module stays loaded."""
+
+
+def validation_cache(root: Path) -> ValidationCache:
+    """The repository's validation results: in memory while serving, on disk between runs."""
+    root = root.resolve()
+    if root not in _caches:
+        _caches[root] = ValidationCache.stored(root)
+    return _caches[root]
