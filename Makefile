@@ -71,9 +71,10 @@ docs-tree: install
 preview: install
 	$(BIN)/kirjasto preview "$(FILE)" --config $(CONFIG) --addr $(ADDR)
 
-# Our build against plain mkdocs-material at 1,000 and 10,000 items (takes a while:
+# Our build against plain mkdocs-material at 1,000, 3,000 and 10,000 items and on the
+# real library, with make serve and kirjasto preview timed (takes a while:
 # SIZES="1000" REPEAT=1 for a quick look).
-SIZES ?= 1000 10000
+SIZES ?= 1000 3000 10000
 REPEAT ?= 3
 bench: install-test
 	$(BIN)/kirjasto bench --sizes $(SIZES) --repeat $(REPEAT) --output bench-tulokset.json

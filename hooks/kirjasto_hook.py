@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import atexit
 import logging
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -24,6 +26,7 @@ from kirjasto.content import (
     ClockError,
     MarkdownConfig,
     SettingsError,
+    cache_folder,
     errors,
     format_report,
     read_settings,
@@ -37,6 +40,7 @@ from kirjasto.site import (
     check_page,
     expand_markers,
     export_files,
+    export_paths,
     front_matter_and_body,
     item_documents,
     item_front_matter,
@@ -118,7 +122,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _state.html_parts[page.src_uri] = page.html_parts
         if page.updated:
             _state.page_dates[page.src_uri] = page.updated
-    for path, text in export_files(library, _state.settings, config.site_name).items():
+    # A large `mkdocs build` writes the data files in its second process (on_nav);
+    # MkDocs gets them empty now, to check the links to them.
+    _state.exports_in_child = _command == "build" and PageSplit.wanted(len(library.items))
+    exports = export_paths(library) if _state.exports_in_child else export_files(library, _state.settings, config.site_name)
+    for path, text in exports.items():
         files.append(File.generated(config, path, content=text))
     urls = (file.url for file in files.documentation_pages())
     _state.policy = site_policy(_state.scripts, base_urls(urls, config.site_url, config.extra.get("scope")))
@@ -130,15 +138,35 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _state.pages_in_nav = {page.file.src_uri for page in nav.pages}
     _state.nav = nav
-    if _command == "build":
-        _state.split = PageSplit.start(list(_state.items), config, files, nav)
+    if _state.exports_in_child:
+        staging = _state.exports_staging = Path(tempfile.mkdtemp(prefix="kirjasto-data-"))
+        _state.split = PageSplit.start(list(_state.items), config, files, nav, then=lambda: _write_exports(config, staging))
     return nav
+
+
+def _write_exports(config: MkDocsConfig, folder: Path) -> None:
+    """The open data, catalogue index, feed and calendars, written into `folder`."""
+    for path, text in export_files(_state.loaded_library(), _state.settings, config.site_name).items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # overrides/main.html renders the primary navigation through it (once per folder).
     env.globals["kirjasto_nav"] = NavigationCache(_state.pages_in_nav)
     _state.files, _state.env = files, env
+    # Every page is read by now (the other process builds item pages only): the index
+    # is completed and written in its own process while MkDocs writes the pages.
+    if _state.indexer is not None:
+        documents = search_documents(_state.loaded_library(), list(_state.other_pages.values()))
+        _state.indexer.write_into(documents, config.site_dir)
+    # Compiled theme templates kept between runs (outside the repository, like the
+    # validation results): a preview or a small build no longer compiles them each time.
+    folder = cache_folder()
+    if folder is not None:
+        (folder / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder / "jinja"))
     if env.loader is not None:
         env.loader = ChoiceLoader([DictLoader({ELSEWHERE_TEMPLATE: ""}), env.loader])
     return env
@@ -201,18 +229,22 @@ def _checked(output: str, where: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    _state.split.help(config, _state.files, _state.nav, _state.env)
     error = _state.split.finish()
     if error:
         raise PluginError(error)
+    staging = _state.exports_staging
+    if _state.exports_in_child and staging is not None:
+        # After MkDocs copied its empty stand-ins: the data files the child wrote (or,
+        # when no child was started, written here).
+        if not _state.split.forked:
+            _write_exports(config, staging)
+        shutil.copytree(staging, config.site_dir, dirs_exist_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
     if _command == "serve" and _state.env is not None:
         serving().remember(Snapshot.of_build(_state, config, _state.files, _state.nav, _state.env), _state.problems)
-    if _state.indexer is None:
-        return
-    documents = search_documents(_state.loaded_library(), list(_state.other_pages.values()))
-    for path, text in _state.indexer.finish(documents).items():
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    if _state.indexer is not None:
+        _state.indexer.wait()
 
 
 REFUSED_BUILD = "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
@@ -227,6 +259,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_build_error(error: Exception) -> None:
     _state.split.cancel()
+    if _state.exports_staging is not None:
+        shutil.rmtree(_state.exports_staging, ignore_errors=True)
     if _state.indexer is not None:
         _state.indexer.cancel()
         _state.indexer = None

@@ -1,13 +1,15 @@
-"""Half of the item pages built in a second process.
+"""Item pages built by two processes.
 
 MkDocs reads, renders and writes pages one at a time, on one core; for a large
 library that loop is most of the build. Once the navigation is known (`on_nav`),
-`PageSplit.start` forks: the child reads and builds its share of the item pages
-with MkDocs' own functions (`_populate_page`, `_build_page`: the same Markdown, the
-same templates, the same hooks, so the same HTML) and writes them; the parent builds
-everything else. A page is written by exactly one process: in the parent, the
-child's pages get no Markdown and an empty template (`ELSEWHERE_TEMPLATE`), and MkDocs
-writes no file for empty output.
+`PageSplit.start` forks: the child reads and builds item pages with MkDocs' own
+functions (`_populate_page`, `_build_page`: the same Markdown, the same templates,
+the same hooks, so the same HTML), taking them in chunks from a pool in shared
+memory, then writes the data files. The parent runs MkDocs' own loop for everything
+else (hand-written and listing pages, the sitemap) and then takes from the same pool
+(`help`), so that both finish together. A page is written by exactly one process: in
+MkDocs' loop, the pool's pages get no Markdown and an empty template
+(`ELSEWHERE_TEMPLATE`), and MkDocs writes no file for empty output.
 
 The child's warnings and errors come back to the parent (`PageSplit.finish`), which
 logs them as its own: `--strict` counts them and a failing page fails the build.
@@ -17,15 +19,19 @@ copy of a threaded process is not safe.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 ELSEWHERE_TEMPLATE = "kirjasto-rakennetaan-muualla.html"
 """The empty template of a page the other process builds (added to the theme's environment)."""
+
+CHUNK = 25
+"""Item pages taken from the shared pool at a time."""
 
 MIN_PAGES_TO_SPLIT = 200
 """Below this, starting a second process costs more than it saves."""
@@ -38,33 +44,79 @@ _MKDOCS_LOGGERS = ("mkdocs", "")
 """Where the child's log records would go: MkDocs' logger (which does not propagate) and the root."""
 
 
+class _Pool:
+    """Item pages in chunks that either process takes, one at a time, from a counter in
+    shared memory: whichever process has time builds the next chunk, so neither waits
+    for the other at the end."""
+
+    def __init__(self, pages: list[str]) -> None:
+        import multiprocessing
+
+        self.pages = pages
+        self.taken = multiprocessing.Value("i", 0)
+
+    def take(self) -> list[str]:
+        with self.taken.get_lock():
+            first = self.taken.value * CHUNK
+            if first >= len(self.pages):
+                return []
+            self.taken.value += 1
+        return self.pages[first : first + CHUNK]
+
+
 @dataclass
 class PageSplit:
-    """Which pages the child builds, and how to hear from it."""
+    """The item pages two processes share, and how to hear from the child."""
 
-    elsewhere: frozenset[str] = frozenset()
-    """src_uris of the pages the child builds (empty: no child)."""
+    elsewhere: set[str] = field(default_factory=set)
+    """src_uris of the pages MkDocs' own loop in the parent leaves alone (empty: no child)."""
+    _pool: _Pool | None = None
     _pid: int = 0
     _reader: int = -1
     _skipped_messages: set[str] = field(default_factory=set)
 
+    @property
+    def forked(self) -> bool:
+        return self._pool is not None
+
+    @staticmethod
+    def wanted(pages: int) -> bool:
+        """Whether a build of this many candidate pages forks (`start`)."""
+        return pages >= MIN_PAGES_TO_SPLIT and hasattr(os, "fork") and not os.environ.get(ONE_PROCESS_VARIABLE)
+
     @classmethod
-    def start(cls, candidates: Collection[str], config: Any, files: Any, nav: Any) -> PageSplit:
-        """Fork a child for every other page of `candidates` (src_uris of pages outside
-        the nav); in the parent, return the split. Builds too small to gain get none."""
-        if len(candidates) < MIN_PAGES_TO_SPLIT or not hasattr(os, "fork") or os.environ.get(ONE_PROCESS_VARIABLE):
+    def start(
+        cls, candidates: Collection[str], config: Any, files: Any, nav: Any, then: Callable[[], None] = lambda: None
+    ) -> PageSplit:
+        """Fork a child that builds `candidates` (src_uris of pages outside the nav) from
+        the shared pool and then runs `then` (work the parent would otherwise do alone);
+        in the parent, return the split: MkDocs' loop leaves those pages alone, and the
+        parent takes from the pool when its own pages are done (`help`)."""
+        if not cls.wanted(len(candidates)):
             return cls()
-        share = sorted(candidates)[1::2]
+        # Everything built so far (the library, MkDocs' files and nav) stays as it is:
+        # out of the garbage collector's sight, it is neither scanned again nor, in the
+        # child, copied page by page because the scan touched it.
+        gc.freeze()
+        pool = _Pool(sorted(candidates))
         reader, writer = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(reader)
-            _build_in_child(share, config, files, nav, writer)
+            _build_in_child(pool, config, files, nav, writer, then)
         os.close(writer)
-        split = cls(elsewhere=frozenset(share), _pid=pid, _reader=reader)
-        split._skipped_messages = {f"Page skipped: '{src}'. Generated empty output." for src in share}
+        split = cls(elsewhere=set(pool.pages), _pool=pool, _pid=pid, _reader=reader)
+        split._skipped_messages = {f"Page skipped: '{src}'. Generated empty output." for src in pool.pages}
         logging.getLogger("mkdocs.commands.build").addFilter(split._not_skipped)
         return split
+
+    def help(self, config: Any, files: Any, nav: Any, env: Any) -> None:
+        """In the parent, after MkDocs' own loop: build pool pages until none are left."""
+        if self._pool is None:
+            return
+        while pages := self._pool.take():
+            self.elsewhere.difference_update(pages)
+            _build_pages(pages, config, files, nav, env)
 
     def _not_skipped(self, record: logging.LogRecord) -> bool:
         """MkDocs notes every empty page it does not write; the child's pages are not skipped."""
@@ -108,11 +160,23 @@ class _Collector(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _build_in_child(share: list[str], config: Any, files: Any, nav: Any, writer: int) -> None:
+def _build_pages(pages: list[str], config: Any, files: Any, nav: Any, env: Any) -> None:
+    """Read and build `pages` as MkDocs' own loops do, one page at a time."""
     from mkdocs.commands.build import _build_page, _populate_page
     from mkdocs.structure.files import InclusionLevel
     from mkdocs.structure.pages import Page
 
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for src_uri in pages:
+        file = files.get_file_from_path(src_uri)
+        page = Page(None, file, config)
+        _populate_page(page, config, files)
+        _build_page(page, config, doc_files, nav, env)
+        page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        page.content = page.markdown = None  # built and written: keep memory flat
+
+
+def _build_in_child(pool: _Pool, config: Any, files: Any, nav: Any, writer: int, then: Callable[[], None]) -> None:
     collector = _Collector()
     for name in _MKDOCS_LOGGERS:
         logger = logging.getLogger(name)
@@ -122,15 +186,9 @@ def _build_in_child(share: list[str], config: Any, files: Any, nav: Any, writer:
     error = None
     try:
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        anchors = config.validation.links.anchors
-        for src_uri in share:
-            file = files.get_file_from_path(src_uri)
-            page = Page(None, file, config)
-            _populate_page(page, config, files)
-            _build_page(page, config, doc_files, nav, env)
-            page.validate_anchor_links(files=files, log_level=anchors)
-            page.content = page.markdown = None  # built and written: keep memory flat
+        while pages := pool.take():
+            _build_pages(pages, config, files, nav, env)
+        then()
     except Exception as failure:  # reported to the parent, which fails the build with it
         error = str(failure) or type(failure).__name__
     report = json.dumps({"records": collector.records, "error": error}).encode()

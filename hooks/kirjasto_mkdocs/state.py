@@ -56,6 +56,9 @@ class BuildState:
     """src_uris of the pages the nav lists (the others share their navigation HTML)."""
     split: PageSplit = field(default_factory=PageSplit)
     """Item pages a second process builds (`mkdocs build` of a large library)."""
+    exports_in_child: bool = False
+    """The data files are written by that process, after its pages, into `exports_staging`."""
+    exports_staging: Path | None = None
     marker_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Hand-written pages whose live markers show the library: (Markdown, as expanded)."""
     problems: list[Problem] = field(default_factory=list)

@@ -12,7 +12,7 @@ from kirjasto.content.problems import Problem, Severity, errors, format_report
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
 from kirjasto.content.scope import apply_scope, scope_problems
 from kirjasto.content.settings import LICENCE_CONFIG_KEY, LibrarySettings, SettingsError, read_settings
-from kirjasto.content.validation_store import ValidationCache
+from kirjasto.content.validation_store import ValidationCache, cache_folder
 
 __all__ = [
     "BUILD_RENDER_BUDGET_SECONDS",
@@ -29,6 +29,7 @@ __all__ = [
     "Severity",
     "ValidationCache",
     "apply_scope",
+    "cache_folder",
     "errors",
     "format_report",
     "load_library",

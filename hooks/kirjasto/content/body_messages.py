@@ -10,11 +10,15 @@ from urllib.parse import unquote
 from kirjasto.content.render import MAX_NESTING, BodyRenderer
 from kirjasto.content.sanitise import Change, Sanitiser
 
+SLOW_RENDER_MESSAGE_START = "Tekstiä ei voi muuntaa sivuksi: se kestäisi yli"
+"""How a refusal for the CPU budget begins: it depends on the budget (1 s in `kirjasto
+validate`, 3 s in a build), so such a result is never reused from the validation store."""
+
 
 def render_error_message(reason: str, renderer: BodyRenderer) -> str:
     if reason == "slow":
         return (
-            f"Tekstiä ei voi muuntaa sivuksi: se kestäisi yli {renderer.budget_seconds:g} sekunnin (tavallinen kuvaus "
+            f"{SLOW_RENDER_MESSAGE_START} {renderer.budget_seconds:g} sekunnin (tavallinen kuvaus "
             "muuntuu sadasosasekunnissa). Näin käy, kun tekstissä on tuhansia toistuvia merkkejä (kuten [, * tai `) tai "
             "luetteloita hyvin monella sisäkkäisellä tasolla. Poista toistuvat merkit tai vähennä luetteloiden sisäkkäisiä tasoja."
         )

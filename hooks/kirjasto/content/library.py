@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kirjasto.content.body_messages import SLOW_RENDER_MESSAGE_START
 from kirjasto.content.clock import today_in_finland
 from kirjasto.content.frontmatter import FrontMatterError, normalise_text, parse, split
 from kirjasto.content.library_files import ALLOWED_TOP_LEVEL_FILES, FILE_START, FoundFile, find_item_files, shown_path
@@ -63,6 +64,8 @@ def load_library(
     mkdocs.yml, so that bodies are judged exactly as the site would render them.
     `render_budget` is the CPU time one body may take to render (builds allow more)."""
     today = today or today_in_finland()
+    # Absolute paths: the stored results are found by path, whatever the working folder.
+    repository_root = repository_root.resolve()
     markdown = markdown or _default_markdown(repository_root)
     root = repository_root / content_dir
     vocabularies, problems = load_vocabularies(root, repository_root)
@@ -105,21 +108,34 @@ def _check_with_cache(
                     code_digest(),
                     context.today,
                     context.renderer.config,
-                    context.renderer.budget_seconds,
                     [_file_digest(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)],
                 )
             ).encode()
         )
     )
-    digests = {file.path: _file_digest(file.path) for file in found}
-    results = {file.path: cache.result(file.path, digests[file.path]) for file in found}
+    stamps = {file.path: _stamp(file.path) for file in found}
+    looked_up = {
+        file.path: cache.result(file.path, stamps[file.path], functools.partial(_file_digest, file.path)) for file in found
+    }
+    results = {path: result for path, (_, result) in looked_up.items()}
     stale = [file for file in found if results[file.path] is None]
     for file, result in zip(stale, _check_files(stale, context, repository_root), strict=False):
-        cache.keep(file.path, digests[file.path], result)
+        # The budget is not in the key (validate and build share the results): a body
+        # refused for it is checked again every time, under the budget of that run.
+        if not any(problem.message.startswith(SLOW_RENDER_MESSAGE_START) for problem in result.problems):
+            cache.keep(file.path, stamps[file.path], looked_up[file.path][0] or _file_digest(file.path), result)
         results[file.path] = result
     cache.forget_missing({str(file.path) for file in found})
     cache.save()
     return {path: result for path, result in results.items() if result is not None}
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, 0, 0)
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
 
 
 def _file_digest(path: Path) -> str:

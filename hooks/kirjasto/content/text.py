@@ -23,19 +23,29 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
 
 
+class _SortFolding(dict[int, str]):
+    """Each character's sort form, for `str.translate`: worked out the first time the
+    character is seen (str.translate asks the mapping per character, in C)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _FINNISH_TAIL:
+            folded = _FINNISH_TAIL[char]
+        else:
+            folded = unicodedata.normalize("NFKD", _FOLD_TO_BASE.get(char, char))[:1]
+        self[code] = folded
+        return folded
+
+
+_SORT_FOLDING = _SortFolding()
+
+
 @lru_cache(maxsize=200_000)
 def finnish_sort_key(text: str) -> str:
-    """Key that sorts Finnish text as a Finnish reader expects: ... z, å, ä, ö.
+    """Key that sorts Finnish text as a Finnish reader expects: ... z, å, ä, ö
+    (accents folded to their letter, å, ä and ö after z).
     Cached: a big build sorts the same titles into dozens of listings."""
-    key = []
-    for char in text.lower():
-        if char in _FINNISH_TAIL:
-            key.append(_FINNISH_TAIL[char])
-            continue
-        char = _FOLD_TO_BASE.get(char, char)
-        base = unicodedata.normalize("NFKD", char)[:1]
-        key.append(base)
-    return "".join(key)
+    return text.lower().translate(_SORT_FOLDING)
 
 
 def suggest(value: str, choices: Iterable[str]) -> str | None:

@@ -3,8 +3,8 @@ again takes a fraction of a second at any size (rendering every body with
 Python-Markdown takes about a millisecond per item; reading a stored result does not).
 
 A result is reused only when nothing it depends on has changed:
-- the file's bytes (a BLAKE2 digest of them, not its modification time, which a
-  checkout or a copy changes and an editor may keep);
+- the file's bytes (a BLAKE2 digest of them; the file is read only when its
+  modification time, size or inode changed since the result was stored);
 - the context every file is checked against: the date, the Markdown configuration,
   the rendering budget, the vocabulary and allow-list files, and the checking code
   itself (every module and data file of `kirjasto.content`), and the Python version.
@@ -24,6 +24,8 @@ import os
 import pickle
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +33,8 @@ from typing import Any
 
 STORE_VARIABLE = "KIRJASTO_VALIMUISTI"
 """A folder for the stored results instead of the user's cache folder (tests, CI)."""
-_FORMAT = 1
+_FORMAT = 2
+_RACY_NS = 2_000_000_000
 
 
 def digest(data: bytes) -> str:
@@ -50,18 +53,23 @@ def code_digest() -> str:
     return hasher.hexdigest()
 
 
-def store_path(repository_root: Path) -> Path | None:
-    """Where this repository's results are kept, or None when there is no cache folder."""
+def cache_folder() -> Path | None:
+    """The library's cache folder outside any repository (`$KIRJASTO_VALIMUISTI`, else the
+    user's cache folder), or None when there is none."""
     folder = os.environ.get(STORE_VARIABLE)
     if folder:
-        base = Path(folder)
-    else:
-        try:
-            from platformdirs import user_cache_dir
-        except ImportError:
-            return None
-        base = Path(user_cache_dir("kirjasto"))
-    return base / f"validointi-{digest(str(repository_root.resolve()).encode())}.pickle"
+        return Path(folder)
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:
+        return None
+    return Path(user_cache_dir("kirjasto"))
+
+
+def store_path(repository_root: Path) -> Path | None:
+    """Where this repository's results are kept, or None when there is no cache folder."""
+    base = cache_folder()
+    return base / f"validointi-{digest(str(repository_root.resolve()).encode())}.pickle" if base else None
 
 
 @dataclass
@@ -71,8 +79,10 @@ class ValidationCache:
     and, with a `store`, on disk between runs."""
 
     context_key: str = ""
-    results: dict[str, tuple[str, Any]] = field(default_factory=dict)
-    """File path -> (digest of its bytes, its `ValidatedFile`)."""
+    results: dict[str, tuple[tuple[int, int, int], str, Any]] = field(default_factory=dict)
+    """File path -> (its stamp: modification time, size, inode; the digest of its bytes;
+    its `ValidatedFile`). An unchanged stamp spares reading the file; a changed one
+    (a checkout, a copy) still reuses the result when the bytes are the same."""
     store: Path | None = None
     changed: bool = False
 
@@ -91,12 +101,24 @@ class ValidationCache:
         cache.context_key, cache.results = context_key, results
         return cache
 
-    def result(self, path: Path, file_digest: str) -> Any:
+    def result(self, path: Path, stamp: tuple[int, int, int], file_digest: Callable[[], str]) -> tuple[str | None, Any]:
+        """(the file's digest if it had to be read, the stored result or None)."""
         found = self.results.get(str(path))
-        return found[1] if found is not None and found[0] == file_digest else None
+        if found is None:
+            return file_digest(), None
+        # A file written in the last two seconds may change again within the same
+        # modification time on a coarse file system ("racy git"): read it.
+        if found[0] == stamp and time.time_ns() - stamp[0] > _RACY_NS:
+            return None, found[2]
+        digest_now = file_digest()
+        if digest_now != found[1]:
+            return digest_now, None
+        self.results[str(path)] = (stamp, digest_now, found[2])
+        self.changed = True
+        return digest_now, found[2]
 
-    def keep(self, path: Path, file_digest: str, result: Any) -> None:
-        self.results[str(path)] = (file_digest, result)
+    def keep(self, path: Path, stamp: tuple[int, int, int], file_digest: str, result: Any) -> None:
+        self.results[str(path)] = (stamp, file_digest, result)
         self.changed = True
 
     def use_context(self, key: str) -> None:

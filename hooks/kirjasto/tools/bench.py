@@ -1,21 +1,23 @@
 """`kirjasto bench`: our build against a plain mkdocs-material build of the same
-item pages, measured in one run on one machine, with ratios.
+bodies, measured side by side in one run on one machine, with ratios.
 
 For each size: (a) baseline: the items as plain Markdown pages, mkdocs-material
-with its default search and no hooks, a small nav; (b) our full build;
-(c) `kirjasto validate` alone; (d) peak memory of each (the child process's
-maximum resident set); (e) site size, the largest HTML page, the largest
-listing page, one item page's HTML size and the search payload.
+with its search plugin (`lang: fi`), no hooks, a small nav; (b) our full build
+(`mkdocs build --strict`) cold, with no stored validation results or compiled
+templates, and warm, with those of the previous run; (c) `kirjasto validate`
+alone, cold and warm; (d) peak memory of each (the largest resident set of the
+process and its children); (e) site size, the largest listing page, one item
+page's size. The smallest size also measures `mkdocs serve` from a saved item to
+the new page served, and the largest `kirjasto preview`. The real library is
+measured against plain mkdocs-material building the same pages (`kirjasto
+generate`), with its own save-to-reload time.
 """
 
 from __future__ import annotations
 
 import datetime
-import gzip
 import json
 import os
-import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,24 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kirjasto.content.library import load_library
+from kirjasto.tools.bench_sites import copy_library, site_metrics, write_baseline, write_real_baseline
+from kirjasto.tools.bench_table import format_table
+from kirjasto.tools.live_bench import preview_seconds, save_to_reload
 from kirjasto.tools.synthetic import write_synthetic_library
 
-BASELINE_CONFIG = """\
-site_name: Vertailu
-theme:
-  name: material
-  language: fi
-  font: false
-nav:
-  - index.md
-not_in_nav: |
-  /*/*.md
-"""
-SAMPLE_ITEM = "synteettinen-0"
-
 Metrics = dict[str, Any]
-"""Figures of one measurement by name, as written to the JSON results file."""
+CACHE_VARIABLE = "KIRJASTO_VALIMUISTI"
 
 
 @dataclass(frozen=True)
@@ -51,10 +42,11 @@ class Run:
     returncode: int
 
 
-def measure(command: list[str], cwd: Path, quiet: bool = False) -> Run:
-    """Wall time and peak memory of one child process (os.wait4 gives its rusage).
-    A failing command's error output is shown unless `quiet` (an expected failure)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def measure(command: list[str], cwd: Path, quiet: bool = False, environment: dict[str, str] | None = None) -> Run:
+    """Wall time and peak memory of one child process (os.wait4 gives its rusage, whose
+    maximum resident set covers its own children too). A failing command's error output
+    is shown unless `quiet` (an expected failure)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -66,53 +58,6 @@ def measure(command: list[str], cwd: Path, quiet: bool = False) -> Run:
         sys.stderr.write(errors.read().decode("utf-8", "replace")[-2000:])
     errors.close()
     return Run(seconds=seconds, peak_kb=usage.ru_maxrss, returncode=process.returncode)
-
-
-def write_baseline(library_root: Path, target: Path) -> None:
-    """The same items as plain Markdown pages (title, summary, body) in a plain site."""
-    if target.exists():
-        shutil.rmtree(target)
-    docs = target / "docs"
-    docs.mkdir(parents=True)
-    (target / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
-    (docs / "index.md").write_text("# Vertailu\n\nSama sisältö ilman kirjaston laajennuksia.\n", encoding="utf-8")
-    for item in load_library(library_root).library.items:
-        folder = docs / item.kind.folder
-        folder.mkdir(exist_ok=True)
-        (folder / f"{item.slug}.md").write_text(f"# {item.title}\n\n{item.summary}\n\n{item.body}", encoding="utf-8")
-
-
-def _site_metrics(site: Path, ours: bool) -> Metrics:
-    pages = list(site.rglob("*.html"))
-    sizes = {p: p.stat().st_size for p in pages}
-    largest = max(sizes, key=sizes.__getitem__)
-    item_page = re.compile(r"^(kaytannot|verkostot|materiaalit)/(?!sivu-\d+/)[^/]+/index\.html$")
-    listings = {
-        p: s
-        for p, s in sizes.items()
-        if not item_page.match(p.relative_to(site).as_posix()) and p.relative_to(site).parts[0] not in ("assets",)
-    }
-    sample = next((p for p in pages if p.parent.name == SAMPLE_ITEM), None)
-    metrics: Metrics = {
-        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
-        "html_pages": len(pages),
-        "largest_page": [str(largest.relative_to(site)), sizes[largest]],
-        "item_page_bytes": sample.stat().st_size if sample else None,
-    }
-    if listings:
-        biggest = max(listings, key=listings.__getitem__)
-        metrics["largest_listing"] = [str(biggest.relative_to(site)), listings[biggest]]
-    # Our search is measured in the browser by search_bench (first query, median and worst).
-    metrics["search"] = {} if ours else _theme_search_payload(site)
-    return metrics
-
-
-def _theme_search_payload(site: Path) -> Metrics:
-    index = site / "search" / "search_index.json"
-    if not index.exists():
-        return {}
-    raw = index.read_bytes()
-    return {"first_search_raw": len(raw), "first_search_gzip": len(gzip.compress(raw))}
 
 
 def _summary(runs: list[Run]) -> Metrics:
@@ -127,82 +72,81 @@ def _summary(runs: list[Run]) -> Metrics:
     }
 
 
-def bench_size(repository: Path, workdir: Path, size: int, repeat: int, today: datetime.date) -> Metrics:
-    library = write_synthetic_library(repository, workdir / f"{size}-kirjasto", size, today=today)
-    baseline = workdir / f"{size}-vertailu"
-    write_baseline(library.root, baseline)
+class _Caches:
+    """A fresh, empty cache folder for each cold run; one kept folder for the warm runs."""
+
+    def __init__(self, workdir: Path, name: str) -> None:
+        self.workdir, self.name, self.count = workdir, name, 0
+        self.warm = {CACHE_VARIABLE: str(workdir / f"valimuisti-{name}")}
+
+    def cold(self) -> dict[str, str]:
+        self.count += 1
+        return {CACHE_VARIABLE: str(self.workdir / f"valimuisti-{self.name}-kylma-{self.count}")}
+
+
+def _compare(library: Path, baseline: Path, repeat: int, caches: _Caches) -> dict[str, list[Run]]:
     python = sys.executable
-    runs: dict[str, list[Run]] = {"baseline": [], "ours": [], "validate": []}
+    build = [python, "-m", "mkdocs", "build", "--strict", "-d", str(library / "site")]
+    validate = [python, "-m", "kirjasto.tools.cli", "validate", "--root", str(library)]
+    runs: dict[str, list[Run]] = {"baseline": [], "ours": [], "ours_warm": [], "validate": [], "validate_warm": []}
+    measure(validate, library, environment=caches.warm)  # the warm runs start from a previous run's results
     for _ in range(repeat):
-        # Interleaved, so that a slow moment of a shared machine hits both builds.
+        # Interleaved, so that a slow moment of a shared machine hits every kind of run.
         # No -q: with it MkDocs does not count warnings, and --strict would not fail.
         runs["baseline"].append(measure([python, "-m", "mkdocs", "build", "-d", str(baseline / "site")], baseline))
-        runs["ours"].append(
-            measure([python, "-m", "mkdocs", "build", "--strict", "-d", str(library.root / "site")], library.root)
-        )
-        runs["validate"].append(
-            measure([python, "-m", "kirjasto.tools.cli", "validate", "--root", str(library.root)], library.root)
-        )
+        runs["ours"].append(measure(build, library, environment=caches.cold()))
+        runs["ours_warm"].append(measure(build, library, environment=caches.warm))
+        runs["validate"].append(measure(validate, library, environment=caches.cold()))
+        runs["validate_warm"].append(measure(validate, library, environment=caches.warm))
+    return runs
+
+
+def _ratios(runs: dict[str, list[Run]]) -> Metrics:
     result: Metrics = {name: _summary(found) for name, found in runs.items()}
-    result["ratio"] = round(result["ours"]["median_s"] / result["baseline"]["median_s"], 2)
-    result["memory_ratio"] = round(result["ours"]["peak_mb"] / result["baseline"]["peak_mb"], 2)
-    result["site_ours"] = _site_metrics(library.root / "site", ours=True)
-    result["site_baseline"] = _site_metrics(baseline / "site", ours=False)
-    result["site_dir"] = str(library.root / "site")
+    base = result["baseline"]
+    result["ratio"] = round(result["ours"]["median_s"] / base["median_s"], 2)
+    result["ratio_warm"] = round(result["ours_warm"]["median_s"] / base["median_s"], 2)
+    result["memory_ratio"] = round(max(result["ours"]["peak_mb"], result["ours_warm"]["peak_mb"]) / base["peak_mb"], 2)
     return result
 
 
-def goals(results: dict[int, Metrics]) -> list[tuple[str, bool, str]]:
-    """(goal, met?, the measured figure) for the table."""
-    sizes = sorted(results)
-    largest = results[sizes[-1]]
-    checks = [
-        (f"oma rakentaminen ≤ 1,10 × vertailu ({sizes[-1]} kuvausta)", largest["ratio"] <= 1.10, f"{largest['ratio']} ×"),
-        (f"validointi < 2 s ({sizes[-1]} kuvausta)", largest["validate"]["median_s"] < 2, f"{largest['validate']['median_s']} s"),
-        (
-            "ei luettelosivua yli 1 Mt",
-            all(r["site_ours"].get("largest_listing", ["", 0])[1] <= 1_000_000 for r in results.values()),
-            ", ".join(f"{s}: {results[s]['site_ours'].get('largest_listing', ['', 0])[1] // 1024} kt" for s in sizes),
-        ),
-    ]
-    if len(sizes) > 1:
-        small, large = results[sizes[0]]["site_ours"]["item_page_bytes"], largest["site_ours"]["item_page_bytes"]
-        change = abs(large - small) / small
-        checks.append(
-            ("kuvaussivun koko ei riipu kirjaston koosta (±5 %)", change <= 0.05, f"{small} → {large} tavua ({change:.1%})")
-        )
-        per_item_small = results[sizes[0]]["ours"]["peak_mb"] / sizes[0]
-        per_item_large = largest["ours"]["peak_mb"] / sizes[-1]
-        checks.append(
-            (
-                "muisti kasvaa korkeintaan lineaarisesti",
-                per_item_large <= per_item_small * 1.1,
-                f"{results[sizes[0]]['ours']['peak_mb']} → {largest['ours']['peak_mb']} Mt",
-            )
-        )
-    return checks
+def _first_item(library: Path) -> tuple[Path, str]:
+    item = sorted((library / "practices" / "kaytannot").glob("*.md"))[0]
+    return item, f"kaytannot/{item.stem}/"
 
 
-def format_table(results: dict[int, Metrics]) -> str:
-    rows = [
-        "| kuvauksia | vertailu (s) | oma (s) | suhde | validointi (s) | muisti vertailu / oma (Mt) | sivusto (Mt) | suurin luettelosivu (kt) | kuvaussivu (kt) | ensimmäinen haku gzip (kt): vertailu / oma pahin |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for size in sorted(results):
-        r = results[size]
+def bench_size(repository: Path, workdir: Path, size: int, repeat: int, today: datetime.date, live: set[str]) -> Metrics:
+    library = write_synthetic_library(repository, workdir / f"{size}-kirjasto", size, today=today).root
+    baseline = workdir / f"{size}-vertailu"
+    write_baseline(library, baseline)
+    caches = _Caches(workdir, str(size))
+    result = _ratios(_compare(library, baseline, repeat, caches))
+    result["site_ours"] = site_metrics(library / "site", ours=True)
+    result["site_baseline"] = site_metrics(baseline / "site", ours=False)
+    result["site_dir"] = str(library / "site")
+    item, url = _first_item(library)
+    if "serve" in live:
+        figures = save_to_reload(library, item, url, caches.warm)
+        result["serve"] = {"first_served_s": figures.first_served_s, "save_to_reload_s": figures.save_to_reload_s}
+    if "preview" in live:
+        result["preview_s"] = preview_seconds(library, item, url, caches.warm)
+    return result
 
-        def spread(s: Metrics) -> str:
-            return f"{s['median_s']} ({s['min_s']}–{s['max_s']})"
 
-        rows.append(
-            f"| {size} | {spread(r['baseline'])} | {spread(r['ours'])} | **{r['ratio']} ×** | {spread(r['validate'])} "
-            f"| {r['baseline']['peak_mb']} / {r['ours']['peak_mb']} | {r['site_ours']['site_bytes'] / 1e6:.1f} "
-            f"| {r['site_ours'].get('largest_listing', ['', 0])[1] // 1024} | {(r['site_ours']['item_page_bytes'] or 0) // 1024} "
-            f"| {r['site_baseline']['search'].get('first_search_gzip', 0) // 1024} / {r.get('search_worst_gzip', 0) // 1024} |"
-        )
-    lines = ["\n".join(rows), "", "Tavoitteet:"]
-    lines += [f"- [{'x' if met else ' '}] {goal}: {figure}" for goal, met, figure in goals(results)]
-    return "\n".join(lines)
+def bench_real(repository: Path, workdir: Path, repeat: int, today: datetime.date) -> Metrics:
+    """The real library: our build of a copy of the repository against plain
+    mkdocs-material building the same pages, and its save-to-reload time."""
+    library = copy_library(repository, workdir / "oikea-kirjasto")
+    baseline = workdir / "oikea-vertailu"
+    write_real_baseline(library, baseline, today)
+    caches = _Caches(workdir, "oikea")
+    result = _ratios(_compare(library, baseline, repeat, caches))
+    result["pages"] = {"ours": site_metrics(library / "site", ours=True)["html_pages"]}
+    result["pages"]["baseline"] = site_metrics(baseline / "site", ours=False)["html_pages"]
+    item = library / "practices" / "kaytannot" / "satakunnan-tutoryhteistyo.md"
+    figures = save_to_reload(library, item, "kaytannot/satakunnan-tutoryhteistyo/", caches.warm)
+    result["serve"] = {"first_served_s": figures.first_served_s, "save_to_reload_s": figures.save_to_reload_s}
+    return result
 
 
 def run_bench(
@@ -212,33 +156,29 @@ def run_bench(
     from kirjasto.tools.search_bench import bench_search, format_search
 
     workdir.mkdir(parents=True, exist_ok=True)
+    # Runs that set no cache folder of their own (the hostile inputs, the search sites)
+    # keep their results in the work folder, not in the user's cache folder.
+    os.environ.setdefault(CACHE_VARIABLE, str(workdir / "valimuisti-muut"))
+    print("Mitataan oikea kirjasto ...", flush=True)
+    real = bench_real(repository, workdir, repeat, today)
     results: dict[int, Metrics] = {}
-    for size in sizes:
+    ordered = sorted(sizes)
+    for size in ordered:
         print(f"Mitataan {size} kuvausta ({repeat} kierrosta) ...", flush=True)
-        results[size] = bench_size(repository, workdir, size, repeat, today)
+        live = ({"serve"} if size == ordered[0] else set()) | ({"preview"} if size == ordered[-1] else set())
+        results[size] = bench_size(repository, workdir, size, repeat, today, live)
     print("Mitataan haku selaimessa ...", flush=True)
     search = bench_search(repository, workdir, {size: Path(r["site_dir"]) for size, r in results.items()})
     for size, spread in search.get("sizes", {}).items():
         results[size]["search_worst_gzip"] = spread["worst_gzip"]
-    if results:
-        print(format_table(results))
+    print(format_table(results, real))
     print()
     print(format_search(search))
     print("\nMitataan vihamieliset syötteet (yksi 256 KiB:n kuvaus kerrallaan) ...", flush=True)
     hostile = bench_hostile(repository, workdir)
     print(format_hostile(hostile))
-    output.write_text(
-        json.dumps(
-            {
-                "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-                "results": results,
-                "search": search,
-                "hostile": [vars(run) for run in hostile],
-            },
-            indent=1,
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
+    machine = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    report = {"machine": machine, "real": real, "results": results, "search": search, "hostile": [vars(r) for r in hostile]}
+    output.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"\nTulokset: {output}")
     return results

@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 
 from kirjasto.content.model import Library
-from kirjasto.site.pages.related import RelatedIndex, related_items
+from kirjasto.site.pages.related import related_for
 
 PREVIEW_CONFIG = ".kirjasto-esikatselu.yml"
 
@@ -20,7 +20,7 @@ def preview_library(library: Library, source_path: str) -> Library | None:
     focus = next((item for item in library.items if item.source_path.as_posix() == wanted), None)
     if focus is None:
         return None
-    related = related_items(focus, RelatedIndex.build(library))
+    related = related_for(focus, library)
     kept = (focus, *related)
     hidden = frozenset(item.slug for item in library.items) - {item.slug for item in kept}
     return dataclasses.replace(library, items=kept, out_of_scope=library.out_of_scope | hidden)

@@ -41,6 +41,7 @@ __all__ = [
     "atom_feed",
     "calendar_path",
     "export_files",
+    "export_paths",
     "item_json_ld",
     "item_record",
     "item_url",
@@ -60,6 +61,26 @@ def robots_txt(settings: LibrarySettings) -> str:
     """Every page may be indexed; the sitemap's address when the copy knows its own."""
     sitemap = absolute_url(settings, "sitemap.xml")
     return "User-agent: *\nAllow: /\n" + (f"\nSitemap: {sitemap}\n" if sitemap else "")
+
+
+def export_paths(library: Library) -> dict[str, str]:
+    """The paths `export_files` writes, each with empty content (cheap: no data made)."""
+    calendars = [calendar_path(item) for item in library.items if item.vuosikello]
+    return dict.fromkeys(
+        [
+            *calendars,
+            ROBOTS_PATH,
+            CATALOGUE_DATA_PATH,
+            FORM_ITEMS_PATH,
+            JSON_PATH,
+            JSON_SCHEMA_PATH,
+            CSV_PATH,
+            WHEEL_CSV_PATH,
+            TEAMS_CSV_PATH,
+            FEED_PATH,
+        ],
+        "",
+    )
 
 
 def export_files(library: Library, settings: LibrarySettings, site_name: str) -> dict[str, str]:

@@ -65,8 +65,15 @@ class RelatedIndex:
     profiles: dict[str, _Profile]
 
     @classmethod
-    def build(cls, library: Library) -> RelatedIndex:
-        newest = sorted(library.items, key=lambda i: (-i.updated.toordinal(), finnish_sort_key(i.title), i.slug))
+    def build(cls, library: Library, around: Item | None = None) -> RelatedIndex:
+        """The index of the whole library, or (`around`) of the items sharing a theme or
+        region with one item: enough to choose that item's related items whenever its
+        pools give at least `MIN_RELATED` (`related_for`)."""
+        items = library.items
+        if around is not None:
+            wanted = _Profile.of(around).features
+            items = tuple(item for item in items if wanted & _Profile.of(item).features)
+        newest = sorted(items, key=lambda i: (-i.updated.toordinal(), finnish_sort_key(i.title), i.slug))
         profiles = {item.slug: _Profile.of(item) for item in newest}
         by_feature: defaultdict[str, list[Item]] = defaultdict(list)
         for item in newest:
@@ -77,9 +84,32 @@ class RelatedIndex:
         return cls(library=library, rank=rank, newest=newest, by_feature=dict(by_feature), profiles=profiles)
 
 
+def related_for(item: Item, library: Library) -> list[Item]:
+    """One item's related items without indexing the whole library (a preview): the
+    items sharing a theme or region decide, unless too few do and the newest of the
+    whole library must fill in."""
+    if _Profile.of(item).features:
+        pooled = _pooled(item, RelatedIndex.build(library, around=item))
+        if len(pooled) >= MIN_RELATED:
+            return pooled
+    return related_items(item, RelatedIndex.build(library))
+
+
 def related_items(item: Item, index: RelatedIndex) -> list[Item]:
     """The contributor's own `related` first, then the most related others:
     at most five, and at least three whenever the library has that many."""
+    chosen = _pooled(item, index)
+    for other in index.newest:
+        if len(chosen) >= MIN_RELATED:
+            break
+        if other.slug != item.slug and other not in chosen:
+            chosen.append(other)
+    return chosen
+
+
+def _pooled(item: Item, index: RelatedIndex) -> list[Item]:
+    """The contributor's own `related`, then the best of the newest items that share a
+    theme or region, by relatedness: at most five."""
     by_slug = index.library.by_slug
     chosen = [by_slug[slug] for slug in item.related if slug in by_slug][:MAX_RELATED]
     taken = {item.slug, *(c.slug for c in chosen)}
@@ -91,10 +121,4 @@ def related_items(item: Item, index: RelatedIndex) -> list[Item]:
         if other.slug not in taken
     }
     scored = sorted(pool.values(), key=lambda other: (-relatedness(profile, index.profiles[other.slug]), index.rank[other.slug]))
-    chosen += scored[: MAX_RELATED - len(chosen)]
-    for other in index.newest:
-        if len(chosen) >= MIN_RELATED:
-            break
-        if other.slug not in taken and other not in chosen:
-            chosen.append(other)
-    return chosen
+    return chosen + scored[: MAX_RELATED - len(chosen)]

@@ -18,7 +18,9 @@ it shows, never the whole index (index.py). The browser side is
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kirjasto.site.search.analysis import FinnishAnalyser, stem_of
 from kirjasto.site.search.documents import (
@@ -80,6 +82,17 @@ def _finish(documents: list[SearchDocument]) -> dict[str, str]:
     return build_search_index(documents)
 
 
+def _finish_into(documents: list[SearchDocument], site_dir: str) -> int:
+    """The index written straight into the site (no round trip of thousands of files
+    through the parent process)."""
+    files = _finish(documents)
+    for path, text in files.items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return len(files)
+
+
 class BackgroundIndexer:
     """Builds the search index in a second process, so that loading the lemma data
     and analysing the items overlap with the page rendering in the main process;
@@ -91,11 +104,25 @@ class BackgroundIndexer:
 
         # spawn, not fork: the build process may hold threads (mkdocs serve).
         self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._owner = os.getpid()
+        """A forked copy of the build process (kirjasto_mkdocs.parallel) must not use the pool."""
         self._pool.submit(_prepare, documents)
 
     def finish(self, documents: list[SearchDocument]) -> dict[str, str]:
         try:
             return self._pool.submit(_finish, documents).result()
+        finally:
+            self._pool.shutdown()
+
+    def write_into(self, documents: list[SearchDocument], site_dir: str) -> None:
+        """Complete the index with `documents` and write it into `site_dir`, in the second
+        process, while the caller goes on (`wait` for it)."""
+        if os.getpid() == self._owner:
+            self._written = self._pool.submit(_finish_into, documents, site_dir)
+
+    def wait(self) -> None:
+        try:
+            self._written.result()
         finally:
             self._pool.shutdown()
 

@@ -135,27 +135,54 @@ def document_postings(
     counts once per document, at the weight of the most important field it is in.
     Also computes every term's stem and base form, which the index needs next."""
     postings: Postings = into if into is not None else {}
+    scored = _ScoredTerms(analyser)
     for number, document in enumerate(documents, start=first):
-        fields = {
-            "title": document.title,
-            "keywords": " ".join(document.keywords),
-            "summary": document.summary,
-            "headings": " ".join(document.headings),
-            "body": document.body,
-        }
-        for name, text in fields.items():
+        # Each word once, at the weight of the most important field it is in (a term's
+        # score is that weight times the term's factor, so the best field decides).
+        best: dict[str, int] = {}
+        for name in FIELD_ORDER:
             weight = WEIGHTS[name]
-            for word in set(_WORD.findall(text)):
-                for term, factor in analyser.terms(word):
-                    score = round(weight * factor, 1)
-                    found = postings.get(term)
-                    if found is None:
-                        found = postings[term] = {}
-                        stem_of(term)
-                        analyser.base_form(term)
-                    if found.get(number, 0) < score:
-                        found[number] = score
+            for word in _WORD.findall(_field_text(document, name)):
+                if best.get(word, 0) < weight:
+                    best[word] = weight
+        for word, weight in best.items():
+            for term, score in scored.of(word, weight):
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = {}
+                    stem_of(term)
+                    analyser.base_form(term)
+                if found.get(number, 0) < score:
+                    found[number] = score
     return postings
+
+
+FIELD_ORDER = ("title", "keywords", "summary", "headings", "body")
+
+
+def _field_text(document: SearchDocument, name: str) -> str:
+    if name == "keywords":
+        return " ".join(document.keywords)
+    if name == "headings":
+        return " ".join(document.headings)
+    return str(getattr(document, name))
+
+
+class _ScoredTerms:
+    """A word's index terms with their scores at one field weight, worked out once per
+    (word, weight): a library repeats the same words thousands of times."""
+
+    def __init__(self, analyser: FinnishAnalyser) -> None:
+        self.analyser = analyser
+        self.known: dict[tuple[str, int], tuple[tuple[str, float], ...]] = {}
+
+    def of(self, word: str, weight: int) -> tuple[tuple[str, float], ...]:
+        found = self.known.get((word, weight))
+        if found is None:
+            found = self.known[(word, weight)] = tuple(
+                (term, round(weight * factor, 1)) for term, factor in self.analyser.terms(word)
+            )
+        return found
 
 
 def _with_synonyms(postings: Postings) -> Postings:
@@ -192,8 +219,15 @@ def _encode(found: dict[int, float], letter: dict[float, str]) -> str:
     return "".join(parts)
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_SMALL_BASE36 = [_DIGITS[n // 36] + _DIGITS[n % 36] if n >= 36 else _DIGITS[n] for n in range(36 * 36)]
+"""The distances between postings are mostly small: looked up, not computed."""
+
+
 def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if number < len(_SMALL_BASE36):
+        return _SMALL_BASE36[number]
+    digits = _DIGITS
     text = ""
     while True:
         number, rest = divmod(number, 36)

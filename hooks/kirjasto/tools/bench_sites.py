@@ -1,0 +1,114 @@
+"""What `kirjasto bench` builds and measures besides our own build: the baselines
+(plain mkdocs-material, its search plugin on, `lang: fi`, no hooks) and the
+figures read from a built site."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kirjasto.content.library import load_library
+from kirjasto.site.tree import generate_tree
+
+BASELINE_CONFIG = """\
+site_name: Vertailu
+theme:
+  name: material
+  language: fi
+  font: false
+plugins:
+  - search:
+      lang: fi
+nav:
+  - index.md
+not_in_nav: |
+  /*/*.md
+"""
+SAMPLE_ITEM = "synteettinen-0"
+REPOSITORY_PARTS = ("mkdocs.yml", "docs", "overrides", "practices", "hooks")
+
+Metrics = dict[str, Any]
+
+
+def write_baseline(library_root: Path, target: Path) -> None:
+    """The same items as plain Markdown pages (title, summary, body) in a plain site."""
+    if target.exists():
+        shutil.rmtree(target)
+    docs = target / "docs"
+    docs.mkdir(parents=True)
+    (target / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    (docs / "index.md").write_text("# Vertailu\n\nSama sisältö ilman kirjaston laajennuksia.\n", encoding="utf-8")
+    for item in load_library(library_root).library.items:
+        folder = docs / item.kind.folder
+        folder.mkdir(exist_ok=True)
+        (folder / f"{item.slug}.md").write_text(f"# {item.title}\n\n{item.summary}\n\n{item.body}", encoding="utf-8")
+
+
+def copy_library(repository: Path, target: Path) -> Path:
+    """The parts of the repository a build reads, copied (the real library's own bench)."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in REPOSITORY_PARTS:
+        source = repository / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        elif source.is_file():
+            shutil.copy(source, target / name)
+    return target
+
+
+def write_real_baseline(library_root: Path, target: Path, today: datetime.date) -> None:
+    """The same pages as the real library's site (every hand-written and generated page,
+    from `kirjasto generate`), built by plain mkdocs-material: no hooks, no theme
+    overrides, the theme's search plugin on."""
+    if target.exists():
+        shutil.rmtree(target)
+    tree = generate_tree(library_root, "mkdocs.yml", target, today=today)
+    if tree.problems:
+        raise RuntimeError("kirjasto generate epäonnistui vertailua varten")
+    config = yaml.safe_load((target / "mkdocs.yml").read_text("utf-8"))
+    config["theme"].pop("custom_dir", None)
+    config["plugins"] = [{"search": {"lang": "fi"}}]
+    config["strict"] = False
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.rmtree(target / "overrides", ignore_errors=True)
+
+
+def site_metrics(site: Path, ours: bool) -> Metrics:
+    pages = list(site.rglob("*.html"))
+    sizes = {p: p.stat().st_size for p in pages}
+    largest = max(sizes, key=sizes.__getitem__)
+    item_page = re.compile(r"^(kaytannot|verkostot|materiaalit)/(?!sivu-\d+/)[^/]+/index\.html$")
+    listings = {
+        p: s
+        for p, s in sizes.items()
+        if not item_page.match(p.relative_to(site).as_posix()) and p.relative_to(site).parts[0] not in ("assets",)
+    }
+    sample = next((p for p in pages if p.parent.name == SAMPLE_ITEM), None)
+    metrics: Metrics = {
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "html_pages": len(pages),
+        "largest_page": [str(largest.relative_to(site)), sizes[largest]],
+        "item_page_bytes": sample.stat().st_size if sample else None,
+    }
+    if listings:
+        biggest = max(listings, key=listings.__getitem__)
+        metrics["largest_listing"] = [str(biggest.relative_to(site)), listings[biggest]]
+    # Our search is measured in the browser by search_bench (first query, median and worst).
+    metrics["search"] = {} if ours else _theme_search_payload(site)
+    return metrics
+
+
+def _theme_search_payload(site: Path) -> Metrics:
+    index = site / "search" / "search_index.json"
+    if not index.exists():
+        return {}
+    raw = index.read_bytes()
+    return {"first_search_raw": len(raw), "first_search_gzip": len(gzip.compress(raw))}
