@@ -22,7 +22,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PIP) --require-hashes -r requirements.lock
 	$(PIP) --quiet --no-deps --no-build-isolation -e .
 	@echo "Valmistellaan suomen sanojen perusmuodot hakua varten (kerran, noin 10 sekuntia) ..."
-	$(BIN)/python -m kirjasto.site.search.lemmas
+	$(BIN)/python -c 'from kirjasto.site.search.lemmas import prepare; prepare()'
 	@touch $@
 	@echo "Asennettu."
 

@@ -5,6 +5,7 @@ and refuse pages with scripts the policy does not know. No logic here."""
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import shutil
 import sys
@@ -83,6 +84,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         scripts=known_scripts(theme_script_dirs(custom_dir)),
         templates=part_templates(override_dir_of(custom_dir)),
     )
+    if settings.preview:
+        # MkDocs notes each page it writes no file for: in a preview, the skipped pages.
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not record.getMessage().startswith("Page skipped:"))
     return config
 
 
@@ -132,6 +136,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.policy = site_policy(_state.scripts, base_urls(urls, config.site_url, config.extra.get("scope")))
     # The templates write the policy into every page (overrides/main.html).
     config.extra[CONFIG_KEY] = _state.policy
+    # The library and MkDocs' files live until the end of the build: kept out of the
+    # garbage collector's passes over the objects each page makes and drops.
+    gc.freeze()
     return files
 
 
@@ -178,7 +185,10 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     # The sitemap's <lastmod>: the page's own date, never the day of the build.
     known = _state.page_dates.get(page.file.src_uri)
     page.update_date = known.isoformat() if known else ""
-    if page.file.src_uri in _state.split.elsewhere:
+    # Not written here: the other process builds it, or a preview (which shows one
+    # item, its related items and their listings) skips the hand-written pages.
+    skipped_in_preview = bool(_state.settings.preview) and not page.file.generated_by and page.file.src_uri != "index.md"
+    if page.file.src_uri in _state.split.elsewhere or skipped_in_preview:
         page.meta["template"] = ELSEWHERE_TEMPLATE
         return ""
     item = _state.items.get(page.file.src_uri)

@@ -19,6 +19,7 @@ for the first time.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -93,11 +94,18 @@ class ValidationCache:
         cache = cls(store=path)
         if path is None:
             return cache
+        # Hundreds of thousands of objects at 10,000 items, none of them garbage: the
+        # collector's passes while they are made would double the time.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             with path.open("rb") as handle:
                 context_key, results = pickle.load(handle)
         except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, pickle.UnpicklingError):
             return cache
+        finally:
+            if collecting:
+                gc.enable()
         cache.context_key, cache.results = context_key, results
         return cache
 

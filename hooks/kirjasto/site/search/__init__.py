@@ -93,6 +93,22 @@ def _finish_into(documents: list[SearchDocument], site_dir: str) -> int:
     return len(files)
 
 
+def _end_with_parent(parent: int) -> None:
+    """The indexing process ends when the build process does, however that ends (a
+    stopped `mkdocs serve` would otherwise leave it waiting for work forever). Linux
+    only (prctl); elsewhere it ends when it next reads from the closed pipe."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build process ended while this one was starting
+        os._exit(0)
+
+
 class BackgroundIndexer:
     """Builds the search index in a second process, so that loading the lemma data
     and analysing the items overlap with the page rendering in the main process;
@@ -103,7 +119,9 @@ class BackgroundIndexer:
         import multiprocessing
 
         # spawn, not fork: the build process may hold threads (mkdocs serve).
-        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_end_with_parent, initargs=(os.getpid(),)
+        )
         self._owner = os.getpid()
         """A forked copy of the build process (kirjasto_mkdocs.parallel) must not use the pool."""
         self._pool.submit(_prepare, documents)

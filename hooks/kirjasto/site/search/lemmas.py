@@ -5,7 +5,7 @@ loading it took about 3 s and 400 MB on every build, more than a whole bare
 mkdocs-material build of a small site. Its `TrieDictionaryFactory` gives the same
 answers from a trie file (18 MB on disk, about 36 MB in memory, loaded in 0.1 s).
 The trie is built once from simplemma's own data, by `make install`
-(`python -m kirjasto.site.search.lemmas`), into the virtual environment, next to
+(`lemmas.prepare()`), into the virtual environment, next to
 the package whose data it holds; a build that finds none builds it there first.
 """
 
@@ -59,7 +59,3 @@ def is_known(word: str) -> bool:
 def prepare() -> None:
     """Build the trie now (about 6 s and 700 MB, once), not in the first site build."""
     lemma("opettajien")
-
-
-if __name__ == "__main__":
-    prepare()
