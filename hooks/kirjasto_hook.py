@@ -7,6 +7,7 @@ from __future__ import annotations
 import atexit
 import gc
 import logging
+import re
 import shutil
 import sys
 import tempfile
@@ -211,7 +212,15 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     # The library's own HTML: cards, listings and item bodies (sanitised in validation).
-    return put_html_parts(html, _state.html_parts.pop(page.file.src_uri, {}))
+    parts = _state.html_parts.pop(page.file.src_uri, {})
+    if parts and page.present_anchor_ids is not None:
+        # MkDocs checks links to anchors against what Markdown made; the parts' ids
+        # (a team card's `tiimi-...`) count too.
+        page.present_anchor_ids |= {found for part in parts.values() for found in _ID.findall(part)}
+    return put_html_parts(html, parts)
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
