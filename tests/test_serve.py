@@ -7,7 +7,6 @@ Content-Security-Policy."""
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_ENV, copy_repository, mkdocs_build
+from kirjasto.tools.live_bench import free_port
 
 ITEM = "practices/kaytannot/satakunnan-tutoryhteistyo.md"
 ITEM_URL = "kaytannot/satakunnan-tutoryhteistyo/"
@@ -55,16 +55,10 @@ class Served:
         item.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> Iterator[Served]:
     root = copy_repository(tmp_path_factory.mktemp("serve") / "kirjasto")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=root,

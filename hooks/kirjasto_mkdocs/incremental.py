@@ -96,7 +96,7 @@ class Snapshot:
         snapshot = cls(state, config, files, nav, env, root)
         library = state.loaded_library()
         snapshot.items = dict(state.items)
-        snapshot.related = _related(library, RelatedIndex.build(library))
+        snapshot.related = _related(library, state.planner().related)
         snapshot.listings = {page.src_uri: _page_digest(page) for page in listing_pages(library, state.templates)}
         snapshot.exports = export_files(library, state.settings, config.site_name)
         snapshot.outside = _stamps(snapshot._outside_paths())
@@ -120,6 +120,8 @@ class Snapshot:
             show(problems)
             return True
         library = state.loaded_library()
+        # One related-items index per save: the planner's, which the pages use too.
+        state.item_pages = item_pages(library, state.settings, state.templates)
         changed = self._changed_pages(library)
         self._render(library, changed)
         self._in_background(library)
@@ -132,7 +134,7 @@ class Snapshot:
         new_items = dict(self.state.items)
         touched = {src for src in new_items.keys() | self.items.keys() if new_items.get(src) != self.items.get(src)}
         touched_slugs = {(new_items.get(src) or self.items[src]).slug for src in touched}
-        related = _related(library, RelatedIndex.build(library))
+        related = _related(library, self.state.planner().related)
         for src, slugs in related.items():
             if slugs != self.related.get(src) or touched_slugs & set(slugs):
                 touched.add(src)
@@ -165,7 +167,6 @@ class Snapshot:
         from mkdocs.structure.pages import Page as MkDocsPage
 
         state, config, files = self.state, self.config, self.files
-        state.item_pages = item_pages(library, state.settings, state.templates)
         listings, items, markers = changed
         contents: dict[str, str | None] = {src: page.markdown if page else None for src, page in listings.items()}
         for src, page in listings.items():

@@ -15,6 +15,7 @@ import yaml
 
 from kirjasto.content.library import load_library
 from kirjasto.site.tree import generate_tree
+from kirjasto.tools.synthetic import copy_parts
 
 BASELINE_CONFIG = """\
 site_name: Vertailu
@@ -52,16 +53,7 @@ def write_baseline(library_root: Path, target: Path) -> None:
 
 def copy_library(repository: Path, target: Path) -> Path:
     """The parts of the repository a build reads, copied (the real library's own bench)."""
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for name in REPOSITORY_PARTS:
-        source = repository / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        elif source.is_file():
-            shutil.copy(source, target / name)
-    return target
+    return copy_parts(repository, target, REPOSITORY_PARTS)
 
 
 def write_real_baseline(library_root: Path, target: Path, today: datetime.date) -> None:

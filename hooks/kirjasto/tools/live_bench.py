@@ -34,7 +34,7 @@ class LiveFigures:
         return round(statistics.median(self.save_to_reload_s), 3)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -89,7 +89,7 @@ def _title_line(text: str) -> str:
 def save_to_reload(root: Path, item: Path, url_path: str, environment: dict[str, str] | None = None) -> LiveFigures:
     """`mkdocs serve` in `root`: SAVES title changes of `item`, each timed from the write
     until its page (`url_path`) serves the new title. The file is restored afterwards."""
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/{url_path}"
     original = item.read_text("utf-8")
     started = time.perf_counter()
@@ -112,7 +112,7 @@ def save_to_reload(root: Path, item: Path, url_path: str, environment: dict[str,
 
 def preview_seconds(root: Path, item: Path, url_path: str, environment: dict[str, str] | None = None) -> float:
     """`kirjasto preview FILE` until the item's page is served."""
-    port = _free_port()
+    port = free_port()
     started = time.perf_counter()
     command = [sys.executable, "-m", "kirjasto.tools.cli", "preview", str(item), "--addr", f"127.0.0.1:{port}"]
     with _Server(command, root, environment or {}):

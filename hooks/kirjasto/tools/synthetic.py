@@ -52,20 +52,26 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def copy_parts(repository: Path, target: Path, parts: tuple[str, ...]) -> Path:
+    """`target` emptied, then the named files and folders of the repository copied into it."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for part in parts:
+        source = repository / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        elif source.is_file():
+            shutil.copy(source, target / part)
+    return target
+
+
 def write_synthetic_library(
     repository: Path, target: Path, size: int, *, today: datetime.date, seed: int = 1
 ) -> SyntheticLibrary:
     """A copy of the repository's site configuration with `size` generated items in `target`."""
     rng = random.Random(seed)
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for part in REPOSITORY_PARTS:
-        source = repository / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy(source, target / part)
+    copy_parts(repository, target, REPOSITORY_PARTS)
     (target / "hooks").mkdir()
     shutil.copy(repository / "hooks" / "kirjasto_hook.py", target / "hooks" / "kirjasto_hook.py")
     content = target / "practices"
