@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,7 +28,6 @@ from kirjasto.content import (
     ClockError,
     MarkdownConfig,
     SettingsError,
-    cache_folder,
     errors,
     format_report,
     read_settings,
@@ -61,7 +60,16 @@ from kirjasto.site import (
     theme_script_dirs,
     with_noopener,
 )
-from kirjasto_mkdocs import ELSEWHERE_TEMPLATE, BuildState, PageSplit, Snapshot, serving, validation_cache
+from kirjasto_mkdocs import (
+    ELSEWHERE_TEMPLATE,
+    BuildState,
+    PageSplit,
+    SiteFolder,
+    Snapshot,
+    prepared_environment,
+    serving,
+    validation_cache,
+)
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
 
@@ -107,6 +115,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # request; logged as info so that `--strict` does not turn them into errors.
         for problem in problems:
             log.info(problem.format())
+    if _updates_in_place:
+        _state.site_folder = SiteFolder.set_aside(config.site_dir)
     library = _state.loaded_library()
     # A preview skips the search index: it is the slowest part and not needed to check one page.
     _state.indexer = None if _state.settings.preview else BackgroundIndexer(item_documents(library))
@@ -144,6 +154,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _state.site_folder is not None:
+        _state.site_folder.put_back(file.dest_uri for file in files)
     _state.pages_in_nav = {page.file.src_uri for page in nav.pages}
     _state.nav = nav
     if _state.exports_in_child:
@@ -169,15 +181,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _state.indexer is not None:
         documents = search_documents(_state.loaded_library(), list(_state.other_pages.values()))
         _state.indexer.write_into(documents, config.site_dir)
-    # Compiled theme templates kept between runs (outside the repository, like the
-    # validation results): a preview or a small build no longer compiles them each time.
-    folder = cache_folder()
-    if folder is not None:
-        (folder / "jinja").mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder / "jinja"))
-    if env.loader is not None:
-        env.loader = ChoiceLoader([DictLoader({ELSEWHERE_TEMPLATE: ""}), env.loader])
-    return env
+    return prepared_environment(env)
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -264,25 +268,24 @@ def on_post_build(config: MkDocsConfig) -> None:
         serving().remember(Snapshot.of_build(_state, config, _state.files, _state.nav, _state.env), _state.problems)
     if _state.indexer is not None:
         _state.indexer.wait()
+    if _state.site_folder is not None:
+        _state.site_folder.remove_stale()
 
 
 REFUSED_BUILD = "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
 _command: str | None = None
 """`build`, `serve` or `gh-deploy` (from on_startup): only a refused `build` ends the process."""
+_updates_in_place = False
+"""site/ is updated in place (kirjasto_mkdocs.site_folder), unless MkDocs' --dirty build is asked for."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    global _command, _updates_in_place
+    _command, _updates_in_place = command, not dirty
 
 
 def on_build_error(error: Exception) -> None:
-    _state.split.cancel()
-    if _state.exports_staging is not None:
-        shutil.rmtree(_state.exports_staging, ignore_errors=True)
-    if _state.indexer is not None:
-        _state.indexer.cancel()
-        _state.indexer = None
+    _state.abandon()
     if _command == "build":
         # MkDocs ends a refused build with its own English line ("Aborted with ...");
         # this runs after it, as the process exits, so a contributor's last line is Finnish.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,9 +40,29 @@ def fast_and_plain(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes]
     template = main.read_text("utf-8")
     assert "kirjasto_nav" in template
     main.write_text(_OUR_NAV_BLOCK.sub("", template), encoding="utf-8")
+    # The plain build goes over an older site, which it updates in place
+    # (kirjasto_mkdocs.site_folder): what is left of the older site must not show.
+    _older_site(work / "nopea", work / "tavallinen")
     plain = mkdocs_build(root, work / "tavallinen", **{ONE_PROCESS_VARIABLE: "1"})
     assert plain.returncode == 0, plain.stderr
     return _site_files(work / "nopea"), _site_files(work / "tavallinen")
+
+
+def _older_site(site: Path, older: Path) -> None:
+    """A copy of `site` with what an earlier build of another library would have left:
+    pages and index files this library has not, and a folder where a file goes and
+    the other way round."""
+    shutil.copytree(site, older)
+    (older / "kaytannot" / "poistettu-kuvaus").mkdir()
+    (older / "kaytannot" / "poistettu-kuvaus" / "index.html").write_text("vanha", encoding="utf-8")
+    (older / "haku-indeksi" / "d-999999.json").write_text("[]", encoding="utf-8")
+    (older / "vanha-kansio" / "syvemmalla").mkdir(parents=True)
+    (older / "vanha-kansio" / "syvemmalla" / "sivu.html").write_text("vanha", encoding="utf-8")
+    page = next((older / "kaytannot").glob("synteettinen-*/index.html"))
+    page.unlink()
+    (page / "kansio").mkdir(parents=True)
+    shutil.rmtree(older / "teemat")
+    (older / "teemat").write_text("tiedosto kansion paikalla", encoding="utf-8")
 
 
 def test_the_fast_build_writes_the_same_files(fast_and_plain):

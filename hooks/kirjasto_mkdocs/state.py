@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from kirjasto.content import (
 from kirjasto.site import BackgroundIndexer, ItemPages, KnownScript, PartTemplates, SearchDocument, part_templates
 from kirjasto.tools import preview_library
 from kirjasto_mkdocs.parallel import PageSplit
+from kirjasto_mkdocs.site_folder import SiteFolder
 
 
 @dataclass
@@ -61,6 +63,8 @@ class BuildState:
     exports_staging: Path | None = None
     marker_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Hand-written pages whose live markers show the library: (Markdown, as expanded)."""
+    site_folder: SiteFolder | None = None
+    """site/ updated in place: set aside in on_pre_build, back in on_nav, stale files out at the end."""
     problems: list[Problem] = field(default_factory=list)
     """What validation found (while serving, the browser shows the errors)."""
     files: Any = None
@@ -96,6 +100,18 @@ class BuildState:
         self.library = library
         self.items = {item.src_uri: item for item in library.items} if library else {}
         return loaded.problems
+
+    def abandon(self) -> None:
+        """After a failed build: no process of it goes on, and a site it did not yet
+        write to is left as the previous build made it."""
+        self.split.cancel()
+        if self.site_folder is not None:
+            self.site_folder.restore()
+        if self.exports_staging is not None:
+            shutil.rmtree(self.exports_staging, ignore_errors=True)
+        if self.indexer is not None:
+            self.indexer.cancel()
+            self.indexer = None
 
     def loaded_library(self) -> Library:
         """The library on_pre_build loaded (MkDocs runs the events in order)."""
