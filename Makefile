@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.test-tools-installed
+ZENSICAL_STAMP := $(VENV)/.zensical-installed
 PIP := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar on
 CONFIG ?= mkdocs.yml
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test serve build test check validate schema bench preview docs-tree lock clean
+.PHONY: install install-test install-zensical serve build test check validate schema bench preview docs-tree lock clean
 
 install: $(STAMP)
 
@@ -29,20 +30,34 @@ $(STAMP): requirements.lock pyproject.toml
 # Test tools on top of the site's (pytest, Playwright, axe, ruff, mypy, the Nu Html Checker).
 install-test: $(TEST_STAMP)
 
-$(TEST_STAMP): $(STAMP) requirements-test.lock
+$(TEST_STAMP): $(STAMP) $(ZENSICAL_STAMP) requirements-test.lock
 	@echo "Asennetaan testityökalut (requirements-test.lock) ..."
 	$(PIP) --require-hashes -r requirements-test.lock
+	@touch $@
+
+# Zensical (requirements-zensical.lock) in the same .venv, for ENGINE=zensical and the tests.
+install-zensical: $(ZENSICAL_STAMP)
+
+$(ZENSICAL_STAMP): $(STAMP) requirements-zensical.lock
+	@echo "Asennetaan Zensical (requirements-zensical.lock) ..."
+	$(PIP) --require-hashes -r requirements-zensical.lock
 	@touch $@
 
 serve: install
 	$(BIN)/mkdocs serve -f $(CONFIG) -a $(ADDR)
 
-# ENGINE=properdocs builds the same repository with ProperDocs (a maintained MkDocs 1.x fork).
+# ENGINE=properdocs builds the same repository with ProperDocs (a maintained MkDocs 1.x
+# fork); ENGINE=zensical builds the hook-free tree with Zensical (kirjasto zensical).
 ENGINE ?= mkdocs
+ifeq ($(ENGINE),zensical)
+build: install-zensical
+	@$(BIN)/kirjasto zensical --config $(CONFIG)
+else
 # The engine's own progress lines are English: a normal build prints only a Finnish
 # line; a refused one ends with the hook's Finnish line (kirjasto_hook.on_build_error).
 build: install
 	@$(BIN)/$(ENGINE) build --strict --quiet -f $(CONFIG) && echo "Sivusto rakennettiin kansioon site/."
+endif
 
 # Static checks first (seconds), then every test.
 test: check
@@ -93,6 +108,9 @@ lock:
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
 	  --output-file requirements-test.lock requirements-test.in
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) \
+	  --output-file requirements-zensical.lock requirements-zensical.in
 	rm -rf .venv-lock
 
 clean:

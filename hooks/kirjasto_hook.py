@@ -61,6 +61,7 @@ from kirjasto.site import (
     with_noopener,
 )
 from kirjasto_mkdocs import (
+    BUILD_LOGGERS,
     ELSEWHERE_TEMPLATE,
     BuildState,
     PageSplit,
@@ -93,9 +94,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         scripts=known_scripts(theme_script_dirs(custom_dir)),
         templates=part_templates(override_dir_of(custom_dir)),
     )
-    if settings.preview:
-        # MkDocs notes each page it writes no file for: in a preview, the skipped pages.
-        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not record.getMessage().startswith("Page skipped:"))
+    for name in BUILD_LOGGERS if settings.preview else ():  # MkDocs notes each page it writes no file for
+        logging.getLogger(name).addFilter(lambda record: not record.getMessage().startswith("Page skipped:"))
     return config
 
 
@@ -273,8 +273,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 REFUSED_BUILD = "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
-_command: str | None = None
-"""`build`, `serve` or `gh-deploy` (from on_startup): only a refused `build` ends the process."""
+_command: str | None = None  # `build`, `serve` or `gh-deploy`: only a refused `build` ends the process
 _updates_in_place = False
 """site/ is updated in place (kirjasto_mkdocs.site_folder), unless MkDocs' --dirty build is asked for."""
 

@@ -161,6 +161,18 @@ def tree_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The repository built with Zensical (`make build ENGINE=zensical`), once per test
+    run, from a copy (the command writes its tree into the repository's build/)."""
+    from kirjasto.tools.cli import main
+
+    root = copy_repository(tmp_path_factory.mktemp("zensical") / "kirjasto")
+    site = root / "site"
+    assert main(["zensical", "--root", str(root)]) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Chromium under Playwright, shared by the browser tests."""
     from browser import chromium_or_skip, playwright_chromium

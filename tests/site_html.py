@@ -51,3 +51,25 @@ def resolve(site: Path, from_url: str, href: str) -> Path | None:
     normalised = os.path.normpath(str(target)).lstrip("/")
     path = site / normalised
     return path / "index.html" if path.is_dir() or parts.path.endswith("/") else path
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def article_parts(html: str) -> list[str]:
+    """The text pieces of a page's article (the main text, without header, navigation or footer)."""
+    article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    parser = _Text()
+    parser.feed(article)
+    return parser.parts
+
+
+def html_pages(site: Path) -> set[str]:
+    """Every HTML page of a built site, relative to it."""
+    return {path.relative_to(site).as_posix() for path in site.rglob("*.html")}

@@ -3,32 +3,15 @@ the same set of pages, with the same text, as the hook build."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
 
-from conftest import REPOSITORY_ROOT
 from kirjasto.tools.cli import main
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+from site_html import article_parts
+from site_html import html_pages as pages
 
 
 def article_text(html: str) -> str:
-    article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-    parser = _Text()
-    parser.feed(article)
-    return " ".join(" ".join(parser.parts).split())
-
-
-def pages(site) -> set[str]:
-    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    return " ".join(" ".join(article_parts(html)).split())
 
 
 def test_hook_free_build_has_the_same_pages(site, tree_site):
@@ -74,25 +57,3 @@ def test_generate_refuses_an_invalid_library(library, capsys):
     assert main(["generate", str(out), "--root", str(library.root)]) == 1
     assert "practices/kaytannot/rikki.md" in capsys.readouterr().out
     assert not out.exists()
-
-
-def test_properdocs_builds_the_repository_unchanged(site, tmp_path):
-    """ProperDocs, the maintained fork of MkDocs 1.x, runs the same hook and theme."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    properdocs = Path(sys.executable).with_name("properdocs")
-    result = subprocess.run(
-        [str(properdocs), "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
-        cwd=REPOSITORY_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    assert pages(tmp_path / "site") == pages(site)
-    page = "verkostot/hameenlinna-konsultoivien-verkosto/index.html"
-    assert article_text((tmp_path / "site" / page).read_text("utf-8")) == article_text((site / page).read_text("utf-8"))

@@ -9,11 +9,12 @@ library's layers publish."""
 from kirjasto_mkdocs.environment import prepared as prepared_environment
 from kirjasto_mkdocs.incremental import Snapshot
 from kirjasto_mkdocs.live import LiveSite, serving
-from kirjasto_mkdocs.parallel import ELSEWHERE_TEMPLATE, PageSplit
+from kirjasto_mkdocs.parallel import BUILD_LOGGERS, ELSEWHERE_TEMPLATE, PageSplit
 from kirjasto_mkdocs.site_folder import SiteFolder
 from kirjasto_mkdocs.state import BuildState, validation_cache
 
 __all__ = [
+    "BUILD_LOGGERS",
     "ELSEWHERE_TEMPLATE",
     "BuildState",
     "LiveSite",

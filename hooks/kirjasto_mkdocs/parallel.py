@@ -30,6 +30,9 @@ from typing import Any
 ELSEWHERE_TEMPLATE = "kirjasto-rakennetaan-muualla.html"
 """The empty template of a page the other process builds (added to the theme's environment)."""
 
+BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
+"""Where MkDocs, and ProperDocs under its own name, log each page they write no file for."""
+
 CHUNK = 25
 """Item pages taken from the shared pool at a time."""
 
@@ -107,7 +110,8 @@ class PageSplit:
         os.close(writer)
         split = cls(elsewhere=set(pool.pages), _pool=pool, _pid=pid, _reader=reader)
         split._skipped_messages = {f"Page skipped: '{src}'. Generated empty output." for src in pool.pages}
-        logging.getLogger("mkdocs.commands.build").addFilter(split._not_skipped)
+        for name in BUILD_LOGGERS:
+            logging.getLogger(name).addFilter(split._not_skipped)
         return split
 
     def help(self, config: Any, files: Any, nav: Any, env: Any) -> None:
@@ -130,7 +134,8 @@ class PageSplit:
             report = pipe.read()
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._not_skipped)
+        for name in BUILD_LOGGERS:
+            logging.getLogger(name).removeFilter(self._not_skipped)
         try:
             found = json.loads(report)
         except ValueError:

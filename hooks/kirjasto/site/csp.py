@@ -35,7 +35,8 @@ BASE_URL_MARK = "\x00base\x00"
 
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-_BASE_URL_EXPRESSION = re.compile(r"^\s*(config\.extra\.scope\s*\|\s*d\(\s*base_url\s*\)|base_url)\s*$")
+# mkdocs-material writes `config.extra.scope | d(base_url)`, Zensical `d(base_url, true)`.
+_BASE_URL_EXPRESSION = re.compile(r"^\s*(config\.extra\.scope\s*\|\s*d\(\s*base_url\s*(,\s*true\s*)?\)|base_url)\s*$")
 _PAGE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<code>.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
 _NOT_RUN = re.compile(r"""\btype\s*=\s*["']?(application/(ld\+)?json|text/template)""", re.IGNORECASE)
 _CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -54,11 +55,16 @@ class KnownScript:
         return self.text.replace(BASE_URL_MARK, base_url)
 
 
-def theme_script_dirs(custom_dir: Path | None = None) -> list[Path]:
+THEME_PACKAGES = {"mkdocs": "material", "properdocs": "material", "zensical": "zensical"}
+"""The package whose templates each engine renders the site with."""
+
+
+def theme_script_dirs(custom_dir: Path | None = None, engine: str = "mkdocs") -> list[Path]:
     """Where inline scripts come from: the copy's template overrides (if any) and the
-    installed mkdocs-material's `partials/javascripts/` (its other templates' inline
-    scripts serve analytics and redirects, which this site does not use)."""
-    spec = importlib.util.find_spec("material")
+    engine's theme's `partials/javascripts/` (mkdocs-material's, or Zensical's own
+    copy of it; the other templates' inline scripts serve analytics and redirects,
+    which this site does not use)."""
+    spec = importlib.util.find_spec(THEME_PACKAGES[engine])
     dirs = [custom_dir] if custom_dir else []
     if spec and spec.submodule_search_locations:
         dirs.append(Path(next(iter(spec.submodule_search_locations))) / "templates" / "partials" / "javascripts")

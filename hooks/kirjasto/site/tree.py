@@ -19,6 +19,7 @@ from kirjasto.content.config_file import read_config
 from kirjasto.content.freshness import with_freshness
 from kirjasto.content.library import load_library
 from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.model import Library
 from kirjasto.content.problems import Problem, errors
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
 from kirjasto.content.scope import apply_scope, scope_problems
@@ -31,6 +32,7 @@ from kirjasto.site.pages.markers import expand_markers
 from kirjasto.site.pages.plan import plan_pages
 from kirjasto.site.parts import override_dir_of, part_templates
 from kirjasto.site.search import SearchDocument, build_search_index, own_title, page_document, search_documents
+from kirjasto.site.search_style import SEARCH_STYLESHEET, theme_search_rules
 
 HOOKLESS_CONFIG = "mkdocs.yml"
 
@@ -40,10 +42,19 @@ class GeneratedTree:
     out_dir: Path
     pages: int
     problems: list[Problem]
+    library: Library | None = None
+    """What the tree publishes (None when nothing was written)."""
+    settings: LibrarySettings | None = None
+    policy: str = ""
+    """The Content-Security-Policy every page carries."""
 
 
-def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, today: datetime.date) -> GeneratedTree:
-    """Write the tree; on invalid content write nothing and return the problems."""
+def generate_tree(
+    repository_root: Path, config_name: str, out_dir: Path, *, today: datetime.date, engine: str = "mkdocs"
+) -> GeneratedTree:
+    """Write the tree; on invalid content write nothing and return the problems.
+    `engine` names whose theme renders it (`THEME_PACKAGES`): the policy allows that
+    theme's inline scripts."""
     config = read_config(repository_root / config_name)
     settings = settings_of_config(config)
     loaded = load_library(
@@ -96,8 +107,8 @@ def generate_tree(repository_root: Path, config_name: str, out_dir: Path, *, tod
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     page_urls = [url_of(page.src_uri) for page in pages] + [url_of(uri) for uri in hand_written]
-    _write_config(repository_root, config, out_dir, page_urls, settings)
-    return GeneratedTree(out_dir, len(pages), loaded.problems)
+    policy = _write_config(repository_root, config, out_dir, page_urls, settings, engine)
+    return GeneratedTree(out_dir, len(pages), loaded.problems, library, settings, policy)
 
 
 def _document(src_uri: str, markdown: str) -> SearchDocument:
@@ -112,19 +123,31 @@ def _document(src_uri: str, markdown: str) -> SearchDocument:
 
 
 def _write_config(
-    repository_root: Path, config: dict[str, Any], out_dir: Path, page_urls: list[str], settings: LibrarySettings
-) -> None:
+    repository_root: Path, config: dict[str, Any], out_dir: Path, page_urls: list[str], settings: LibrarySettings, engine: str
+) -> str:
     """The site's configuration without hooks, its theme overrides copied beside it,
-    and the Content-Security-Policy the templates write into every page."""
+    and the Content-Security-Policy the templates write into every page (returned)."""
     tree_config = {key: value for key, value in config.items() if key not in ("hooks", "docs_dir", "site_dir")}
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir:
         shutil.copytree(repository_root / custom_dir, out_dir / custom_dir)
     extra = dict(tree_config.get("extra") or {})
-    scripts = known_scripts(theme_script_dirs(repository_root / custom_dir if custom_dir else None))
-    extra[CSP_CONFIG_KEY] = site_policy(scripts, base_urls(page_urls, tree_config.get("site_url"), extra.get("scope")))
+    scripts = known_scripts(theme_script_dirs(repository_root / custom_dir if custom_dir else None, engine))
+    bases = base_urls(page_urls, tree_config.get("site_url"), extra.get("scope"))
+    if engine == "zensical":
+        # Zensical writes the site's path into its error page without the final slash.
+        bases |= {base.rstrip("/") for base in bases if len(base) > 1 and base.endswith("/")}
+    extra[CSP_CONFIG_KEY] = site_policy(scripts, bases)
     extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
     tree_config["extra"] = extra
+    if engine == "zensical":
+        # Zensical's classic look is mkdocs-material's: the site's stylesheet and its
+        # contrast fixes are made for it (its modern look has a light footer).
+        tree_config["theme"] = {**(tree_config.get("theme") or {}), "variant": "classic"}
+        # Its theme no longer styles the search classes the library's search box wears.
+        (out_dir / "docs" / SEARCH_STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
+        (out_dir / "docs" / SEARCH_STYLESHEET).write_text(theme_search_rules(), encoding="utf-8")
+        tree_config["extra_css"] = [SEARCH_STYLESHEET, *(tree_config.get("extra_css") or [])]
     tree_config["docs_dir"] = "docs"
     tree_config["site_dir"] = "site"
     (out_dir / HOOKLESS_CONFIG).write_text(
@@ -132,3 +155,4 @@ def _write_config(
         + yaml.safe_dump(tree_config, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
+    return str(extra[CSP_CONFIG_KEY])

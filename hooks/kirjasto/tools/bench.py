@@ -16,11 +16,13 @@ generate`), with its own save-to-reload time.
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import json
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,15 +50,16 @@ def measure(command: list[str], cwd: Path, quiet: bool = False, environment: dic
     is shown unless `quiet` (an expected failure)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr
-    assert errors is not None, "stderr=PIPE"
-    if process.returncode != 0 and not quiet:
-        sys.stderr.write(errors.read().decode("utf-8", "replace")[-2000:])
-    errors.close()
+    # The error output goes to a file: a pipe read only at the end would fill up and
+    # stop a talkative build.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0 and not quiet:
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode("utf-8", "replace")[-2000:])
     return Run(seconds=seconds, peak_kb=usage.ru_maxrss, returncode=process.returncode)
 
 
@@ -128,12 +131,32 @@ def bench_size(repository: Path, workdir: Path, size: int, repeat: int, today: d
     if "serve" in live:
         figures = save_to_reload(library, item, url, caches.warm)
         result["serve"] = {"first_served_s": figures.first_served_s, "save_to_reload_s": figures.save_to_reload_s}
+    if "engines" in live:
+        result["engines"] = _engines(library, repeat, caches)
     if "preview" in live:
         # Three previews (the median is the figure): the first time also fills the
         # operating system's file cache.
         result["previews_s"] = [preview_seconds(library, item, url, caches.warm) for _ in range(3)]
         result["preview_s"] = round(statistics.median(result["previews_s"]), 2)
     return result
+
+
+def _engines(library: Path, repeat: int, caches: _Caches) -> Metrics:
+    """The same library with ProperDocs (the same hook) and with Zensical (`make build
+    ENGINE=zensical`: validation, the generated tree, Zensical, the finishing pass),
+    with stored validation results, like the warm MkDocs build beside them."""
+    python = sys.executable
+    commands = {
+        "properdocs": [str(Path(python).with_name("properdocs")), "build", "--strict", "-d", str(library / "site-properdocs")],
+        "zensical": [python, "-m", "kirjasto.tools.cli", "zensical", "--root", str(library), "--site-dir", "site-zensical"],
+    }
+    if importlib.util.find_spec("zensical") is None:
+        del commands["zensical"]
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            runs[name].append(measure(command, library, environment=caches.warm))
+    return {name: _summary(found) for name, found in runs.items()}
 
 
 def bench_real(repository: Path, workdir: Path, repeat: int, today: datetime.date) -> Metrics:
@@ -168,7 +191,7 @@ def run_bench(
     ordered = sorted(sizes)
     for size in ordered:
         print(f"Mitataan {size} kuvausta ({repeat} kierrosta) ...", flush=True)
-        live = ({"serve"} if size == ordered[0] else set()) | ({"preview"} if size == ordered[-1] else set())
+        live = ({"serve", "engines"} if size == ordered[0] else set()) | ({"preview"} if size == ordered[-1] else set())
         results[size] = bench_size(repository, workdir, size, repeat, today, live)
     print("Mitataan haku selaimessa ...", flush=True)
     search = bench_search(repository, workdir, {size: Path(r["site_dir"]) for size, r in results.items()})

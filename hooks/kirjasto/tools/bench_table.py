@@ -91,6 +91,9 @@ def goals(results: dict[int, Metrics], real: Metrics | None = None) -> list[tupl
     return checks
 
 
+ENGINE_NAMES = {"properdocs": "ProperDocs", "zensical": "Zensical"}
+
+
 def format_table(results: dict[int, Metrics], real: Metrics | None = None) -> str:
     rows = [
         "| kuvauksia | vertailu (s) | oma kylmänä (s) | suhde | oma lämpimänä (s) | suhde | validointi kylmänä / lämpimänä (s) | muisti vertailu / oma (Mt) | suurin luettelosivu (kt) | kuvaussivu (kt) |",
@@ -115,6 +118,13 @@ def format_table(results: dict[int, Metrics], real: Metrics | None = None) -> st
     ]
     if live:
         lines += ["make serve ja kirjasto preview:", *live, ""]
+    lines += [
+        f"Julkaisumoottorit, {size} kuvausta (tallennetuin tarkistustuloksin): MkDocs {_spread(r['ours_warm'])} s, "
+        + ", ".join(f"{ENGINE_NAMES[name]} {_spread(found)} s" for name, found in r["engines"].items())
+        + "\n"
+        for size, r in sorted(results.items())
+        if r.get("engines")
+    ]
     lines.append("Tavoitteet:")
     lines += [f"- [{'x' if met else ' '}] {goal}: {figure}" for goal, met, figure in goals(results, real)]
     return "\n".join(lines)

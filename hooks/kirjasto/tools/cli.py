@@ -17,6 +17,7 @@ from kirjasto.tools.commands_library import (
     preview_command,
     schema_command,
     validate_command,
+    zensical_command,
 )
 from kirjasto.tools.commands_links import check_command, links_command
 from kirjasto.tools.editor import SNIPPETS_PATH
@@ -61,6 +62,7 @@ _DESCRIPTIONS = {
     "schema": "Kirjoittaa front matterin JSON Scheman ja VS Coden koodipohjat sanastoista. Aja, kun teemoja tai kohderyhmiä on muutettu.",
     "preview": "Näyttää yhden kuvauksen, siihen liittyvät kuvaukset ja niiden luettelosivut selaimessa ja päivittää ne tallennettaessa. Koko kirjasto tarkistetaan silti.",
     "generate": "Kirjoittaa sivuston täydellisen Markdown-puun (käsin kirjoitetut sivut, kuvaukset, luettelot, avoin data, haku) ja koukuttoman mkdocs.yml:n, jonka mikä tahansa MkDocs-puuta lukeva työkalu voi rakentaa.",
+    "zensical": "Rakentaa sivuston Zensicalilla (mkdocs-materialin seuraaja, ei aja koukkuja): tarkistaa kirjaston, kirjoittaa koukuttoman puun kansioon build/zensical, rakentaa sen, viimeistelee sivut kuten MkDocs-koukku ja vaihtaa valmiin sivuston kansioon site/ vasta lopuksi.",
     "bench": "Tekee synteettiset kirjastot, rakentaa niistä sivuston sekä kirjaston omalla tavalla että tavallisella mkdocs-materialilla ja tulostaa taulukon ja suhdeluvut.",
     "tarkista": "Tulostaa kuvaukset tietojen iän mukaan (kuten sivu Tietojen ajantasaisuus) ja tarkistaa sitten linkit kuten komento linkit. Paluuarvot kuten komennolla linkit.",
     "linkit": "Tarkistaa kuvausten tekstien ja metatietojen http(s)-linkit verkon yli ja raportoi rikkinäiset ja pysyvästi siirtyneet muodossa polku:rivi: linkki: viesti. Paluuarvo 1, jos jokin linkki ei toimi tai on siirtynyt pysyvästi, ja 2, jos yksikään palvelin ei vastannut.",
@@ -111,7 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     generate = command("generate", generate_command, "kirjoita koko Markdown-puu ilman koukkuja")
     generate.add_argument("outdir", metavar="KANSIO", help="kohdekansio (tyhjennetään)")
+    generate.add_argument(
+        "--engine",
+        choices=["mkdocs", "zensical"],
+        default="mkdocs",
+        help="kenen teema puun rakentaa: sisältöturvallisuuskäytäntö sallii sen teeman skriptit (oletus: mkdocs)",
+    )
     _add_config_option(generate)
+
+    zensical = command("zensical", zensical_command, "rakenna sivusto Zensicalilla kansioon site/")
+    zensical.add_argument("--site-dir", default="site", help="kohdekansio kirjaston kansiossa (oletus: site)")
+    _add_config_option(zensical)
 
     bench = command("bench", bench_command, "mittaa sivuston rakentamisen nopeus vertailuun nähden")
     bench.add_argument(
@@ -130,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     for parser_of_links in (check, links):
         _add_link_options(parser_of_links)
 
-    for subparser in (validate, new, schema, preview, generate, bench, check, links):
+    for subparser in (validate, new, schema, preview, generate, zensical, bench, check, links):
         _add_location_options(subparser)
     return parser
 

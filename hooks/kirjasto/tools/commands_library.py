@@ -1,5 +1,5 @@
 """The `kirjasto` commands that read or write the library and its site:
-`validate`, `new`, `schema`, `preview`, `generate` and `bench`. Each takes the
+`validate`, `new`, `schema`, `preview`, `generate`, `zensical` and `bench`. Each takes the
 parsed arguments and returns the exit status."""
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def preview_command(args: argparse.Namespace, root: Path) -> int:
 def generate_command(args: argparse.Namespace, root: Path) -> int:
     from kirjasto.site.tree import generate_tree
 
-    tree = generate_tree(root, args.config, Path(args.outdir).resolve(), today=args.today)
+    tree = generate_tree(root, args.config, Path(args.outdir).resolve(), today=args.today, engine=args.engine)
     if errors(tree.problems):
         print(format_report(tree.problems))
         return 1
@@ -151,3 +151,12 @@ def generate_command(args: argparse.Namespace, root: Path) -> int:
         f"Kirjoitettiin {count_phrase(tree.pages, 'sivu', 'sivua')} ja sivuston asetukset kansioon {args.outdir}. Rakenna: cd {args.outdir} && mkdocs build"
     )
     return 0
+
+
+@in_library
+def zensical_command(args: argparse.Namespace, root: Path) -> int:
+    from kirjasto.tools.zensical_build import build_with_zensical
+
+    built = build_with_zensical(root, args.config, root / args.site_dir, today=args.today)
+    print(built.report, file=sys.stderr if built.status else sys.stdout)
+    return built.status

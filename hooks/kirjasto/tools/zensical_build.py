@@ -1,0 +1,77 @@
+"""`kirjasto zensical` (`make build ENGINE=zensical`): the site built with Zensical.
+
+Zensical runs no MkDocs hooks, so the library's work happens around it:
+1. `kirjasto generate` writes the hook-free tree into `build/zensical/` (validation
+   first: an invalid library writes nothing), with the Content-Security-Policy for
+   Zensical's own theme scripts;
+2. `zensical build --strict` builds the tree;
+3. every page gets what the MkDocs hook adds after the theme (`site.finish`), and a
+   page with an unknown inline script refuses the build;
+4. only then does the finished site replace the site folder, so nothing half-built
+   is ever published.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from kirjasto.content.problems import errors, format_report
+from kirjasto.site.finish import finish_pages
+from kirjasto.site.tree import generate_tree
+
+TREE_DIR = Path("build") / "zensical"
+"""Where the tree is generated, under the repository (ignored by Git)."""
+
+NOT_INSTALLED = "Zensical ei ole asennettu tähän ympäristöön. Asenna se komennolla make install-zensical (tai rakenna: make build ENGINE=zensical)."
+REFUSED = "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
+
+
+@dataclass(frozen=True)
+class ZensicalBuild:
+    status: int
+    """0: the site was built; 1: refused (the report says why)."""
+    report: str
+    """What the contributor reads, in Finnish."""
+
+
+def build_with_zensical(root: Path, config_name: str, site_dir: Path, *, today: datetime.date) -> ZensicalBuild:
+    """Build the library at `root` with Zensical into `site_dir`."""
+    if importlib.util.find_spec("zensical") is None:
+        return ZensicalBuild(1, NOT_INSTALLED)
+    tree_dir = root / TREE_DIR
+    tree = generate_tree(root, config_name, tree_dir, today=today, engine="zensical")
+    if errors(tree.problems):
+        return ZensicalBuild(1, format_report(tree.problems) + "\n" + REFUSED)
+    assert tree.library is not None and tree.settings is not None, "a tree without errors was written"
+    built = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(tree_dir / "mkdocs.yml")],
+        cwd=tree_dir,
+        capture_output=True,
+        text=True,
+    )
+    if built.returncode != 0:
+        # Zensical's own report is English; it is shown as it is, then the Finnish line.
+        return ZensicalBuild(1, f"Zensical ei rakentanut sivustoa:\n{built.stdout}{built.stderr}\n{REFUSED}")
+    problems = finish_pages(tree_dir / "site", tree.library, tree.settings, tree.policy)
+    if problems:
+        return ZensicalBuild(1, "\n".join(problems) + "\n" + REFUSED)
+    _publish(tree_dir / "site", site_dir)
+    return ZensicalBuild(0, f"Sivusto rakennettiin Zensicalilla kansioon {site_dir}.")
+
+
+def _publish(built: Path, site_dir: Path) -> None:
+    """Put the finished site where the old one was, the old one removed only after."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    old = Path(tempfile.mkdtemp(prefix=".kirjasto-vanha-", dir=site_dir.parent))
+    if site_dir.exists():
+        site_dir.rename(old / "site")
+    shutil.move(str(built), str(site_dir))
+    shutil.rmtree(old, ignore_errors=True)
