@@ -7,7 +7,6 @@ from __future__ import annotations
 import atexit
 import gc
 import logging
-import re
 import shutil
 import sys
 import tempfile
@@ -46,6 +45,7 @@ from kirjasto.site import (
     item_documents,
     item_front_matter,
     item_pages,
+    iter_export_files,
     json_ld_script,
     known_scripts,
     last_commit_dates,
@@ -54,8 +54,6 @@ from kirjasto.site import (
     own_title,
     page_document,
     part_templates,
-    put_html_parts,
-    search_documents,
     site_policy,
     theme_script_dirs,
     with_noopener,
@@ -166,10 +164,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def _write_exports(config: MkDocsConfig, folder: Path) -> None:
     """The open data, catalogue index, feed and calendars, written into `folder`."""
-    for path, text in export_files(_state.loaded_library(), _state.settings, config.site_name).items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    for path, pieces in iter_export_files(_state.loaded_library(), _state.settings, config.site_name):
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        with (folder / path).open("w", encoding="utf-8") as target:
+            target.writelines(pieces)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -179,8 +177,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is read by now (the other process builds item pages only): the index
     # is completed and written in its own process while MkDocs writes the pages.
     if _state.indexer is not None:
-        documents = search_documents(_state.loaded_library(), list(_state.other_pages.values()))
-        _state.indexer.write_into(documents, config.site_dir)
+        _state.indexer.write_into(list(_state.other_pages.values()), config.site_dir)
     return prepared_environment(env)
 
 
@@ -215,21 +212,15 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    # The library's own HTML: cards, listings and item bodies (sanitised in validation).
-    parts = _state.html_parts.pop(page.file.src_uri, {})
-    if parts and page.present_anchor_ids is not None:
-        # MkDocs checks links to anchors against what Markdown made; the parts' ids
-        # (a team card's `tiimi-...`) count too.
-        page.present_anchor_ids |= {found for part in parts.values() for found in _ID.findall(part)}
-    return put_html_parts(html, parts)
-
-
-_ID = re.compile(r'\bid="([^"]+)"')
+    _state.note_part_ids(page)
+    return html
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     if not output:  # built by the other process (ELSEWHERE_TEMPLATE)
         return output
+    # The library's own HTML: cards, listings and item bodies (sanitised in validation).
+    output = _state.with_parts(output, page)
     item = _state.items.get(page.file.src_uri)
     if item is not None:
         output = output.replace("</head>", json_ld_script(item, _state.settings) + "</head>", 1)

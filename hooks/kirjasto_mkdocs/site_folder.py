@@ -68,7 +68,8 @@ class SiteFolder:
         if not self.aside:
             return
         aside = self.site_dir / ASIDE
-        for entry in aside.iterdir():
+        # Another build into the same folder at the same time may have taken them back.
+        for entry in aside.iterdir() if aside.is_dir() else ():
             target = self.site_dir / entry.name
             if not target.exists() and not target.is_symlink():
                 entry.rename(target)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,10 +25,20 @@ from kirjasto.content import (
     scope_problems,
     with_freshness,
 )
-from kirjasto.site import BackgroundIndexer, ItemPages, KnownScript, PartTemplates, SearchDocument, part_templates
+from kirjasto.site import (
+    BackgroundIndexer,
+    ItemPages,
+    KnownScript,
+    PartTemplates,
+    SearchDocument,
+    part_templates,
+    put_html_parts,
+)
 from kirjasto.tools import preview_library
 from kirjasto_mkdocs.parallel import PageSplit
 from kirjasto_mkdocs.site_folder import SiteFolder
+
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 @dataclass
@@ -47,7 +59,7 @@ class BuildState:
     """Hand-written and index pages by URL, for the search index (items come from the library)."""
     item_pages: ItemPages | None = None
     """Plans each item's page when MkDocs reads it."""
-    html_parts: dict[str, dict[str, str]] = field(default_factory=dict)
+    html_parts: dict[str, Mapping[str, str]] = field(default_factory=dict)
     """Pre-rendered HTML of generated pages, by src_uri, put in place after Markdown."""
     indexer: BackgroundIndexer | None = None
     templates: PartTemplates = field(default_factory=part_templates)
@@ -112,6 +124,25 @@ class BuildState:
         if self.indexer is not None:
             self.indexer.cancel()
             self.indexer = None
+
+    def note_part_ids(self, page: Any) -> None:
+        """MkDocs checks links to anchors against the ids Markdown made; the ids in a
+        page's HTML parts made already (an item's team cards, `tiimi-...`) count too."""
+        parts = self.html_parts.get(page.file.src_uri)
+        if isinstance(parts, dict) and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= {found for part in parts.values() for found in _ID.findall(part)}
+
+    def with_parts(self, output: str, page: Any) -> str:
+        """The finished page with its HTML parts (cards, listings, item bodies) in place
+        of their markers. They go in after the theme, not into the Markdown's HTML, so
+        that a listing's HTML exists only while its page is written (`LazyParts`)."""
+        parts = self.html_parts.pop(page.file.src_uri, None)
+        if not parts:
+            return output
+        made = {name: parts[name] for name in parts}
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= {found for part in made.values() for found in _ID.findall(part)}
+        return put_html_parts(output, made)
 
     def loaded_library(self) -> Library:
         """The library on_pre_build loaded (MkDocs runs the events in order)."""

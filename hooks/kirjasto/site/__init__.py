@@ -15,7 +15,7 @@ from kirjasto.site.csp import (
     theme_script_dirs,
     with_noopener,
 )
-from kirjasto.site.exports import export_files, export_paths, json_ld_script
+from kirjasto.site.exports import export_files, export_paths, iter_export_files, json_ld_script
 from kirjasto.site.gitdates import last_commit_dates
 from kirjasto.site.navcache import NavigationCache
 from kirjasto.site.pages.item_page import item_front_matter
@@ -52,6 +52,7 @@ __all__ = [
     "item_documents",
     "item_front_matter",
     "item_pages",
+    "iter_export_files",
     "json_ld_script",
     "known_scripts",
     "last_commit_dates",

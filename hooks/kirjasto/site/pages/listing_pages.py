@@ -4,6 +4,7 @@ items with a pager, newest first or grouped by kind, and items grouped by a key.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import re
 from collections import defaultdict
@@ -14,7 +15,7 @@ from kirjasto.content.library import items_sorted
 from kirjasto.content.model import Item, Kind
 from kirjasto.content.text import escape_markdown, finnish_sort_key
 from kirjasto.site.pages.listing import grouped_by_kind, items_count, listing_html, newest_first
-from kirjasto.site.pages.page import Page, html_marker, link, with_front_matter
+from kirjasto.site.pages.page import LazyParts, Page, html_marker, link, with_front_matter
 from kirjasto.site.parts import PartTemplates
 
 Groups = defaultdict[str, list[Item]]
@@ -83,22 +84,24 @@ def listing_pages(
     for number, chunk in enumerate(chunks, start=1):
         here = page_src(src, number)
         pager = _pager(src, number, len(chunks))
-        parts: dict[str, str] = {}
+        parts: dict[str, Callable[[], str]] = {}
         if newest:
-            parts["kaikki"] = listing_html(chunk, here, listings.freshness, templates=listings.templates)
+            parts["kaikki"] = functools.partial(listing_html, chunk, here, listings.freshness, templates=listings.templates)
             body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n{html_marker('kaikki')}"
         else:
             sections = []
             for kind in Kind:
                 of_kind = [item for item in chunk if item.kind is kind]
                 if of_kind:
-                    parts[kind.folder] = listing_html(of_kind, here, listings.freshness, templates=listings.templates)
+                    parts[kind.folder] = functools.partial(
+                        listing_html, of_kind, here, listings.freshness, templates=listings.templates
+                    )
                     sections.append(f"## {kind.plural} ({totals[kind]})\n\n{html_marker(kind.folder)}")
             body = "\n\n".join(sections)
         page_title = title if number == 1 else f"{title} (sivu {number})"
         first = lead if number == 1 else ""
         page = index_page(here, page_title, intro_for(here), "\n\n".join(part for part in (first, pager, body, pager) if part))
-        pages.append(dataclasses.replace(page, html_parts=parts, updated=max(item.updated for item in chunk)))
+        pages.append(dataclasses.replace(page, html_parts=LazyParts(parts), updated=max(item.updated for item in chunk)))
     return pages
 
 

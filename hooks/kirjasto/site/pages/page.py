@@ -5,6 +5,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from kirjasto.content.urls import url_link, url_of
@@ -21,7 +22,7 @@ class Page:
     title: str
     markdown: str
     """Complete Markdown including a front matter with title and description."""
-    html_parts: dict[str, str] = field(default_factory=dict, compare=False)
+    html_parts: Mapping[str, str] = field(default_factory=dict, compare=False)
     """Pre-rendered HTML for markers `<!-- kk-html:NAME -->` in `markdown`: long item
     lists skip Markdown's inline processing (the largest cost of a big build), and
     item bodies are shown exactly as validation judged them. Each part is one
@@ -97,7 +98,25 @@ def html_marker(name: str) -> str:
 _HTML_MARKER = re.compile(r"^<!-- kk-html:([a-z0-9-]+) -->$", re.MULTILINE)
 
 
-def put_html_parts(text: str, parts: dict[str, str]) -> str:
+class LazyParts(Mapping[str, str]):
+    """HTML parts made when they are read: a listing's entries are rendered only when
+    its page is written, so that a large build never holds every listing's HTML at
+    once (at 10,000 items, about 66 MB) and a second build process does not inherit it."""
+
+    def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
+        self._makers = makers
+
+    def __getitem__(self, name: str) -> str:
+        return self._makers[name]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def put_html_parts(text: str, parts: Mapping[str, str]) -> str:
     """Every marker replaced by its part, in one pass over the text (a long body has
     thousands of parts; replacing them one by one would read the page thousands of times)."""
     if not parts:

@@ -31,6 +31,7 @@ from kirjasto.site.search.documents import (
     own_title,
     page_document,
     search_documents,
+    with_pages,
 )
 from kirjasto.site.search.index import INDEX_DIR, Postings, SearchDocument, build_search_index, document_postings
 from kirjasto.site.search.reader import query_files, rank_query, term_postings
@@ -82,10 +83,11 @@ def _finish(documents: list[SearchDocument]) -> dict[str, str]:
     return build_search_index(documents)
 
 
-def _finish_into(documents: list[SearchDocument], site_dir: str) -> int:
-    """The index written straight into the site (no round trip of thousands of files
-    through the parent process)."""
-    files = _finish(documents)
+def _finish_into(pages: list[SearchDocument], site_dir: str) -> int:
+    """The index of the items given at the start and of `pages`, written straight into
+    the site (no round trip of thousands of files through the parent process, and
+    the items' documents are not sent a second time)."""
+    files = _finish(with_pages(_prepared.documents, pages))
     for path, text in files.items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -132,11 +134,12 @@ class BackgroundIndexer:
         finally:
             self._pool.shutdown()
 
-    def write_into(self, documents: list[SearchDocument], site_dir: str) -> None:
-        """Complete the index with `documents` and write it into `site_dir`, in the second
-        process, while the caller goes on (`wait` for it)."""
+    def write_into(self, pages: list[SearchDocument], site_dir: str) -> None:
+        """Complete the index of the items given at the start with the other `pages`
+        (`search_documents` order) and write it into `site_dir`, in the second process,
+        while the caller goes on (`wait` for it)."""
         if os.getpid() == self._owner:
-            self._written = self._pool.submit(_finish_into, documents, site_dir)
+            self._written = self._pool.submit(_finish_into, pages, site_dir)
 
     def wait(self) -> None:
         try:

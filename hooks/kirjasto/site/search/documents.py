@@ -96,7 +96,12 @@ def without_excluded_sections(markdown: str) -> str:
 def search_documents(library: Library, pages: list[SearchDocument]) -> list[SearchDocument]:
     """What the index numbers: the items newest first (document N is catalogue item N),
     then the other pages by address, so that every engine writes the same index."""
-    return item_documents(library) + sorted(pages, key=lambda page: page.url)
+    return with_pages(item_documents(library), pages)
+
+
+def with_pages(items: list[SearchDocument], pages: list[SearchDocument]) -> list[SearchDocument]:
+    """The items' documents, then the other pages by address (`search_documents`)."""
+    return items + sorted(pages, key=lambda page: page.url)
 
 
 def own_title(front_matter_title: object, body: str, fallback: str) -> str:
