@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from kirjasto.content import (
     LICENCE_CONFIG_KEY,
     ClockError,
+    Item,
     MarkdownConfig,
     SettingsError,
     errors,
@@ -37,16 +38,15 @@ from kirjasto.site import (
     BackgroundIndexer,
     NavigationCache,
     base_urls,
-    check_page,
     expand_markers,
     export_files,
     export_paths,
+    finish_page,
     front_matter_and_body,
     item_documents,
     item_front_matter,
     item_pages,
     iter_export_files,
-    json_ld_script,
     known_scripts,
     last_commit_dates,
     listing_pages,
@@ -56,7 +56,6 @@ from kirjasto.site import (
     part_templates,
     site_policy,
     theme_script_dirs,
-    with_noopener,
 )
 from kirjasto_mkdocs import (
     BUILD_LOGGERS,
@@ -222,12 +221,10 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     # The library's own HTML: cards, listings and item bodies (sanitised in validation).
     output = _state.with_parts(output, page)
     item = _state.items.get(page.file.src_uri)
-    if item is not None:
-        output = output.replace("</head>", json_ld_script(item, _state.settings) + "</head>", 1)
     where = (
         page.file.src_uri if page.file.generated_by else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
     )
-    return _checked(output, where)
+    return _checked(output, where, item)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -235,11 +232,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return _checked(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
-def _checked(output: str, where: str) -> str:
-    problems = check_page(output, _state.policy)
+def _checked(output: str, where: str, item: Item | None = None) -> str:
+    finished, problems = finish_page(output, item, _state.settings, _state.policy)
     if problems:
         raise PluginError("\n".join(f"{where}: {problem.message}" for problem in problems))
-    return with_noopener(output)
+    return finished
 
 
 def on_post_build(config: MkDocsConfig) -> None:

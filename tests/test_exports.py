@@ -89,3 +89,14 @@ def test_item_pages_carry_parseable_json_ld(site):
     assert datetime.date.fromisoformat(data["dateModified"])
     assert data["publisher"]["name"] == "Käytäntökirjaston toimitus"
     assert any(term["termCode"] == "oppimisen-tuki" for term in data["about"])
+
+
+def test_the_paths_a_large_build_reserves_are_the_data_files_it_writes():
+    """A build of 200 or more items gives MkDocs empty stand-ins (`export_paths`) and
+    writes the data files later: both lists must name the same files."""
+    from kirjasto.content import LibrarySettings
+    from kirjasto.site import export_files, export_paths
+    from kirjasto.site.pages.plan import judged
+
+    library = judged(load_library(REPOSITORY_ROOT).library)
+    assert list(export_paths(library)) == list(export_files(library, LibrarySettings(), "Käytäntökirjasto"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,7 +71,7 @@ class BuildState:
     split: PageSplit = field(default_factory=PageSplit)
     """Item pages a second process builds (`mkdocs build` of a large library)."""
     exports_in_child: bool = False
-    """The data files are written by that process, after its pages, into `exports_staging`."""
+    """The data files are written by that process, before its pages, into `exports_staging`."""
     exports_staging: Path | None = None
     marker_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Hand-written pages whose live markers show the library: (Markdown, as expanded)."""
@@ -127,10 +127,12 @@ class BuildState:
 
     def note_part_ids(self, page: Any) -> None:
         """MkDocs checks links to anchors against the ids Markdown made; the ids in a
-        page's HTML parts made already (an item's team cards, `tiimi-...`) count too."""
+        page's HTML parts count too. Parts made already (an item's team cards,
+        `tiimi-...`) count from now on; parts made when the page is written (a
+        listing's, `LazyParts`) count from then (`with_parts`), still before MkDocs checks."""
         parts = self.html_parts.get(page.file.src_uri)
-        if isinstance(parts, dict) and page.present_anchor_ids is not None:
-            page.present_anchor_ids |= {found for part in parts.values() for found in _ID.findall(part)}
+        if isinstance(parts, dict):
+            _note_ids(page, parts.values())
 
     def with_parts(self, output: str, page: Any) -> str:
         """The finished page with its HTML parts (cards, listings, item bodies) in place
@@ -140,8 +142,8 @@ class BuildState:
         if not parts:
             return output
         made = {name: parts[name] for name in parts}
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids |= {found for part in made.values() for found in _ID.findall(part)}
+        if not isinstance(parts, dict):
+            _note_ids(page, made.values())
         return put_html_parts(output, made)
 
     def loaded_library(self) -> Library:
@@ -159,6 +161,11 @@ class BuildState:
         if self.today is None:
             raise PluginError("Päivämäärää ei luettu ennen rakentamista (on_config ei ajettu).")
         return self.today
+
+
+def _note_ids(page: Any, parts: Iterable[str]) -> None:
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= {found for part in parts for found in _ID.findall(part)}
 
 
 _caches: dict[Path, ValidationCache] = {}

@@ -16,6 +16,7 @@ from kirjasto.site.csp import (
     with_noopener,
 )
 from kirjasto.site.exports import export_files, export_paths, iter_export_files, json_ld_script
+from kirjasto.site.finish import finish_page
 from kirjasto.site.gitdates import last_commit_dates
 from kirjasto.site.navcache import NavigationCache
 from kirjasto.site.pages.item_page import item_front_matter
@@ -48,6 +49,7 @@ __all__ = [
     "expand_markers",
     "export_files",
     "export_paths",
+    "finish_page",
     "front_matter_and_body",
     "item_documents",
     "item_front_matter",

@@ -99,16 +99,20 @@ def _with_base_mark(script: str) -> str | None:
     return None if unknown or "{%" in text else text
 
 
-def base_urls(page_urls: Iterable[str], site_url: str | None, scope: str | None = None) -> set[str]:
-    """The base URLs MkDocs writes into pages: relative to each page's directory
-    (`.`, `..`, `../..`), and for the error page the site's path (`/`)."""
+def base_urls(page_urls: Iterable[str], site_url: str | None, scope: str | None = None, engine: str = "mkdocs") -> set[str]:
+    """The base URLs the engine writes into pages: relative to each page's directory
+    (`.`, `..`, `../..`), and for the error page the site's path (`/kaytannot/`;
+    Zensical writes it without the final slash)."""
     if scope:
         return {scope}
     found = {"."}
     for url in page_urls:
         depth = url.strip("/").count("/") + 1 if url.strip("/") else 0
         found.add("/".join([".."] * depth) if depth else ".")
-    found.add(urlsplit(site_url or "/").path or "/")
+    site_path = urlsplit(site_url or "/").path or "/"
+    found.add(site_path)
+    if engine == "zensical":
+        found.add(site_path.rstrip("/") or "/")
     return found
 
 

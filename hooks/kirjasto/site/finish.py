@@ -1,17 +1,27 @@
-"""What the MkDocs hook does to every finished page (`on_post_page`), for a site that
-an engine without hooks built from the generated tree (Zensical): the item's JSON-LD
-in its page's head, `rel="noopener"` on links that open a new window, and the check
-that no page runs an inline script the Content-Security-Policy does not allow."""
+"""What every finished page gets after the theme: the item's JSON-LD in its page's
+head, `rel="noopener"` on links that open a new window, and the check that it runs no
+inline script the Content-Security-Policy does not allow. The MkDocs hook calls
+`finish_page` for each page it writes (`on_post_page`); for a site an engine without
+hooks built from the generated tree (Zensical), `finish_pages` does the same afterwards."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kirjasto.content.model import Library
+from kirjasto.content.model import Item, Library
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.content.urls import url_of
-from kirjasto.site.csp import check_page, with_noopener
+from kirjasto.site.csp import PageScriptProblem, check_page, with_noopener
 from kirjasto.site.exports.json_ld import json_ld_script
+
+
+def finish_page(page: str, item: Item | None, settings: LibrarySettings, policy: str) -> tuple[str, list[PageScriptProblem]]:
+    """The finished page (`item`: the item it shows, if any) and its script problems;
+    a page with problems must not be published."""
+    if item is not None:
+        page = page.replace("</head>", json_ld_script(item, settings) + "</head>", 1)
+    problems = check_page(page, policy)
+    return (page if problems else with_noopener(page)), problems
 
 
 def finish_pages(site_dir: Path, library: Library, settings: LibrarySettings, policy: str) -> list[str]:
@@ -21,13 +31,9 @@ def finish_pages(site_dir: Path, library: Library, settings: LibrarySettings, po
     problems: list[str] = []
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
-        page = path.read_text("utf-8")
-        item = items.get(relative.removesuffix("index.html"))
-        if item is not None:
-            page = page.replace("</head>", json_ld_script(item, settings) + "</head>", 1)
-        found = check_page(page, policy)
+        finished, found = finish_page(path.read_text("utf-8"), items.get(relative.removesuffix("index.html")), settings, policy)
         if found:
             problems += [f"{relative}: {problem.message}" for problem in found]
-            continue
-        path.write_text(with_noopener(page), encoding="utf-8")
+        else:
+            path.write_text(finished, encoding="utf-8")
     return problems

@@ -133,10 +133,7 @@ def _write_config(
         shutil.copytree(repository_root / custom_dir, out_dir / custom_dir)
     extra = dict(tree_config.get("extra") or {})
     scripts = known_scripts(theme_script_dirs(repository_root / custom_dir if custom_dir else None, engine))
-    bases = base_urls(page_urls, tree_config.get("site_url"), extra.get("scope"))
-    if engine == "zensical":
-        # Zensical writes the site's path into its error page without the final slash.
-        bases |= {base.rstrip("/") for base in bases if len(base) > 1 and base.endswith("/")}
+    bases = base_urls(page_urls, tree_config.get("site_url"), extra.get("scope"), engine)
     extra[CSP_CONFIG_KEY] = site_policy(scripts, bases)
     extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
     tree_config["extra"] = extra

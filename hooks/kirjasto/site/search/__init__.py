@@ -87,7 +87,8 @@ def _finish_into(pages: list[SearchDocument], site_dir: str) -> int:
     """The index of the items given at the start and of `pages`, written straight into
     the site (no round trip of thousands of files through the parent process, and
     the items' documents are not sent a second time)."""
-    files = _finish(with_pages(_prepared.documents, pages))
+    items = _prepared.documents
+    files = build_search_index(with_pages(items, pages), prepared=(len(items), _prepared.postings))
     for path, text in files.items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +127,7 @@ class BackgroundIndexer:
         )
         self._owner = os.getpid()
         """A forked copy of the build process (kirjasto_mkdocs.parallel) must not use the pool."""
-        self._pool.submit(_prepare, documents)
+        self._prepared = self._pool.submit(_prepare, documents)
 
     def finish(self, documents: list[SearchDocument]) -> dict[str, str]:
         try:
@@ -143,6 +144,8 @@ class BackgroundIndexer:
 
     def wait(self) -> None:
         try:
+            # The items' postings first: had they failed, the index would lack the items.
+            self._prepared.result()
             self._written.result()
         finally:
             self._pool.shutdown()
