@@ -44,7 +44,7 @@ from kirjasto.site import (
     finish_page,
     front_matter_and_body,
     item_documents,
-    item_front_matter,
+    item_meta,
     item_pages,
     iter_export_files,
     known_scripts,
@@ -123,10 +123,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.page_dates = last_commit_dates(Path(config.config_file_path).parent, Path(config.docs_dir))
     library = _state.loaded_library()
     # Item pages are planned when MkDocs reads them (on_page_markdown), in the process
-    # that builds them; MkDocs gets their front matter now, to list them.
+    # that builds them, and get their title there too: no front matter for MkDocs to parse.
     _state.item_pages = item_pages(library, _state.settings, _state.templates)
     for item in library.items:
-        files.append(File.generated(config, item.src_uri, content=item_front_matter(item)))
+        files.append(File.generated(config, item.src_uri, content=""))
         _state.page_dates[item.src_uri] = item.updated
     for page in listing_pages(library, _state.templates):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -194,6 +194,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
         return ""
     item = _state.items.get(page.file.src_uri)
     if item is not None:
+        page.meta.update(item_meta(item))
         planned = _state.planner().page(item)
         _state.html_parts[page.file.src_uri] = planned.html_parts
         return front_matter_and_body(planned.markdown)[1]

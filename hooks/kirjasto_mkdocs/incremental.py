@@ -35,7 +35,6 @@ from kirjasto.site import (
     expand_markers,
     export_files,
     item_documents,
-    item_front_matter,
     item_pages,
     listing_pages,
     related_items,
@@ -175,7 +174,7 @@ class Snapshot:
                 if page.updated:
                     state.page_dates[src] = page.updated
         for src, item in items.items():
-            contents[src] = item_front_matter(item) if item else None
+            contents[src] = "" if item else None  # its title is set when it is read (on_page_markdown)
             if item is not None:
                 state.page_dates[src] = item.updated
         pages = [files.get_file_from_path(src).page for src in markers]

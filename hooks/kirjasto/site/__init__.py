@@ -19,7 +19,7 @@ from kirjasto.site.exports import export_files, export_paths, iter_export_files,
 from kirjasto.site.finish import finish_page
 from kirjasto.site.gitdates import last_commit_dates
 from kirjasto.site.navcache import NavigationCache
-from kirjasto.site.pages.item_page import item_front_matter
+from kirjasto.site.pages.item_page import item_meta
 from kirjasto.site.pages.markers import expand_markers
 from kirjasto.site.pages.page import Page, front_matter_and_body, put_html_parts
 from kirjasto.site.pages.plan import ItemPages, item_pages, listing_pages, plan_pages
@@ -52,7 +52,7 @@ __all__ = [
     "finish_page",
     "front_matter_and_body",
     "item_documents",
-    "item_front_matter",
+    "item_meta",
     "item_pages",
     "iter_export_files",
     "json_ld_script",

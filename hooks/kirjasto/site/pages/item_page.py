@@ -14,7 +14,7 @@ from kirjasto.site.exports.calendar import calendar_path
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.body_html import published_body_html
 from kirjasto.site.pages.listing import PROPOSE_CHANGE, STALE_NOTICE, places_label, shows_stale_notice
-from kirjasto.site.pages.page import Page, front_matter_and_body, html_marker, url_from_page, with_front_matter
+from kirjasto.site.pages.page import Page, front_matter_and_body, html_marker, page_meta, url_from_page, with_front_matter
 from kirjasto.site.pages.wheel import draw_wheel
 from kirjasto.site.parts import LinksFrom, PartTemplates
 
@@ -70,6 +70,13 @@ def plan_item_page(
         )
     markdown = item_front_matter(item) + "\n\n".join(parts).rstrip() + "\n"
     return Page(src_uri=src, title=item.title, markdown=markdown, html_parts=html_parts, updated=item.updated)
+
+
+def item_meta(item: Item) -> dict[str, str]:
+    """The metadata of an item's page (title and description), as its front matter holds
+    it: what an engine needs to list the page before its Markdown is planned. The
+    MkDocs hook sets it on the page directly, so that MkDocs parses no YAML for items."""
+    return page_meta(item.title, item.summary)
 
 
 def item_front_matter(item: Item) -> str:

@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 
 from kirjasto.content.urls import url_link, url_of
 
-__all__ = ["Page", "front_matter_and_body", "html_marker", "link", "url_from_page", "url_link", "url_of", "with_front_matter"]
+__all__ = [
+    "Page",
+    "front_matter_and_body",
+    "html_marker",
+    "link",
+    "page_meta",
+    "url_from_page",
+    "url_link",
+    "url_of",
+    "with_front_matter",
+]
 
 
 @dataclass(frozen=True)
@@ -50,15 +60,19 @@ def link(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-def with_front_matter(title: str, description: str | None, body: str) -> str:
-    """Prefix Markdown with a front matter holding only title and description.
-
-    Both are HTML-escaped: MkDocs renders templates without autoescaping, and
-    the theme puts them inside `<title>` and a `content="..."` attribute.
-    """
-    lines = [f"title: {yaml_string(html.escape(title))}"]
+def page_meta(title: str, description: str | None) -> dict[str, str]:
+    """A generated page's metadata: title and description, HTML-escaped, because MkDocs
+    renders templates without autoescaping and the theme puts them inside `<title>`
+    and a `content="..."` attribute."""
+    meta = {"title": html.escape(title)}
     if description:
-        lines.append(f"description: {yaml_string(html.escape(description))}")
+        meta["description"] = html.escape(description)
+    return meta
+
+
+def with_front_matter(title: str, description: str | None, body: str) -> str:
+    """Prefix Markdown with a front matter holding only title and description (`page_meta`)."""
+    lines = [f"{key}: {yaml_string(value)}" for key, value in page_meta(title, description).items()]
     return "---\n" + "\n".join(lines) + f"\n---\n\n{body.rstrip()}\n"
 
 

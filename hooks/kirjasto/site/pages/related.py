@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -45,12 +46,33 @@ class _Profile:
         return {f"teema:{slug}" for slug in self.themes} | {f"alue:{code}" for code in self.regions}
 
 
-def relatedness(one: _Profile, other: _Profile) -> int:
-    return (
-        len(one.themes & other.themes) * _THEME_WEIGHT
-        + len(one.regions & other.regions) * _REGION_WEIGHT
-        + len(one.levels & other.levels) * _LEVEL_WEIGHT
-    )
+class _Weights:
+    """Profiles as integers whose shared set bits count `relatedness`: each theme owns
+    `_THEME_WEIGHT` bits, each region `_REGION_WEIGHT`, each level one, so that
+    `(a & b).bit_count()` is their relatedness: the weighted overlap. Ranking every item's pool is then a
+    few integer operations per candidate instead of three set intersections (it was
+    most of the time spent choosing related items)."""
+
+    def __init__(self) -> None:
+        self._bits: dict[tuple[str, str], int] = {}
+        self._next = 0
+
+    def mask(self, profile: _Profile) -> int:
+        mask = 0
+        for kind, values, weight in (
+            ("teema", profile.themes, _THEME_WEIGHT),
+            ("alue", profile.regions, _REGION_WEIGHT),
+            ("aste", profile.levels, _LEVEL_WEIGHT),
+        ):
+            for value in values:
+                mask |= self._bits_of((kind, value), weight)
+        return mask
+
+    def _bits_of(self, key: tuple[str, str], weight: int) -> int:
+        if key not in self._bits:
+            self._bits[key] = ((1 << weight) - 1) << self._next
+            self._next += weight
+        return self._bits[key]
 
 
 @dataclass(frozen=True)
@@ -63,6 +85,8 @@ class RelatedIndex:
     newest: list[Item]
     by_feature: dict[str, list[Item]]
     profiles: dict[str, _Profile]
+    masks: dict[str, int]
+    """Slug -> the profile as weighted bits (`_Weights`)."""
 
     @classmethod
     def build(cls, library: Library, around: Item | None = None) -> RelatedIndex:
@@ -81,7 +105,9 @@ class RelatedIndex:
                 if len(by_feature[feature]) < POOL_PER_FEATURE + 1:
                     by_feature[feature].append(item)
         rank = {item.slug: position for position, item in enumerate(newest)}
-        return cls(library=library, rank=rank, newest=newest, by_feature=dict(by_feature), profiles=profiles)
+        weights = _Weights()
+        masks = {slug: weights.mask(profile) for slug, profile in profiles.items()}
+        return cls(library=library, rank=rank, newest=newest, by_feature=dict(by_feature), profiles=profiles, masks=masks)
 
 
 def related_for(item: Item, library: Library) -> list[Item]:
@@ -114,11 +140,14 @@ def _pooled(item: Item, index: RelatedIndex) -> list[Item]:
     chosen = [by_slug[slug] for slug in item.related if slug in by_slug][:MAX_RELATED]
     taken = {item.slug, *(c.slug for c in chosen)}
     profile = index.profiles[item.slug]
-    pool = {
-        other.slug: other
-        for feature in profile.features
-        for other in index.by_feature.get(feature, ())
-        if other.slug not in taken
-    }
-    scored = sorted(pool.values(), key=lambda other: (-relatedness(profile, index.profiles[other.slug]), index.rank[other.slug]))
-    return chosen + scored[: MAX_RELATED - len(chosen)]
+    pool = {other.slug for feature in profile.features for other in index.by_feature.get(feature, ())} - taken
+    mask, masks, rank = index.masks[item.slug], index.masks, index.rank
+    # One integer per candidate orders as (-relatedness, rank) does; ranks are unique, so
+    # the order is the same as sorting all candidates, and the rank names the item.
+    keys = [(-(mask & masks[slug]).bit_count() << _RANK_BITS) + rank[slug] for slug in pool]
+    best = heapq.nsmallest(MAX_RELATED - len(chosen), keys)
+    return chosen + [index.newest[key & _RANK_MASK] for key in best]
+
+
+_RANK_BITS = 40
+_RANK_MASK = (1 << _RANK_BITS) - 1
