@@ -77,16 +77,21 @@ class _Weights:
 
 @dataclass(frozen=True)
 class RelatedIndex:
-    """Built once per library: items by theme and region, newest first."""
+    """Built once per library: items by theme and region, newest first. Items are
+    named by their position in `newest` (their rank): choosing related items then
+    touches only integers, not the items, which in the build's forked process would
+    copy every item's memory page."""
 
     library: Library
     rank: dict[str, int]
     """Slug -> position in newest-first order (ties in Finnish title order)."""
     newest: list[Item]
-    by_feature: dict[str, list[Item]]
-    profiles: dict[str, _Profile]
-    masks: dict[str, int]
-    """Slug -> the profile as weighted bits (`_Weights`)."""
+    features: list[tuple[str, ...]]
+    """By rank: the themes and regions of the item (`_Profile.features`)."""
+    by_feature: dict[str, list[int]]
+    """Feature -> the ranks of the newest `POOL_PER_FEATURE` + 1 items that have it."""
+    masks: list[int]
+    """By rank: the item's profile as weighted bits (`_Weights`)."""
 
     @classmethod
     def build(cls, library: Library, around: Item | None = None) -> RelatedIndex:
@@ -98,16 +103,22 @@ class RelatedIndex:
             wanted = _Profile.of(around).features
             items = tuple(item for item in items if wanted & _Profile.of(item).features)
         newest = sorted(items, key=lambda i: (-i.updated.toordinal(), finnish_sort_key(i.title), i.slug))
-        profiles = {item.slug: _Profile.of(item) for item in newest}
-        by_feature: defaultdict[str, list[Item]] = defaultdict(list)
-        for item in newest:
-            for feature in profiles[item.slug].features:
+        profiles = [_Profile.of(item) for item in newest]
+        features = [tuple(profile.features) for profile in profiles]
+        by_feature: defaultdict[str, list[int]] = defaultdict(list)
+        for position, own in enumerate(features):
+            for feature in own:
                 if len(by_feature[feature]) < POOL_PER_FEATURE + 1:
-                    by_feature[feature].append(item)
-        rank = {item.slug: position for position, item in enumerate(newest)}
+                    by_feature[feature].append(position)
         weights = _Weights()
-        masks = {slug: weights.mask(profile) for slug, profile in profiles.items()}
-        return cls(library=library, rank=rank, newest=newest, by_feature=dict(by_feature), profiles=profiles, masks=masks)
+        return cls(
+            library=library,
+            rank={item.slug: position for position, item in enumerate(newest)},
+            newest=newest,
+            features=features,
+            by_feature=dict(by_feature),
+            masks=[weights.mask(profile) for profile in profiles],
+        )
 
 
 def related_for(item: Item, library: Library) -> list[Item]:
@@ -136,15 +147,15 @@ def related_items(item: Item, index: RelatedIndex) -> list[Item]:
 def _pooled(item: Item, index: RelatedIndex) -> list[Item]:
     """The contributor's own `related`, then the best of the newest items that share a
     theme or region, by relatedness: at most five."""
-    by_slug = index.library.by_slug
+    by_slug, rank = index.library.by_slug, index.rank
     chosen = [by_slug[slug] for slug in item.related if slug in by_slug][:MAX_RELATED]
-    taken = {item.slug, *(c.slug for c in chosen)}
-    profile = index.profiles[item.slug]
-    pool = {other.slug for feature in profile.features for other in index.by_feature.get(feature, ())} - taken
-    mask, masks, rank = index.masks[item.slug], index.masks, index.rank
+    own = rank[item.slug]
+    taken = {own, *(rank[c.slug] for c in chosen if c.slug in rank)}
+    pool = set().union(*(index.by_feature.get(feature, ()) for feature in index.features[own])) - taken
+    mask, masks = index.masks[own], index.masks
     # One integer per candidate orders as (-relatedness, rank) does; ranks are unique, so
     # the order is the same as sorting all candidates, and the rank names the item.
-    keys = [(-(mask & masks[slug]).bit_count() << _RANK_BITS) + rank[slug] for slug in pool]
+    keys = [(-(mask & masks[other]).bit_count() << _RANK_BITS) + other for other in pool]
     best = heapq.nsmallest(MAX_RELATED - len(chosen), keys)
     return chosen + [index.newest[key & _RANK_MASK] for key in best]
 
