@@ -10,7 +10,7 @@ CONFIG ?= mkdocs.yml
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test install-zensical serve build test check validate schema bench preview docs-tree lock clean
+.PHONY: install install-test install-zensical serve build test check validate schema messages bench preview docs-tree lock clean
 
 install: $(STAMP)
 
@@ -77,6 +77,14 @@ validate: install
 # practices/teemat.yml or practices/kohderyhmat.yml.
 schema: install
 	$(BIN)/kirjasto schema
+
+# Extract every message people read (babel.cfg: the texts the code marks with _()) and
+# add the new ones to the Swedish catalogue; then translate the empty entries in
+# hooks/kirjasto/locale/sv/LC_MESSAGES/kirjasto.po (tests/test_languages.py checks).
+messages: install
+	mkdir -p build
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location -k _ -k plural:1,2 -o build/kirjasto.pot .
+	$(BIN)/pybabel -q update -i build/kirjasto.pot -d hooks/kirjasto/locale -D kirjasto -l sv --no-wrap --ignore-obsolete
 
 # The complete Markdown tree with a hook-free mkdocs.yml, for any engine: build/tree/
 docs-tree: install

@@ -40,7 +40,13 @@ extra:
       branch: main
 """
 OWN_PRACTICE = "practices/kaytannot/oma-pori-tutorkahvila.md"
-EXPECTED = {"satakunnan-tutoryhteistyo", "tutoropettajuuden-hyvat-kaytannot-muistio", "oma-pori-tutorkahvila"}
+# The region's items and the national ones (the memo, also in its Swedish translation).
+EXPECTED = {
+    "satakunnan-tutoryhteistyo",
+    "tutoropettajuuden-hyvat-kaytannot-muistio",
+    "promemoria-om-god-praxis-i-tutorlararverksamheten",
+    "oma-pori-tutorkahvila",
+}
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -92,7 +98,7 @@ def test_index_pages_hold_only_the_scope(fork):
     municipalities = (site / "kunnat/index.html").read_text("utf-8")
     assert "Helsinki" not in municipalities and "Pori" in municipalities
     front = (site / "index.html").read_text("utf-8")
-    assert "Kirjastossa on nyt <strong>3 kuvausta</strong>" in front
+    assert "Kirjastossa on nyt <strong>4 kuvausta</strong>" in front
     theme = (site / "teemat/tutoropettajatoiminta/index.html").read_text("utf-8")
     assert "Helsingin" not in theme
 
@@ -107,7 +113,7 @@ def test_search_index_holds_only_the_scope(fork):
 def test_exports_and_feed_hold_only_the_scope(fork):
     _, site, _ = fork
     data = json.loads((site / "data/kirjasto.json").read_text("utf-8"))
-    assert {item["slug"] for item in data["items"]} == EXPECTED and data["count"] == 3
+    assert {item["slug"] for item in data["items"]} == EXPECTED and data["count"] == 4
     assert data["scope"] == {"municipalities": [], "regions": ["Satakunta"], "include_national": True}
     rows = list(csv.DictReader(io.StringIO((site / "data/kirjasto.csv").read_text("utf-8-sig"))))
     assert {row["tunniste"] for row in rows} == EXPECTED
@@ -118,6 +124,7 @@ def test_exports_and_feed_hold_only_the_scope(fork):
         for p in (
             "kaytannot/satakunnan-tutoryhteistyo/",
             "materiaalit/tutoropettajuuden-hyvat-kaytannot-muistio/",
+            "materiaalit/promemoria-om-god-praxis-i-tutorlararverksamheten/",
             "kaytannot/oma-pori-tutorkahvila/",
         )
     }

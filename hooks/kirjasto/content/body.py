@@ -32,13 +32,16 @@ from kirjasto.content.body_messages import (
 )
 from kirjasto.content.body_sections import PERMALINK, BodySection, body_sections
 from kirjasto.content.characters import RETYPE_ADVICE, has_unsafe_characters, unsafe_character
+from kirjasto.content.messages import Messages, _, messages_in
 from kirjasto.content.model import ItemLink
 from kirjasto.content.render import BodyRenderer, RenderError
 from kirjasto.content.sanitise import Sanitiser, Token, changes, is_unchanged, tokens
 from kirjasto.content.text import escape_markdown
 
-FIELD = "teksti"
-"""How reports name the body, which has no front-matter field of its own."""
+FIELD = _("teksti")
+"""How reports name the body, which has no front-matter field of its own (marked, so
+that a report can show it in its language; the problem itself keeps this name)."""
+_FINNISH = messages_in()
 
 
 class BodyProblem(NamedTuple):
@@ -61,21 +64,29 @@ class CheckedBody:
 
 
 def check_body(
-    body: str, first_line: int, *, renderer: BodyRenderer, sanitiser: Sanitiser, src_uri: str, title: str | None = None
+    body: str,
+    first_line: int,
+    *,
+    renderer: BodyRenderer,
+    sanitiser: Sanitiser,
+    src_uri: str,
+    title: str | None = None,
+    messages: Messages = _FINNISH,
 ) -> CheckedBody:
     """Render, clean and judge a body whose first line is line `first_line` of the file.
-    `title` (the page's `# heading`) is the first heading the engine numbers ids from."""
+    `title` (the page's `# heading`) is the first heading the engine numbers ids from.
+    The problems are told in the language of `messages` (Finnish unless given)."""
     locate = Locator(body, first_line)
-    problems = _unsafe_characters(body, locate)
+    problems = _unsafe_characters(body, locate, messages)
     try:
         rendered = renderer.render(body, src_uri=src_uri)
     except RenderError as error:
-        return CheckedBody("", [*problems, BodyProblem(first_line, render_error_message(error.reason, renderer))])
+        return CheckedBody("", [*problems, BodyProblem(first_line, render_error_message(error.reason, renderer, messages))])
     for raw in _without_paired_closing_tags(rendered.raw_html):
         line, written = locate.raw_html(raw)
-        problems.append(BodyProblem(line, raw_html_message(written)))
+        problems.append(BodyProblem(line, raw_html_message(written, messages)))
     problems += [
-        BodyProblem(locate.attribute(attribute, value), attribute_list_message(tag, attribute, value))
+        BodyProblem(locate.attribute(attribute, value), attribute_list_message(tag, attribute, value, messages))
         for tag, attribute, value in rendered.attribute_lists
     ]
     cleaned = sanitiser.clean(rendered.html)
@@ -88,16 +99,20 @@ def check_body(
                 continue
             line = locate.change(change)
             if line not in explained:
-                problems.append(BodyProblem(line, change_message(change, sanitiser)))
+                problems.append(BodyProblem(line, change_message(change, sanitiser, messages)))
                 explained.add(line)
-    problems += _english_box_titles(cleaned, locate)
+    problems += _english_box_titles(cleaned, locate, messages)
     if not problems:
-        problems += _check_headings(cleaned, renderer, sanitiser, locate, src_uri, title)
+        problems += _check_headings(cleaned, renderer, sanitiser, locate, src_uri, title, messages)
     if has_unsafe_characters(cleaned) and not problems:
         problems.append(
             BodyProblem(
                 locate.invisible_entity() or first_line,
-                "Tekstissä on &-alkuinen merkintä, josta tulisi sivulle näkymätön merkki (esim. &shy; tai &#8203;). Poista se.",
+                messages.say(
+                    _(
+                        "Tekstissä on &-alkuinen merkintä, josta tulisi sivulle näkymätön merkki (esim. &shy; tai &#8203;). Poista se."
+                    )
+                ),
             )
         )
     links = [(link, locate.text(link.written) or first_line) for link in rendered.item_links]
@@ -117,7 +132,7 @@ def _without_paired_closing_tags(raw_html: list[str]) -> list[str]:
 _BOX_TITLE = re.compile(r'<div class="admonition ([a-z]+)[^"]*">\s*<p class="admonition-title">([^<]*)</p>')
 
 
-def _english_box_titles(cleaned: str, locate: Locator) -> list[BodyProblem]:
+def _english_box_titles(cleaned: str, locate: Locator, messages: Messages) -> list[BodyProblem]:
     """A box written without a title (`!!! warning`) gets its type as the title, in English."""
     problems = []
     for match in _BOX_TITLE.finditer(cleaned):
@@ -126,8 +141,14 @@ def _english_box_titles(cleaned: str, locate: Locator) -> list[BodyProblem]:
             problems.append(
                 BodyProblem(
                     locate.text(f"!!! {kind}") or locate.first_line,
-                    f"Huomautuslaatikon otsikoksi tulisi englanninkielinen '{shown}'. Kirjoita suomenkielinen otsikko tyypin perään "
-                    f'lainausmerkkeihin, esim. !!! {kind} "Huomio", tai "", jos laatikko ei tarvitse otsikkoa.',
+                    messages.say(
+                        _(
+                            "Huomautuslaatikon otsikoksi tulisi englanninkielinen '{shown}'. Kirjoita suomenkielinen otsikko tyypin perään "
+                            'lainausmerkkeihin, esim. !!! {kind} "Huomio", tai "", jos laatikko ei tarvitse otsikkoa.'
+                        ),
+                        shown=shown,
+                        kind=kind,
+                    ),
                 )
             )
     return problems
@@ -137,7 +158,13 @@ def _english_box_titles(cleaned: str, locate: Locator) -> list[BodyProblem]:
 
 
 def _check_headings(
-    cleaned: str, renderer: BodyRenderer, sanitiser: Sanitiser, locate: Locator, src_uri: str, title: str | None
+    cleaned: str,
+    renderer: BodyRenderer,
+    sanitiser: Sanitiser,
+    locate: Locator,
+    src_uri: str,
+    title: str | None,
+    messages: Messages,
 ) -> list[BodyProblem]:
     """The page hands top-level headings back to the engine as Markdown
     (`body_sections.py`), after the title's `# heading`. Render them so, as the
@@ -153,8 +180,13 @@ def _check_headings(
             problems.append(
                 BodyProblem(
                     locate.heading(section.heading_text) or locate.first_line,
-                    f"Väliotsikossa '{section.heading_text[:60]}' on linkki. Linkki ei toimi väliotsikossa: "
-                    "kirjoita otsikko tavallisena tekstinä ja linkki sen alle omaan kappaleeseensa.",
+                    messages.say(
+                        _(
+                            "Väliotsikossa '{heading}' on linkki. Linkki ei toimi väliotsikossa: "
+                            "kirjoita otsikko tavallisena tekstinä ja linkki sen alle omaan kappaleeseensa."
+                        ),
+                        heading=section.heading_text[:60],
+                    ),
                 )
             )
         else:
@@ -165,7 +197,7 @@ def _check_headings(
     try:
         rendered = renderer.render("\n\n".join(page_headings), src_uri=src_uri).html
     except RenderError as error:
-        return [*problems, BodyProblem(locate.first_line, render_error_message(error.reason, renderer))]
+        return [*problems, BodyProblem(locate.first_line, render_error_message(error.reason, renderer, messages))]
     headings = [
         (match.group(2), PERMALINK.sub("", match.group(3)))
         for match in re.finditer(r'<h([1-6])(?: id="([^"]*)")?>(.*?)</h\1>', rendered, re.DOTALL)
@@ -178,12 +210,17 @@ def _check_headings(
             problems.append(
                 BodyProblem(
                     line,
-                    f"Väliotsikkoa '{section.heading_text[:60]}' ei voi näyttää sivulla samanlaisena: sivu tulkitsisi "
-                    "osan sen merkeistä muotoiluksi. Kirjoita otsikko tavallisena tekstinä.",
+                    messages.say(
+                        _(
+                            "Väliotsikkoa '{heading}' ei voi näyttää sivulla samanlaisena: sivu tulkitsisi "
+                            "osan sen merkeistä muotoiluksi. Kirjoita otsikko tavallisena tekstinä."
+                        ),
+                        heading=section.heading_text[:60],
+                    ),
                 )
             )
         elif shown[0] and sanitiser.allow.id_is_reserved(shown[0]):
-            problems.append(BodyProblem(line, reserved_heading_message(section.heading_text, shown[0], sanitiser)))
+            problems.append(BodyProblem(line, reserved_heading_message(section.heading_text, shown[0], sanitiser, messages)))
     return problems
 
 
@@ -196,9 +233,10 @@ def _words_and_markup(inner_html: str) -> list[Token]:
     return [token for token in compared if token != ("text", "")]
 
 
-def _unsafe_characters(body: str, locate: Locator) -> list[BodyProblem]:
-    found = unsafe_character(body)
+def _unsafe_characters(body: str, locate: Locator, messages: Messages) -> list[BodyProblem]:
+    found = unsafe_character(body, messages)
     if found is None:
         return []
     offset, what = found
-    return [BodyProblem(locate.line_of(offset), f"Tekstissä on {what}. {RETYPE_ADVICE}")]
+    message = messages.say(_("Tekstissä on {what}."), what=what) + " " + messages.say(RETYPE_ADVICE)
+    return [BodyProblem(locate.line_of(offset), message)]

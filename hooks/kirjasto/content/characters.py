@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kirjasto.content.messages import Messages, _, messages_in
+
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 LANGUAGE_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
 """Format characters that a language needs and that are therefore allowed."""
 REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
 _TAGS = range(0xE0000, 0xE0080)
 _EMOJI_BLOCKS = range(0x1F000, 0x1FB00)
-RETYPE_ADVICE = (
+RETYPE_ADVICE = _(
     "Merkki ei näy, joten kirjoita kohta uudelleen näppäimistöllä: liittäminen ilman muotoiluja "
     "(esim. Muistion kautta) ei yleensä poista sitä."
 )
@@ -40,26 +42,36 @@ def _is_noncharacter(code: int) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def describe(char: str) -> str:
-    """Finnish description of a refused character, with its code point."""
+_FINNISH = messages_in()
+
+
+def describe(char: str, messages: Messages = _FINNISH) -> str:
+    """Description of a refused character, with its code point, in the language of
+    `messages` (Finnish unless given): a noun phrase for "Tekstissä on {what}."."""
     code = ord(char)
     point = f"U+{code:04X}"
     category = unicodedata.category(char)
+    say = messages.say
     if char in BIDI_CONTROLS:
-        return f"tekstin suuntaa muuttava näkymätön merkki {point}"
+        return say(_("tekstin suuntaa muuttava näkymätön merkki {point}"), point=point)
     if category == "Cc":
-        return f"näkymätön ohjausmerkki {point}"
+        return say(_("näkymätön ohjausmerkki {point}"), point=point)
     if code in _TAGS:
-        return f"näkymätön Unicode-tagimerkki {point} (niitä on esim. Skotlannin ja Walesin lippuemojeissa)"
+        return say(_("näkymätön Unicode-tagimerkki {point} (niitä on esim. Skotlannin ja Walesin lippuemojeissa)"), point=point)
     if category == "Cf":
-        return f"näkymätön muotoilumerkki {point}"
+        return say(_("näkymätön muotoilumerkki {point}"), point=point)
     if _is_noncharacter(code):
-        return f"merkki {point}, joka ei ole tekstiä (Unicoden ei-merkki)"
+        return say(_("merkki {point}, joka ei ole tekstiä (Unicoden ei-merkki)"), point=point)
     if category == "Co":
-        return f"yksityiskäyttöön varattu merkki {point} (esim. Wordin Symbol- tai Wingdings-fontin merkki), joka näkyy eri laitteilla eri tavalla tai ei lainkaan"
+        return say(
+            _(
+                "yksityiskäyttöön varattu merkki {point} (esim. Wordin Symbol- tai Wingdings-fontin merkki), joka näkyy eri laitteilla eri tavalla tai ei lainkaan"
+            ),
+            point=point,
+        )
     if category in ("Zl", "Zp"):
-        return f"näkymätön rivin- tai kappaleenerotin {point}"
-    return f"merkki {point}, jota tarkistus ei tunnista"
+        return say(_("näkymätön rivin- tai kappaleenerotin {point}"), point=point)
+    return say(_("merkki {point}, jota tarkistus ei tunnista"), point=point)
 
 
 def _refused(char: str) -> bool:
@@ -71,14 +83,15 @@ def _refused(char: str) -> bool:
     return category in REFUSED_CATEGORIES
 
 
-def unsafe_character(text: str) -> tuple[int, str] | None:
-    """Index and Finnish description of the first refused character, if any."""
+def unsafe_character(text: str, messages: Messages = _FINNISH) -> tuple[int, str] | None:
+    """Index and description (`describe`, in the language of `messages`) of the first
+    refused character, if any."""
     # Fast path: most texts are plain, and printable text holds no refused character.
     if text.replace("\n", "").replace("\t", "").isprintable():
         return None
     for match in _CANDIDATE.finditer(text):
         if _refused(match.group(0)):
-            return match.start(), describe(match.group(0))
+            return match.start(), describe(match.group(0), messages)
     return None
 
 

@@ -15,6 +15,8 @@ import os
 from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
+from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
+
 FINLAND = ZoneInfo("Europe/Helsinki")
 TODAY_VARIABLE = "KIRJASTO_TODAY"
 """Environment variable that fixes "today" (YYYY-MM-DD): for tests and reproducible builds."""
@@ -24,16 +26,20 @@ class ClockError(ValueError):
     """`KIRJASTO_TODAY` is set but is not a date; the message says how to fix it."""
 
 
-def today_in_finland(now: datetime.datetime | None = None, environ: Mapping[str, str] = os.environ) -> datetime.date:
-    """Today's date in Finland, or the date fixed by `KIRJASTO_TODAY`."""
+def today_in_finland(
+    now: datetime.datetime | None = None, environ: Mapping[str, str] = os.environ, language: str = SOURCE_LANGUAGE
+) -> datetime.date:
+    """Today's date in Finland, or the date fixed by `KIRJASTO_TODAY` (a `ClockError`
+    tells in `language` what is wrong with it)."""
     fixed = environ.get(TODAY_VARIABLE, "").strip()
     if fixed:
         try:
             return datetime.date.fromisoformat(fixed)
         except ValueError:
-            raise ClockError(
-                f"Ympäristömuuttujan {TODAY_VARIABLE} arvo '{fixed}' ei ole kelvollinen päivämäärä. Anna se muodossa VVVV-KK-PP (esim. 2026-11-30) tai poista muuttuja."
-            ) from None
+            message = _(
+                "Ympäristömuuttujan {variable} arvo '{value}' ei ole kelvollinen päivämäärä. Anna se muodossa VVVV-KK-PP (esim. 2026-11-30) tai poista muuttuja."
+            )
+            raise ClockError(messages_in(language).say(message, variable=TODAY_VARIABLE, value=fixed)) from None
     moment = now or datetime.datetime.now(datetime.UTC)
     if moment.tzinfo is None:
         raise ValueError("now must be timezone-aware")

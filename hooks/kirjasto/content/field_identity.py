@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 
 from kirjasto.content.field_checker import Checker
+from kirjasto.content.field_records import unknown_field
 from kirjasto.content.field_rules import KNOWN_FIELDS, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
+from kirjasto.content.messages import _
 from kirjasto.content.model import KINDS_WITH_STATUS, STATUSES, UNKNOWN_STATUS, Kind
 from kirjasto.content.render import BodyRenderer
 from kirjasto.content.sanitise import AllowList
-from kirjasto.content.text import count_phrase, escape_markdown, suggest
+from kirjasto.content.text import escape_markdown, suggest
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"”'])")
 
@@ -48,12 +50,16 @@ def check_unknown_keys(check: Checker) -> None:
             check.report(
                 entry.key_line,
                 key,
-                f"Kenttä '{key}' ohjaisi sivuston teknistä toteutusta (sivupohjaa, hakua tai näkyvyyttä), eikä sitä voi käyttää kuvauksissa. Poista rivi. Sallitut kentät: {', '.join(KNOWN_FIELDS)}.",
+                check.say(
+                    _(
+                        "Kenttä '{key}' ohjaisi sivuston teknistä toteutusta (sivupohjaa, hakua tai näkyvyyttä), eikä sitä voi käyttää kuvauksissa. Poista rivi. Sallitut kentät: {fields}."
+                    ),
+                    key=key,
+                    fields=", ".join(KNOWN_FIELDS),
+                ),
             )
             continue
-        closest = suggest(key, KNOWN_FIELDS)
-        hint = f" Tarkoititko '{closest}'?" if closest else ""
-        check.report(entry.key_line, key, f"Tuntematon kenttä '{key}'.{hint} Sallitut kentät: {', '.join(KNOWN_FIELDS)}.")
+        check.report(entry.key_line, key, unknown_field(check, key, KNOWN_FIELDS, closest=suggest(key, KNOWN_FIELDS)))
 
 
 def _plain_text(check: Checker, name: str) -> tuple[str, int] | None:
@@ -66,7 +72,11 @@ def _plain_text(check: Checker, name: str) -> tuple[str, int] | None:
         check.report(
             entry.value.line,
             name,
-            "Merkit < ja > eivät ole sallittuja otsikossa eikä tiivistelmässä. Käytä sanoja (esim. 'yli', 'alle') tai poista merkit.",
+            check.say(
+                _(
+                    "Merkit < ja > eivät ole sallittuja otsikossa eikä tiivistelmässä. Käytä sanoja (esim. 'yli', 'alle') tai poista merkit."
+                )
+            ),
         )
         return None
     return text, entry.value.line
@@ -81,7 +91,13 @@ def read_title(check: Checker, *, renderer: BodyRenderer, allow: AllowList) -> s
         check.report(
             line,
             "title",
-            f"Otsikossa on {count_phrase(len(title), 'merkki', 'merkkiä')}; sallittu pituus on {TITLE_LENGTH[0]}–{TITLE_LENGTH[1]} merkkiä.",
+            check.messages.plural(
+                "Otsikossa on {count} merkki; sallittu pituus on {shortest}–{longest} merkkiä.",
+                "Otsikossa on {count} merkkiä; sallittu pituus on {shortest}–{longest} merkkiä.",
+                len(title),
+                shortest=TITLE_LENGTH[0],
+                longest=TITLE_LENGTH[1],
+            ),
         )
         return None
     reserved = _reserved_title_address(title, renderer=renderer, allow=allow)
@@ -89,7 +105,12 @@ def read_title(check: Checker, *, renderer: BodyRenderer, allow: AllowList) -> s
         check.report(
             line,
             "title",
-            f"Otsikosta tulisi sivulle sisäinen osoite '#{reserved}', joka on varattu sivuston omaan käyttöön. Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana.",
+            check.say(
+                _(
+                    "Otsikosta tulisi sivulle sisäinen osoite '#{address}', joka on varattu sivuston omaan käyttöön. Muuta otsikon alkua, esimerkiksi lisää sen eteen jokin sana."
+                ),
+                address=reserved,
+            ),
         )
         return None
     return title
@@ -117,14 +138,23 @@ def read_summary(check: Checker) -> str | None:
         check.report(
             line,
             "summary",
-            f"Tiivistelmässä on {len(summary)} merkkiä; enintään {SUMMARY_MAX_LENGTH} on sallittu. Lyhennä se 1–3 virkkeeseen.",
+            # Always more than the most allowed: no singular form is needed.
+            check.say(
+                _("Tiivistelmässä on {count} merkkiä; enintään {most} on sallittu. Lyhennä se 1–3 virkkeeseen."),
+                count=len(summary),
+                most=SUMMARY_MAX_LENGTH,
+            ),
         )
     sentences = len(_SENTENCE_END.findall(summary)) + 1
     if sentences > SUMMARY_MAX_SENTENCES:
         check.report(
             line,
             "summary",
-            f"Tiivistelmässä on {sentences} virkettä; enintään {SUMMARY_MAX_SENTENCES} on sallittu. Siirrä loput kuvaustekstiin.",
+            check.say(
+                _("Tiivistelmässä on {count} virkettä; enintään {most} on sallittu. Siirrä loput kuvaustekstiin."),
+                count=sentences,
+                most=SUMMARY_MAX_SENTENCES,
+            ),
         )
     return summary
 
@@ -136,14 +166,19 @@ def read_status(check: Checker, kind: Kind) -> str | None:
         return UNKNOWN_STATUS if kind in KINDS_WITH_STATUS else None
     status = check.text(entry.value, "status")
     if status is not None and status not in STATUSES:
-        choices = ", ".join(f"{slug} ({label})" for slug, label in STATUSES.items())
+        # The labels are the site's (model.STATUSES), translated when the catalogue has them.
+        choices = ", ".join(f"{slug} ({check.say(label)})" for slug, label in STATUSES.items())
         closest = suggest(status, STATUSES)
         if closest is None:
             by_label = {label: slug for slug, label in STATUSES.items()}
             label = suggest(status, by_label)
             closest = by_label[label] if label else None
-        hint = f" Tarkoititko '{closest}'?" if closest else ""
-        check.report(entry.value.line, "status", f"Tuntematon tila '{status}'.{hint} Sallitut arvot: {choices}.")
+        message = [
+            check.say(_("Tuntematon tila '{status}'."), status=status),
+            check.say(_("Tarkoititko '{value}'?"), value=closest) if closest else "",
+            check.say(_("Sallitut arvot: {values}."), values=choices),
+        ]
+        check.report(entry.value.line, "status", " ".join(filter(None, message)))
         return None
     return status
 

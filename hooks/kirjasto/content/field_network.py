@@ -6,9 +6,10 @@ Networks and practices may have them; a material may not."""
 from __future__ import annotations
 
 from kirjasto.content.field_checker import Checker
-from kirjasto.content.field_records import read_records
+from kirjasto.content.field_records import read_records, unknown_field
 from kirjasto.content.field_rules import EMAIL_ADDRESS, WEB_URL
 from kirjasto.content.frontmatter_tree import Entry, Mapping, YamlNode
+from kirjasto.content.messages import _
 from kirjasto.content.model import KINDS_WITH_STATUS, Kind
 from kirjasto.content.network import JoinInfo, MemberGroup, Team
 from kirjasto.content.vocabularies import Audience, Theme, Vocabularies
@@ -29,7 +30,10 @@ def refuse_on_materials(check: Checker, kind: Kind) -> bool:
             check.report(
                 check.tree.entries[name].key_line,
                 name,
-                f"Kenttä '{name}' kuvaa verkoston tai käytännön organisointia; materiaalilla sitä ei ole. Poista kenttä.",
+                check.say(
+                    _("Kenttä '{name}' kuvaa verkoston tai käytännön organisointia; materiaalilla sitä ei ole. Poista kenttä."),
+                    name=name,
+                ),
             )
     return False
 
@@ -39,7 +43,9 @@ def read_teams(check: Checker, vocabularies: Vocabularies) -> tuple[Team, ...]:
     names = {slug: theme.name for slug, theme in known.items()}
 
     def themes(node: YamlNode, name: str) -> tuple[Theme, ...] | None:
-        found = check.vocabulary_list(Entry(node.line, node), name, known=known, what="teema", names=names)
+        found = check.vocabulary_list(
+            Entry(node.line, node), name, known=known, unknown=_("Tuntematon teema '{text}'."), names=names
+        )
         return tuple(found) or None
 
     records = read_records(check, "teams", TEAM_FIELDS[:2], TEAM_FIELDS[2:], readers={"themes": themes})
@@ -57,13 +63,19 @@ def read_members(check: Checker, vocabularies: Vocabularies) -> tuple[MemberGrou
 
     def group(node: YamlNode, name: str) -> Audience | None:
         text = check.text(node, name)
-        return None if text is None else check.lookup(text, node.line, name, known=known, what="kohderyhmä")
+        return (
+            None
+            if text is None
+            else check.lookup(text, node.line, name, known=known, unknown=_("Tuntematon kohderyhmä '{text}'."))
+        )
 
     members = []
     for record, element in read_records(check, "members", (), MEMBER_FIELDS, readers={"group": group}):
         if not ("group" in record or "description" in record):
             check.report(
-                element.line, "members", "Kerro ryhmä: group (kohderyhmä luettelosta) tai description (lähteen omin sanoin)."
+                element.line,
+                "members",
+                check.say(_("Kerro ryhmä: group (kohderyhmä luettelosta) tai description (lähteen omin sanoin).")),
             )
             continue
         members.append(MemberGroup(**record))
@@ -75,12 +87,16 @@ def read_join(check: Checker) -> JoinInfo | None:
     if entry is None:
         return None
     if not isinstance(entry.value, Mapping):
-        check.report(entry.value.line, "join", f"Arvon pitää olla kenttäryhmä, jossa voi olla {', '.join(JOIN_FIELDS)}.")
+        check.report(
+            entry.value.line,
+            "join",
+            check.say(_("Arvon pitää olla kenttäryhmä, jossa voi olla {fields}."), fields=", ".join(JOIN_FIELDS)),
+        )
         return None
     parts: dict[str, str] = {}
     for key, sub in entry.value.entries.items():
         if key not in JOIN_FIELDS:
-            check.report(sub.key_line, f"join.{key}", f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(JOIN_FIELDS)}.")
+            check.report(sub.key_line, f"join.{key}", unknown_field(check, key, JOIN_FIELDS))
             continue
         text = check.text(sub.value, f"join.{key}")
         if text is not None:
@@ -90,8 +106,13 @@ def read_join(check: Checker) -> JoinInfo | None:
         check.report(
             entry.value.entries["channel"].value.line,
             "join.channel",
-            f"'{channel}' ei ole verkko-osoite eikä sähköpostiosoite. Kirjoita julkinen kanava, jota kautta mukaan pääsee, "
-            "esim. https://www.kunta.fi/verkosto tai palveluosoite verkosto@kunta.fi.",
+            check.say(
+                _(
+                    "'{channel}' ei ole verkko-osoite eikä sähköpostiosoite. Kirjoita julkinen kanava, jota kautta mukaan pääsee, "
+                    "esim. https://www.kunta.fi/verkosto tai palveluosoite verkosto@kunta.fi."
+                ),
+                channel=channel,
+            ),
         )
         return None
     return JoinInfo(**parts) if parts else None
@@ -108,7 +129,12 @@ def _too_long(check: Checker, element: Mapping, record: dict[str, object], name:
         check.report(
             element.entries["description"].value.line,
             name,
-            f"Kuvaus on {len(text)} merkkiä; enintään {SENTENCE_MAX_LENGTH}. Kerro yhdellä virkkeellä, mitä tiimi tekee.",
+            # Always more than the most allowed: no singular form is needed.
+            check.say(
+                _("Kuvaus on {count} merkkiä; enintään {most}. Kerro yhdellä virkkeellä, mitä tiimi tekee."),
+                count=len(text),
+                most=SENTENCE_MAX_LENGTH,
+            ),
         )
         return True
     return False

@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass
 
 from kirjasto.content.field_checker import Checker
+from kirjasto.content.field_records import unknown_field
 from kirjasto.content.field_rules import EARLIEST_YEAR, REQUIRED_FIELDS, SOURCE_FIELDS, WEB_URL
 from kirjasto.content.frontmatter_tree import Mapping, Scalar, YamlNode
+from kirjasto.content.messages import _
 from kirjasto.content.model import PublicationDate, Source
 
 
@@ -38,7 +40,11 @@ def read_dates(check: Checker, today: datetime.date) -> Dates:
         check.report(
             line,
             "written",
-            f"Kirjoituspäivä {written.isoformat()} on myöhempi kuin viimeinen muokkaus (updated: {updated.isoformat()}). Korjaa jompikumpi.",
+            check.say(
+                _("Kirjoituspäivä {written} on myöhempi kuin viimeinen muokkaus (updated: {updated}). Korjaa jompikumpi."),
+                written=written.isoformat(),
+                updated=updated.isoformat(),
+            ),
         )
     return Dates(updated=updated, written=written, checked=dates["checked"])
 
@@ -49,20 +55,32 @@ def read_started(check: Checker, today: datetime.date) -> int | None:
         return None
     value = entry.value
     if not (isinstance(value, Scalar) and value.type == "int"):
-        raw = value.raw if isinstance(value, Scalar) else "lista"
+        raw = value.raw if isinstance(value, Scalar) else check.say(_("lista"))
         check.report(
             value.line,
             "started",
-            f"'{raw}' ei ole vuosiluku. Kirjoita aloitusvuosi numerona ilman lainausmerkkejä, esim. started: 2014.",
+            check.say(
+                _("'{raw}' ei ole vuosiluku. Kirjoita aloitusvuosi numerona ilman lainausmerkkejä, esim. started: 2014."), raw=raw
+            ),
         )
         return None
     # None where YAML read a number but could not build one.
     year = value.value if isinstance(value.value, int) else None
     if year is None or not EARLIEST_YEAR <= year <= today.year:
         message = (
-            f"'{value.raw[:20]}...' ei ole mahdollinen vuosi. Anna vuosi väliltä {EARLIEST_YEAR}–{today.year}."
+            check.say(
+                _("'{raw}...' ei ole mahdollinen vuosi. Anna vuosi väliltä {earliest}–{latest}."),
+                raw=value.raw[:20],
+                earliest=EARLIEST_YEAR,
+                latest=today.year,
+            )
             if year is None
-            else f"Vuosi {year} ei ole mahdollinen. Anna vuosi väliltä {EARLIEST_YEAR}–{today.year}."
+            else check.say(
+                _("Vuosi {year} ei ole mahdollinen. Anna vuosi väliltä {earliest}–{latest}."),
+                year=year,
+                earliest=EARLIEST_YEAR,
+                latest=today.year,
+            )
         )
         check.report(value.line, "started", message)
         return None
@@ -79,7 +97,12 @@ def read_source(check: Checker, today: datetime.date) -> Source | None:
         check.report(
             group.line,
             "source",
-            f"Lähde kirjoitetaan kenttäryhmänä, jossa on otsikko ja (jos tiedossa) julkaisija, julkaisupäivä tai -vuosi ja osoite: {example}",
+            check.say(
+                _(
+                    "Lähde kirjoitetaan kenttäryhmänä, jossa on otsikko ja (jos tiedossa) julkaisija, julkaisupäivä tai -vuosi ja osoite: {example}"
+                ),
+                example=example,
+            ),
         )
         return None
     texts: dict[str, str | None] = {}
@@ -88,7 +111,7 @@ def read_source(check: Checker, today: datetime.date) -> Source | None:
     for key, sub in group.entries.items():
         name = f"source.{key}"
         if key not in SOURCE_FIELDS:
-            check.report(sub.key_line, name, f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(SOURCE_FIELDS)}.")
+            check.report(sub.key_line, name, unknown_field(check, key, SOURCE_FIELDS))
             complete = False
         elif key == "published":
             published = _read_publication_date(check, sub.value, today)
@@ -100,7 +123,9 @@ def read_source(check: Checker, today: datetime.date) -> Source | None:
         check.report(
             group.line,
             "source.title",
-            'Lähteeltä puuttuu otsikko (title). Kirjoita lähteen nimi, esim. title: "Innokylä: Katseet koulutulokkaisiin".',
+            check.say(
+                _('Lähteeltä puuttuu otsikko (title). Kirjoita lähteen nimi, esim. title: "Innokylä: Katseet koulutulokkaisiin".')
+            ),
         )
         complete = False
     url = texts.get("url")
@@ -108,7 +133,7 @@ def read_source(check: Checker, today: datetime.date) -> Source | None:
         check.report(
             group.entries["url"].value.line,
             "source.url",
-            f"Osoite '{url}' ei kelpaa. Lähteen osoitteen pitää alkaa http:// tai https://.",
+            check.say(_("Osoite '{url}' ei kelpaa. Lähteen osoitteen pitää alkaa http:// tai https://."), url=url),
         )
         complete = False
     title = texts.get("title")
@@ -125,7 +150,12 @@ def _read_publication_date(check: Checker, value: YamlNode, today: datetime.date
             check.report(
                 value.line,
                 "source.published",
-                f"Vuosi '{value.raw[:20]}' ei ole mahdollinen. Anna julkaisuvuosi väliltä {EARLIEST_YEAR}–{today.year}.",
+                check.say(
+                    _("Vuosi '{raw}' ei ole mahdollinen. Anna julkaisuvuosi väliltä {earliest}–{latest}."),
+                    raw=value.raw[:20],
+                    earliest=EARLIEST_YEAR,
+                    latest=today.year,
+                ),
             )
             return None
         return PublicationDate(year=year)
@@ -135,7 +165,11 @@ def _read_publication_date(check: Checker, value: YamlNode, today: datetime.date
         and isinstance(value.value, str)
         and re.fullmatch(r"\d{4}", value.value.strip())
     ):
-        check.report(value.line, "source.published", f"Kirjoita vuosi ilman lainausmerkkejä: published: {value.value.strip()}.")
+        check.report(
+            value.line,
+            "source.published",
+            check.say(_("Kirjoita vuosi ilman lainausmerkkejä: published: {year}."), year=value.value.strip()),
+        )
         return None
     day = check.date_value(value, "source.published", today)
     return PublicationDate(year=day.year, day=day) if day else None

@@ -8,6 +8,7 @@ from typing import Any
 
 from kirjasto.content.field_checker import Checker
 from kirjasto.content.frontmatter_tree import Mapping, Sequence, YamlNode
+from kirjasto.content.messages import _
 
 ValueReader = Callable[[YamlNode, str], Any]
 """Reads one value (node, field name for reports); None when it reported a problem."""
@@ -28,12 +29,16 @@ def read_records(
         return []
     if not isinstance(entry.value, Sequence):
         example = ", ".join(f"{key}: ..." for key in required)
-        check.report(entry.value.line, name, f"Arvon pitää olla lista, jonka jokainen kohta alkaa viivalla: '- {example}'.")
+        check.report(
+            entry.value.line,
+            name,
+            check.say(_("Arvon pitää olla lista, jonka jokainen kohta alkaa viivalla: '- {example}'."), example=example),
+        )
         return []
     records = []
     for position, element in enumerate(entry.value.items, start=1):
         if not isinstance(element, Mapping):
-            check.report(element.line, f"{name}[{position}]", f"Kohdan pitää olla kenttäryhmä, jossa on {', '.join(required)}.")
+            check.report(element.line, f"{name}[{position}]", _not_a_group(check, required))
             continue
         record = _read_record(check, f"{name}[{position}]", element, required, optional, readers or {})
         if record is not None:
@@ -50,15 +55,13 @@ def _read_record(
     readers: dict[str, ValueReader],
 ) -> dict[str, Any] | None:
     if not isinstance(element, Mapping):
-        check.report(element.line, where, f"Kohdan pitää olla kenttäryhmä, jossa on {', '.join(required)}.")
+        check.report(element.line, where, _not_a_group(check, required))
         return None
     record: dict[str, Any] = {}
     complete = True
     for key, sub in element.entries.items():
         if key not in required + optional:
-            check.report(
-                sub.key_line, f"{where}.{key}", f"Tuntematon kenttä '{key}'. Sallitut kentät: {', '.join(required + optional)}."
-            )
+            check.report(sub.key_line, f"{where}.{key}", unknown_field(check, key, required + optional))
             complete = False
             continue
         value = readers.get(key, check.text)(sub.value, f"{where}.{key}")
@@ -68,6 +71,25 @@ def _read_record(
             record[key] = value
     for key in required:
         if key not in element.entries:
-            check.report(element.line, f"{where}.{key}", f"Pakollinen kenttä '{key}' puuttuu.")
+            check.report(element.line, f"{where}.{key}", check.say(_("Pakollinen kenttä '{key}' puuttuu."), key=key))
             complete = False
     return record if complete else None
+
+
+def _not_a_group(check: Checker, required: tuple[str, ...]) -> str:
+    return check.say(_("Kohdan pitää olla kenttäryhmä, jossa on {fields}."), fields=", ".join(required))
+
+
+def unknown_field(check: Checker, key: str, allowed: tuple[str, ...], *, closest: str | None = None) -> str:
+    """The message for a key that does not belong where it was written: a suggestion
+    when one is close, and the keys allowed there (each a sentence of its own)."""
+    return " ".join(
+        filter(
+            None,
+            [
+                check.say(_("Tuntematon kenttä '{key}'."), key=key),
+                check.say(_("Tarkoititko '{value}'?"), value=closest) if closest else "",
+                check.say(_("Sallitut kentät: {fields}."), fields=", ".join(allowed)),
+            ],
+        )
+    )

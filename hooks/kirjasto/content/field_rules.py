@@ -30,6 +30,8 @@ OPTIONAL_FIELDS = (
     "join",
     "meets",
     "members",
+    "language",
+    "translations",
 )
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 SOURCE_FIELDS = ("title", "publisher", "published", "url")

@@ -10,12 +10,13 @@ import re
 from kirjasto.content.field_checker import Checker
 from kirjasto.content.field_records import read_records
 from kirjasto.content.frontmatter_tree import Scalar, YamlNode
+from kirjasto.content.messages import _
 from kirjasto.content.year_wheel import MAX_WHEEL_ROWS, MONTH_NAMES, WheelRow, month_number, school_year_index
 
 FIELD = "vuosikello"
 ROW_FIELDS = ("months", "title", "role", "description")
 _RANGE = re.compile(r"^\s*([^\s–—-]+)\s*[-–—]\s*([^\s–—-]+)\s*$")
-_MONTH_HELP = "Anna kuukausi numerona 1–12 (8 = elokuu) tai nimenä (elokuu), jakso muodossa 9-10 tai marraskuu-helmikuu."
+_MONTH_HELP = _("Anna kuukausi numerona 1–12 (8 = elokuu) tai nimenä (elokuu), jakso muodossa 9-10 tai marraskuu-helmikuu.")
 
 
 CAPTION_FIELD = "vuosikello_selite"
@@ -30,7 +31,12 @@ def read_wheel_caption(check: Checker) -> str | None:
         check.report(
             entry.value.line,
             CAPTION_FIELD,
-            f"Selite on {len(caption)} merkkiä; enintään {CAPTION_MAX_LENGTH}. Kerro lyhyesti, kenen vuosikello on.",
+            # Always more than the most allowed: no singular form is needed.
+            check.say(
+                _("Selite on {count} merkkiä; enintään {most}. Kerro lyhyesti, kenen vuosikello on."),
+                count=len(caption),
+                most=CAPTION_MAX_LENGTH,
+            ),
         )
         return None
     return caption
@@ -51,7 +57,14 @@ def read_wheel(check: Checker) -> tuple[WheelRow, ...]:
         check.report(
             entry.key_line,
             FIELD,
-            f"Vuosikellossa on {len(records)} riviä; kehälle mahtuu luettavasti enintään {MAX_WHEEL_ROWS}. Yhdistä samaan aikaan osuvia rivejä tai karsi niitä.",
+            # Always more than the most allowed: no singular form is needed.
+            check.say(
+                _(
+                    "Vuosikellossa on {count} riviä; kehälle mahtuu luettavasti enintään {most}. Yhdistä samaan aikaan osuvia rivejä tai karsi niitä."
+                ),
+                count=len(records),
+                most=MAX_WHEEL_ROWS,
+            ),
         )
     return rows
 
@@ -60,22 +73,29 @@ def _months(check: Checker, node: YamlNode, name: str) -> tuple[int, int] | None
     """(first, last) month of a row; a run must go forward in the school year."""
     raw = str(node.value) if isinstance(node, Scalar) and node.type in ("int", "str") else None
     if raw is None:
-        check.report(node.line, name, f"Kuukausi puuttuu tai on väärää muotoa. {_MONTH_HELP}")
+        check.report(node.line, name, check.say(_("Kuukausi puuttuu tai on väärää muotoa.")) + " " + check.say(_MONTH_HELP))
         return None
     parts = _RANGE.match(raw)
     first_text, last_text = parts.groups() if parts else (raw, raw)
     first, last = month_number(first_text), month_number(last_text)
     for text, month in ((first_text, first), (last_text, last)):
         if month is None:
-            check.report(node.line, name, f"'{text}' ei ole kuukausi. {_MONTH_HELP}")
+            check.report(node.line, name, check.say(_("'{text}' ei ole kuukausi."), text=text) + " " + check.say(_MONTH_HELP))
             return None
     assert first is not None and last is not None
     if school_year_index(last) < school_year_index(first):
         check.report(
             node.line,
             name,
-            f"Jakso {raw} kulkee taaksepäin: lukuvuosi alkaa elokuusta, joten {MONTH_NAMES[last - 1]} tulee ennen kuin "
-            f"{MONTH_NAMES[first - 1]}. Kirjoita jakso lukuvuoden järjestyksessä tai kahdeksi riviksi.",
+            check.say(
+                _(
+                    "Jakso {raw} kulkee taaksepäin: lukuvuosi alkaa elokuusta, joten {later} tulee ennen kuin {earlier}. "
+                    "Kirjoita jakso lukuvuoden järjestyksessä tai kahdeksi riviksi."
+                ),
+                raw=raw,
+                later=check.say(MONTH_NAMES[last - 1]),
+                earlier=check.say(MONTH_NAMES[first - 1]),
+            ),
         )
         return None
     return first, last

@@ -12,6 +12,7 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 
+from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
 from kirjasto.content.model import Item, Library
 from kirjasto.content.settings import DEFAULT_FRESHNESS_MONTHS, LibrarySettings, Repository
 
@@ -74,10 +75,12 @@ def age_report(library: Library, freshness: Freshness) -> list[ItemAge]:
     return [ItemAge(item, item.facts_date, freshness.age_months(item), freshness.is_stale(item)) for item in by_age(library)]
 
 
-def basis_label(item: Item) -> str:
-    """What the item's age is counted from, in Finnish."""
+def basis_label(item: Item, language: str = SOURCE_LANGUAGE) -> str:
+    """What the item's age is counted from, in `language`: a label before the date
+    ('tarkistettu 3.2.2025')."""
+    say = messages_in(language).say
     if item.checked:
-        return "tarkistettu"
+        return say(_("tarkistettu"))
     if item.source:
-        return "lähteen julkaisu" if item.source.published else "lähteen aika ei tiedossa"
-    return "kirjoitettu" if item.written else "muokattu"
+        return say(_("lähteen julkaisu")) if item.source.published else say(_("lähteen aika ei tiedossa"))
+    return say(_("kirjoitettu")) if item.written else say(_("muokattu"))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import yaml
 
 from kirjasto.content.characters import RETYPE_ADVICE, unsafe_character
-from kirjasto.content.frontmatter_tree import TOO_DEEP, FrontMatterError, Mapping, Scalar, Sequence, YamlNode, compose
+from kirjasto.content.frontmatter_tree import MAX_DEPTH, TOO_DEEP, FrontMatterError, Mapping, Scalar, Sequence, YamlNode, compose
+from kirjasto.content.messages import LANGUAGES, Messages, _, messages_in
 from kirjasto.content.yaml_errors import translate
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Sequence",
     "SplitFile",
     "YamlNode",
+    "declared_language",
     "normalise_text",
     "parse",
     "split",
@@ -59,38 +61,65 @@ def normalise_text(text: str) -> str:
 MAX_FRONT_MATTER_CHARS = 16_000
 """A long real front matter (ten contacts and links) is about 2,000 characters."""
 
-_START = "Tiedoston pitää alkaa front matterilla: ensimmäiselle riville pelkkä '---', sitten kentät (title, summary, ...) ja lopuksi taas '---' omalle rivilleen."
+_START = _(
+    "Tiedoston pitää alkaa front matterilla: ensimmäiselle riville pelkkä '---', sitten kentät (title, summary, ...) ja lopuksi taas '---' omalle rivilleen."
+)
+_FINNISH = messages_in()
+
+# A top-level `language: sv` line, as a contributor writes it (quoted or not, with a comment or not).
+_LANGUAGE_LINE = re.compile(r"""^language[ \t]*:[ \t]*(["']?)[ \t]*([a-z]{2})[ \t]*\1[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
-def split(text: str) -> SplitFile:
+def declared_language(text: str) -> str | None:
+    """The site language (`fi`, `sv`) a file's front matter declares on a line of its own
+    (`language: sv`), read from the raw text: for the problems found before the YAML
+    can be read (a YAML error, no front matter, an unreadable file), which are told in
+    the language the file is written in. Only the front matter is looked at; without
+    its closing `---`, the first `MAX_FRONT_MATTER_CHARS` characters."""
+    match = FRONT_MATTER_RE.match(text)
+    found = _LANGUAGE_LINE.search(match.group(1) if match else text[:MAX_FRONT_MATTER_CHARS])
+    return found.group(2) if found and found.group(2) in LANGUAGES else None
+
+
+def split(text: str, messages: Messages = _FINNISH) -> SplitFile:
     """Front matter and body of a normalised Markdown text.
 
     Uses MkDocs' own expression, then refuses what MkDocs would accept but a
     contributor should not write: other front-matter formats, a first line
-    that is not exactly `---`, and the `...` terminator.
+    that is not exactly `---`, and the `...` terminator. The refusals are told in
+    the language of `messages` (Finnish unless given).
     """
+    say = messages.say
     first_line = text.split("\n", 1)[0]
     if first_line.startswith("{"):
-        raise FrontMatterError(1, "JSON-muotoista front matteria ei tueta. " + _START)
+        raise FrontMatterError(1, say(_("JSON-muotoista front matteria ei tueta.")) + " " + say(_START))
     if first_line.startswith("+++"):
-        raise FrontMatterError(1, "TOML-muotoista front matteria (+++) ei tueta. " + _START)
+        raise FrontMatterError(1, say(_("TOML-muotoista front matteria (+++) ei tueta.")) + " " + say(_START))
     match = FRONT_MATTER_RE.match(text)
     if match is None:
         if first_line.rstrip() == "---":
             raise FrontMatterError(
                 1,
-                "Front matter alkaa rivillä 1, mutta sen päättävä '---'-rivi puuttuu. Lisää '---' omalle rivilleen kenttien jälkeen.",
+                say(
+                    _(
+                        "Front matter alkaa rivillä 1, mutta sen päättävä '---'-rivi puuttuu. Lisää '---' omalle rivilleen kenttien jälkeen."
+                    )
+                ),
             )
-        raise FrontMatterError(1, _START)
+        raise FrontMatterError(1, say(_START))
     if first_line != "---":
-        raise FrontMatterError(1, "Ensimmäisellä rivillä pitää olla pelkkä '---'. Poista rivin lopusta välilyönnit.")
+        raise FrontMatterError(1, say(_("Ensimmäisellä rivillä pitää olla pelkkä '---'. Poista rivin lopusta välilyönnit.")))
     closing_line = text[: match.end()].count("\n")
     if text[match.end(1) : match.end()].startswith("..."):
-        raise FrontMatterError(closing_line, "Front matter päättyy riviin '...'. Käytä päättävänä rivinä '---'.")
+        raise FrontMatterError(closing_line, say(_("Front matter päättyy riviin '...'. Käytä päättävänä rivinä '---'.")))
     if len(match.group(1)) > MAX_FRONT_MATTER_CHARS:
         raise FrontMatterError(
             1,
-            f"Front matter on liian pitkä ({len(match.group(1))} merkkiä, enintään {MAX_FRONT_MATTER_CHARS}). Siirrä pitkät tekstit kuvaustekstiin.",
+            say(
+                _("Front matter on liian pitkä ({length} merkkiä, enintään {limit}). Siirrä pitkät tekstit kuvaustekstiin."),
+                length=len(match.group(1)),
+                limit=MAX_FRONT_MATTER_CHARS,
+            ),
         )
     rest = text[match.end() :]
     body = rest.lstrip("\n")
@@ -102,35 +131,43 @@ def split(text: str) -> SplitFile:
 _EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse(split_file: SplitFile) -> Mapping:
-    """The front matter as a `Mapping` with file line numbers."""
+def parse(split_file: SplitFile, messages: Messages = _FINNISH) -> Mapping:
+    """The front matter as a `Mapping` with file line numbers; what cannot be read is
+    told in the language of `messages` (Finnish unless given)."""
     offset = split_file.first_yaml_line
-    _refuse_unsafe_characters(split_file.front_matter, offset)
+    _refuse_unsafe_characters(split_file.front_matter, offset, messages)
     try:
-        tree = compose(yaml.parse(split_file.front_matter, Loader=_EventLoader), offset)
+        tree = compose(yaml.parse(split_file.front_matter, Loader=_EventLoader), offset, messages)
     except yaml.YAMLError as error:
-        translated = translate(error, split_file.front_matter)
+        translated = translate(error, split_file.front_matter, messages)
         raise FrontMatterError(translated.line_index + offset, translated.message) from None
     except (RecursionError, MemoryError):
-        raise FrontMatterError(offset, TOO_DEEP) from None
+        raise FrontMatterError(offset, messages.say(TOO_DEEP, depth=MAX_DEPTH)) from None
     if tree is None:
         raise FrontMatterError(
-            1, "Front matter on tyhjä. Kirjoita '---'-rivien väliin kentät title, summary, levels, themes ja updated."
+            1,
+            messages.say(
+                _("Front matter on tyhjä. Kirjoita '---'-rivien väliin kentät title, summary, levels, themes ja updated.")
+            ),
         )
     if not isinstance(tree, Mapping):
         raise FrontMatterError(
             offset,
-            "Front matterin pitää olla kenttiä muodossa 'kenttä: arvo', yksi kenttä riville; nyt se on lista tai pelkkä arvo.",
+            messages.say(
+                _(
+                    "Front matterin pitää olla kenttiä muodossa 'kenttä: arvo', yksi kenttä riville; nyt se on lista tai pelkkä arvo."
+                )
+            ),
         )
     return tree
 
 
-def _refuse_unsafe_characters(front_matter: str, offset: int) -> None:
+def _refuse_unsafe_characters(front_matter: str, offset: int, messages: Messages) -> None:
     """Control and bidi characters, named with their line, before YAML sees them
     (libyaml would refuse some with an English message and accept others)."""
-    found = unsafe_character(front_matter)
+    found = unsafe_character(front_matter, messages)
     if found is None:
         return
     index, what = found
     line = front_matter.count("\n", 0, index) + offset
-    raise FrontMatterError(line, f"Front matterissa on {what}. {RETYPE_ADVICE}")
+    raise FrontMatterError(line, messages.say(_("Front matterissa on {what}."), what=what) + " " + messages.say(RETYPE_ADVICE))

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import yaml
 
+from kirjasto.content.messages import Messages, _, messages_in
+
 _SHORT_TAGS = {
     "tag:yaml.org,2002:str": "str",
     "tag:yaml.org,2002:int": "int",
@@ -85,7 +87,10 @@ YamlNode = Scalar | Sequence | Mapping
 
 MAX_DEPTH = 4
 """Lists and field groups inside each other: contacts (a list of groups of texts) need three."""
-TOO_DEEP = f"Front matterissa on liian monta sisäkkäistä listaa tai kenttäryhmää (enintään {MAX_DEPTH}). Kirjoita arvot tavallisina listoina."
+TOO_DEEP = _(
+    "Front matterissa on liian monta sisäkkäistä listaa tai kenttäryhmää (enintään {depth}). Kirjoita arvot tavallisina listoina."
+)
+"""Said with `depth=MAX_DEPTH`."""
 
 _PLAIN_NON_TEXT = frozenset(
     form for word in ("yes", "no", "true", "false", "on", "off", "null") for form in (word, word.capitalize(), word.upper())
@@ -93,15 +98,17 @@ _PLAIN_NON_TEXT = frozenset(
 """Plain words YAML 1.1 reads as booleans or null, in the three spellings it knows."""
 
 
-def compose(events: Iterable[yaml.Event], offset: int) -> YamlNode | None:
-    """The tree of one document's parser events; `offset` is the file line of the first YAML line."""
-    return _Composer(events, offset).compose()
+def compose(events: Iterable[yaml.Event], offset: int, messages: Messages | None = None) -> YamlNode | None:
+    """The tree of one document's parser events; `offset` is the file line of the first
+    YAML line; what is refused is told in the language of `messages` (Finnish unless given)."""
+    return _Composer(events, offset, messages or messages_in()).compose()
 
 
 class _Composer:
     """Builds the tree from parser events, every value with its line."""
 
-    def __init__(self, events: Iterable[yaml.Event], offset: int) -> None:
+    def __init__(self, events: Iterable[yaml.Event], offset: int, messages: Messages) -> None:
+        self._say = messages.say
         self._events: Iterator[yaml.Event] = iter(events)
         self._offset = offset
         self._depth = 0
@@ -124,7 +131,7 @@ class _Composer:
         if not isinstance(event, event_type):
             raise FrontMatterError(
                 self._line(event),
-                "Front matterissa saa olla vain yksi YAML-dokumentti. Poista ylimääräinen '---'- tai '...'-rivi.",
+                self._say(_("Front matterissa saa olla vain yksi YAML-dokumentti. Poista ylimääräinen '---'- tai '...'-rivi.")),
             )
 
     def _line(self, event: yaml.Event) -> int:
@@ -136,18 +143,23 @@ class _Composer:
         line = self._line(event)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise FrontMatterError(
-                line, "YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja. Kirjoita arvo auki joka kohtaan."
+                line,
+                self._say(_("YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja. Kirjoita arvo auki joka kohtaan.")),
             )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise FrontMatterError(
-                line, f"YAML-tunniste '{tag}' ei ole sallittu. Poista se; jos arvo on tekstiä, kirjoita se lainausmerkkeihin."
+                line,
+                self._say(
+                    _("YAML-tunniste '{tag}' ei ole sallittu. Poista se; jos arvo on tekstiä, kirjoita se lainausmerkkeihin."),
+                    tag=tag,
+                ),
             )
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, line)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise FrontMatterError(line, TOO_DEEP)
+            raise FrontMatterError(line, self._say(TOO_DEEP, depth=MAX_DEPTH))
         try:
             if isinstance(event, yaml.SequenceStartEvent):
                 return Sequence(items=tuple(self._children(yaml.SequenceEndEvent)), line=line)
@@ -167,13 +179,19 @@ class _Composer:
         for key in children:
             value = next(children)
             if not isinstance(key, Scalar):
-                raise FrontMatterError(key.line, "Kentän nimen pitää olla tavallista tekstiä.")
+                raise FrontMatterError(key.line, self._say(_("Kentän nimen pitää olla tavallista tekstiä.")))
             if key.type == "merge":
-                raise FrontMatterError(key.line, "YAML-yhdistämisavain '<<' ei ole sallittu. Kirjoita kentät auki.")
+                raise FrontMatterError(key.line, self._say(_("YAML-yhdistämisavain '<<' ei ole sallittu. Kirjoita kentät auki.")))
             if key.raw in entries:
                 first = entries[key.raw].key_line
                 raise FrontMatterError(
-                    key.line, f"Kenttä '{key.raw}' on kahdesti (myös rivillä {first}). Yhdistä arvot yhteen kenttään.", key.raw
+                    key.line,
+                    self._say(
+                        _("Kenttä '{key}' on kahdesti (myös rivillä {first}). Yhdistä arvot yhteen kenttään."),
+                        key=key.raw,
+                        first=first,
+                    ),
+                    key.raw,
                 )
             entries[key.raw] = Entry(key_line=key.line, value=value)
         return Mapping(entries=entries, line=line)

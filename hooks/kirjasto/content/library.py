@@ -11,12 +11,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kirjasto.content.body_messages import SLOW_RENDER_MESSAGE_START
+from kirjasto.content.body_messages import is_slow_render_message
 from kirjasto.content.clock import today_in_finland
-from kirjasto.content.frontmatter import FrontMatterError, normalise_text, parse, split
+from kirjasto.content.frontmatter import FrontMatterError, declared_language, normalise_text, parse, split
 from kirjasto.content.library_files import ALLOWED_TOP_LEVEL_FILES, FILE_START, FoundFile, find_item_files, shown_path
-from kirjasto.content.library_references import check_item_links_exist, check_related_exist, check_slugs_unique
+from kirjasto.content.library_references import (
+    check_item_links_exist,
+    check_related_exist,
+    check_slugs_unique,
+    check_translations,
+)
 from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.messages import SOURCE_LANGUAGE, _, catalogue_path, messages_in
 from kirjasto.content.model import Item, Library
 from kirjasto.content.privacy import ALLOWED_CONTACTS_FILE, load_allowed_contacts
 from kirjasto.content.problems import Problem, errors
@@ -56,8 +62,13 @@ def load_library(
     markdown: MarkdownConfig | None = None,
     render_budget: float = RENDER_BUDGET_SECONDS,
     cache: ValidationCache | None = None,
+    language: str | None = None,
 ) -> LoadedLibrary:
     """Read, check and gather every item under `repository_root/content_dir`.
+
+    Problems are told in each file's own language, or in `language` when asked for one;
+    problems of the library as a whole (its folders, its editorial lists) in `language`
+    or Finnish.
 
     `today` is today in Finland unless given; `markdown` is the site's Markdown
     configuration (MkDocs' own in a build), by default read from the repository's
@@ -68,24 +79,29 @@ def load_library(
     repository_root = repository_root.resolve()
     markdown = markdown or _default_markdown(repository_root)
     root = repository_root / content_dir
-    vocabularies, problems = load_vocabularies(root, repository_root)
-    allowed, allow_list_problem = load_allowed_contacts(root)
+    # The library's own files have no language of their own: told in the one asked for.
+    library_language = language or SOURCE_LANGUAGE
+    vocabularies, problems = load_vocabularies(root, repository_root, library_language)
+    allowed, allow_list_problem = load_allowed_contacts(root, messages_in(library_language))
     if allow_list_problem:
-        problems.append(Problem(shown_path(root / ALLOWED_CONTACTS_FILE, repository_root), None, None, allow_list_problem))
+        allow_list = shown_path(root / ALLOWED_CONTACTS_FILE, repository_root)
+        problems.append(Problem(allow_list, None, None, allow_list_problem, language=library_language))
     context = ValidationContext(
         vocabularies=vocabularies,
         today=today,
         renderer=BodyRenderer(markdown, render_budget),
         sanitiser=Sanitiser(),
         allowed_contacts=allowed,
+        language=language,
     )
-    found, layout_problems = find_item_files(root, repository_root)
+    found, layout_problems = find_item_files(root, repository_root, library_language)
     problems += layout_problems
     checked = _check_with_cache(found, context, repository_root, cache, root)
     for result in checked.values():
         problems += result.problems
-    problems += check_slugs_unique(found)
+    problems += check_slugs_unique(found, library_language)
     problems += check_related_exist(found, checked)
+    problems += check_translations(found, checked)
     problems += check_item_links_exist(found, checked)
     items = tuple(result.item for result in checked.values() if result.item is not None)
     return LoadedLibrary(library=Library(items=items, vocabularies=vocabularies), problems=problems)
@@ -108,6 +124,9 @@ def _check_with_cache(
                     code_digest(),
                     context.today,
                     context.renderer.config,
+                    # The language asked for, and the Swedish messages (outside kirjasto.content).
+                    context.language,
+                    _file_digest(catalogue_path("sv")),
                     [_file_digest(root / name) for name in sorted(ALLOWED_TOP_LEVEL_FILES)],
                 )
             ).encode()
@@ -122,7 +141,7 @@ def _check_with_cache(
     for file, result in zip(stale, _check_files(stale, context, repository_root), strict=False):
         # The budget is not in the key (validate and build share the results): a body
         # refused for it is checked again every time, under the budget of that run.
-        if not any(problem.message.startswith(SLOW_RENDER_MESSAGE_START) for problem in result.problems):
+        if not any(is_slow_render_message(problem.message, problem.language) for problem in result.problems):
             cache.keep(file.path, stamps[file.path], looked_up[file.path][0] or _file_digest(file.path), result)
         results[file.path] = result
     cache.forget_missing({str(file.path) for file in found})
@@ -166,36 +185,26 @@ def _check_file(file: FoundFile, context: ValidationContext, repository_root: Pa
         with file.path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return ValidatedFile(
-            None,
-            [Problem(file.shown, FILE_START, None, f"Tiedostoa ei voi lukea ({error.strerror}). Tarkista tiedoston oikeudet.")],
-            {},
-        )
+        message = _("Tiedostoa ei voi lukea ({reason}). Tarkista tiedoston oikeudet.")
+        return _unread(file, context, FILE_START, message, reason=error.strerror)
     if len(raw) > MAX_FILE_BYTES:
-        return ValidatedFile(
-            None,
-            [
-                Problem(
-                    file.shown,
-                    FILE_START,
-                    None,
-                    f"Tiedosto on liian suuri (yli {MAX_FILE_BYTES // 1024} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin.",
-                )
-            ],
-            {},
+        message = _(
+            "Tiedosto on liian suuri (yli {size} KiB). Kuvaus on tekstiä: lyhennä sitä tai jaa se useaksi kuvaukseksi, ja linkitä liitteisiin."
         )
+        return _unread(file, context, FILE_START, message, raw, size=MAX_FILE_BYTES // 1024)
     try:
         text = normalise_text(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return ValidatedFile(
-            None, [Problem(file.shown, line, None, "Tiedoston merkistö ei ole UTF-8. Tallenna se editorissa UTF-8-muodossa.")], {}
-        )
+        return _unread(file, context, line, _("Tiedoston merkistö ei ole UTF-8. Tallenna se editorissa UTF-8-muodossa."), raw)
+    written_in = declared_language(text)
+    told_in = context.language or written_in or SOURCE_LANGUAGE
     try:
-        split_file = split(text)
-        tree = parse(split_file)
+        split_file = split(text, messages_in(told_in))
+        tree = parse(split_file, messages_in(told_in))
     except FrontMatterError as error:
-        return ValidatedFile(None, [Problem(file.shown, error.line, error.field, error.message)], {})
+        problem = Problem(file.shown, error.line, error.field, error.message, language=told_in)
+        return ValidatedFile(None, [problem], {}, language=written_in or SOURCE_LANGUAGE, told_in=told_in)
     return validate_item(
         tree,
         path=file.shown,
@@ -206,6 +215,17 @@ def _check_file(file: FoundFile, context: ValidationContext, repository_root: Pa
         source_path=file.path.relative_to(repository_root),
         context=context,
     )
+
+
+def _unread(
+    file: FoundFile, context: ValidationContext, line: int, message: str, raw: bytes = b"", **values: object
+) -> ValidatedFile:
+    """A file that cannot be read as text, its problem told in the language asked for or
+    else in the one its front matter seems to declare (`declared_language`)."""
+    written_in = declared_language(normalise_text(raw[:MAX_FILE_BYTES].decode("utf-8", "replace")))
+    told_in = context.language or written_in or SOURCE_LANGUAGE
+    problem = Problem(file.shown, line, None, messages_in(told_in).say(message, **values), language=told_in)
+    return ValidatedFile(None, [problem], {}, language=written_in or SOURCE_LANGUAGE, told_in=told_in)
 
 
 def items_sorted(items: tuple[Item, ...] | list[Item]) -> list[Item]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from kirjasto.content.messages import _
 from kirjasto.content.network import JoinInfo, MemberGroup, Team
 from kirjasto.content.settings import Scope
 from kirjasto.content.vocabularies import Audience, Level, Municipality, Region, Theme, Vocabularies
@@ -38,7 +39,12 @@ class Kind(enum.Enum):
 
 
 UNKNOWN_STATUS = "ei-tiedossa"
-STATUSES = {"kehitteilla": "Kehitteillä", "kaytossa": "Käytössä", "paattynyt": "Päättynyt", UNKNOWN_STATUS: "Tilanne ei tiedossa"}
+STATUSES = {
+    "kehitteilla": _("Kehitteillä"),
+    "kaytossa": _("Käytössä"),
+    "paattynyt": _("Päättynyt"),
+    UNKNOWN_STATUS: _("Tilanne ei tiedossa"),
+}
 """Status slugs as written in front matter, and how the site shows them. A practice or
 network whose status no one has confirmed is `ei-tiedossa` (the default)."""
 KINDS_WITH_STATUS = (Kind.PRACTICE, Kind.NETWORK)
@@ -163,6 +169,10 @@ class Item:
     """How often and in what form the network meets."""
     members: tuple[MemberGroup, ...] = ()
     """Who belongs to the network: groups with a count or a rule."""
+    language: str = "fi"
+    """The language the item is written in: `fi` or `sv`."""
+    translations: tuple[str, ...] = ()
+    """Slugs of the same item in the other language (checked to point back)."""
 
     @property
     def src_uri(self) -> str:

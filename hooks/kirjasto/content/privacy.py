@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from kirjasto.content.messages import Messages, _, messages_in
+
 ALLOWED_CONTACTS_FILE = "sallitut-yhteystiedot.yml"
 
 # Bounded parts (an address's local part is at most 64 characters, a domain label 63)
@@ -61,16 +63,28 @@ def find_personal_details(text: str, allowed: frozenset[str]) -> list[PersonalDe
     return found
 
 
-def warning_message(detail: PersonalDetail) -> str:
-    return (
-        f"'{detail.value}' näyttää henkilökohtaiselta {'sähköpostiosoitteelta' if detail.kind == 'sähköpostiosoite' else 'puhelinnumerolta'}. "
-        "Käytä tehtävä- tai palveluosoitetta (esim. opetus@kunta.fi) tai kerro pelkkä tehtävänimike ja organisaatio. "
-        f"Ylläpitäjä voi sallia tämän lisäämällä sen tiedostoon practices/{ALLOWED_CONTACTS_FILE}."
+def warning_message(detail: PersonalDetail, messages: Messages | None = None) -> str:
+    """The warning about `detail`, in the language of `messages` (Finnish by default)."""
+    messages = messages or messages_in()
+    looks_personal = (
+        messages.say(_("'{value}' näyttää henkilökohtaiselta sähköpostiosoitteelta."), value=detail.value)
+        if detail.kind == "sähköpostiosoite"
+        else messages.say(_("'{value}' näyttää henkilökohtaiselta puhelinnumerolta."), value=detail.value)
     )
+    advice = messages.say(
+        _(
+            "Käytä tehtävä- tai palveluosoitetta (esim. opetus@kunta.fi) tai kerro pelkkä tehtävänimike ja organisaatio. "
+            "Ylläpitäjä voi sallia tämän lisäämällä sen tiedostoon practices/{file}."
+        ),
+        file=ALLOWED_CONTACTS_FILE,
+    )
+    return f"{looks_personal} {advice}"
 
 
-def load_allowed_contacts(content_root: Path) -> tuple[frozenset[str], str | None]:
-    """The maintainers' allow list, and a Finnish problem text if it cannot be read."""
+def load_allowed_contacts(content_root: Path, messages: Messages | None = None) -> tuple[frozenset[str], str | None]:
+    """The maintainers' allow list, and a problem text if it cannot be read, in the
+    language of `messages` (Finnish by default)."""
+    messages = messages or messages_in()
     path = content_root / ALLOWED_CONTACTS_FILE
     if not path.is_file() or path.is_symlink():
         return frozenset(), None
@@ -79,8 +93,12 @@ def load_allowed_contacts(content_root: Path) -> tuple[frozenset[str], str | Non
     except (yaml.YAMLError, UnicodeDecodeError):
         return (
             frozenset(),
-            "Tiedosto ei ole kelvollista YAMLia. Kirjoita se listana: jokaisella rivillä '- osoite@organisaatio.fi'.",
+            messages.say(
+                _("Tiedosto ei ole kelvollista YAMLia. Kirjoita se listana: jokaisella rivillä '- osoite@organisaatio.fi'.")
+            ),
         )
     if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
-        return frozenset(), "Tiedoston pitää olla lista osoitteita ja numeroita, jokainen omalla rivillään viivan perässä."
+        return frozenset(), messages.say(
+            _("Tiedoston pitää olla lista osoitteita ja numeroita, jokainen omalla rivillään viivan perässä.")
+        )
     return frozenset(normalised(entry) for entry in entries), None

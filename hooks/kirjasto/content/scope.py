@@ -10,29 +10,29 @@ from __future__ import annotations
 
 import dataclasses
 
+from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
 from kirjasto.content.model import Item, Library
 from kirjasto.content.settings import Scope
 from kirjasto.content.text import suggest
 from kirjasto.content.vocabularies import Vocabularies
 
 
-def scope_problems(scope: Scope, vocabularies: Vocabularies) -> list[str]:
-    """Finnish messages for names in the scope that are not in the vocabularies."""
-    messages = []
-    for name in scope.municipalities:
-        if name not in vocabularies.municipalities:
-            closest = suggest(name, vocabularies.municipalities)
-            messages.append(
-                f"extra.kirjasto.scope.municipalities: tuntematon kunta '{name}'."
-                + (f" Tarkoititko '{closest}'?" if closest else "")
-            )
-    for name in scope.regions:
-        if name not in vocabularies.regions:
-            closest = suggest(name, vocabularies.regions)
-            messages.append(
-                f"extra.kirjasto.scope.regions: tuntematon maakunta '{name}'." + (f" Tarkoititko '{closest}'?" if closest else "")
-            )
-    return messages
+def scope_problems(scope: Scope, vocabularies: Vocabularies, language: str = SOURCE_LANGUAGE) -> list[str]:
+    """Messages (in `language`) for names in the scope that are not in the vocabularies."""
+    say = messages_in(language).say
+    unknown = [
+        (
+            say(_("extra.kirjasto.scope.municipalities: tuntematon kunta '{name}'."), name=name),
+            suggest(name, vocabularies.municipalities),
+        )
+        for name in scope.municipalities
+        if name not in vocabularies.municipalities
+    ] + [
+        (say(_("extra.kirjasto.scope.regions: tuntematon maakunta '{name}'."), name=name), suggest(name, vocabularies.regions))
+        for name in scope.regions
+        if name not in vocabularies.regions
+    ]
+    return [message + (" " + say(_("Tarkoititko '{value}'?"), value=closest) if closest else "") for message, closest in unknown]
 
 
 def in_scope(item: Item, scope: Scope, vocabularies: Vocabularies) -> bool:

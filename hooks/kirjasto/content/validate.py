@@ -17,12 +17,14 @@ from kirjasto.content.body import CheckedBody, check_body
 from kirjasto.content.field_checker import Checker
 from kirjasto.content.field_contacts import read_contacts, read_links, warn_about_personal_details
 from kirjasto.content.field_identity import check_unknown_keys, read_plain_list, read_status, read_summary, read_title
+from kirjasto.content.field_language import read_language, read_translations, written_language
 from kirjasto.content.field_network import read_join, read_meets, read_members, read_teams, refuse_on_materials
 from kirjasto.content.field_provenance import Dates, read_dates, read_source, read_started
 from kirjasto.content.field_vocabulary import read_audience, read_levels, read_places, read_themes
 from kirjasto.content.field_wheel import read_wheel, read_wheel_caption
 from kirjasto.content.frontmatter_tree import Mapping
 from kirjasto.content.item_skeleton import all_hints
+from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
 from kirjasto.content.model import Contact, Item, ItemLink, Kind, Link, Source
 from kirjasto.content.network import JoinInfo, MemberGroup, Team
 from kirjasto.content.problems import Problem, errors
@@ -44,6 +46,9 @@ class ValidationContext:
     sanitiser: Sanitiser = field(default_factory=Sanitiser)
     allowed_contacts: frozenset[str] = frozenset()
     """Reviewed personal addresses and numbers (normalised) that need no warning."""
+    language: str | None = None
+    """The language problems are told in when the contributor asked for one
+    (`kirjasto validate --kieli`); otherwise each file's own."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,12 @@ class ValidatedFile:
     """Line of each slug in `related`, for the library-wide check that they exist."""
     link_lines: list[tuple[ItemLink, int]] = field(default_factory=list)
     """Links in the body to other items, with their lines, for the same check."""
+    language: str = SOURCE_LANGUAGE
+    """The language the item is written in (`language`)."""
+    translation_lines: dict[str, int] = field(default_factory=dict)
+    """Line of each slug in `translations`, for the check that they exist and point back."""
+    told_in: str = SOURCE_LANGUAGE
+    """The language of the file's problems, also of those found across the library."""
 
 
 @dataclass(frozen=True)
@@ -102,20 +113,22 @@ def validate_item(
     context: ValidationContext,
 ) -> ValidatedFile:
     """Check every field of one item and build the `Item` if all are valid."""
-    check = Checker(path=path, tree=tree)
+    told_in = context.language or written_language(tree) or SOURCE_LANGUAGE
+    check = Checker(path=path, tree=tree, messages=messages_in(told_in))
     check_unknown_keys(check)
+    language = read_language(check)
+    translation_lines = read_translations(check, slug)
     values = _read_fields(check, kind, context)
     checked_body = _check_body(check, body, body_line, f"{kind.folder}/{slug}.md", context, values.title)
     warn_about_personal_details(check, body=body, body_line=body_line, contacts=values.contacts, allowed=context.allowed_contacts)
-    related_entry = check.entry("related", required=False)
-    related_lines = dict(check.text_list(related_entry, "related")) if related_entry else {}
-    if related_entry and related_lines.pop(slug, None) is not None:
-        check.report(related_entry.key_line, "related", f"Kuvaus ei voi viitata itseensä ('{slug}'). Poista se related-listasta.")
+    related_lines = check.other_items(
+        "related", slug, _("Kuvaus ei voi viitata itseensä ('{slug}'). Poista se related-listasta.")
+    )
     link_lines = checked_body.item_links if checked_body else []
     title, summary, updated = values.title, values.summary, values.dates.updated
     # A missing title, summary, update day or body has been reported as an error.
     if errors(check.problems) or title is None or summary is None or updated is None or checked_body is None:
-        return ValidatedFile(None, check.problems, related_lines, link_lines)
+        return ValidatedFile(None, check.problems, related_lines, link_lines, language, translation_lines, told_in)
     municipalities, regions = values.places
     item = Item(
         kind=kind,
@@ -132,10 +145,12 @@ def validate_item(
         related=tuple(related_lines),
         item_links=tuple(link for link, _ in link_lines),
         updated=updated,
+        language=language,
+        translations=tuple(translation_lines),
         # The fields read as they are stored: one name in _Fields and in Item.
         **{name: getattr(values, name) for name in _STORED_AS_READ},
     )
-    return ValidatedFile(item, check.problems, related_lines, link_lines)
+    return ValidatedFile(item, check.problems, related_lines, link_lines, language, translation_lines, told_in)
 
 
 def _read_fields(check: Checker, kind: Kind, context: ValidationContext) -> _Fields:
@@ -173,16 +188,30 @@ def _check_body(
         check.report(
             body_line,
             BODY_FIELD,
-            "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...).",
+            check.say(
+                _(
+                    "Kuvausteksti puuttuu. Kirjoita front matterin jälkeen kuvaus väliotsikoineen (## Tavoitteet, ## Toteutus ...)."
+                )
+            ),
         )
         return None
-    checked = check_body(body, body_line, renderer=context.renderer, sanitiser=context.sanitiser, src_uri=src_uri, title=title)
+    checked = check_body(
+        body,
+        body_line,
+        renderer=context.renderer,
+        sanitiser=context.sanitiser,
+        src_uri=src_uri,
+        title=title,
+        messages=check.messages,
+    )
     for problem in checked.problems:
         check.report(problem.line, BODY_FIELD, problem.message)
     hints = all_hints()
     for offset, line in enumerate(body.split("\n")):
         if line.strip() in hints:
             check.report(
-                body_line + offset, BODY_FIELD, f"Apukysymys '{line.strip()}' on vielä tekstissä. Korvaa se omalla tekstilläsi."
+                body_line + offset,
+                BODY_FIELD,
+                check.say(_("Apukysymys '{hint}' on vielä tekstissä. Korvaa se omalla tekstilläsi."), hint=line.strip()),
             )
     return checked

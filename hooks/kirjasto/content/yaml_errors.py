@@ -1,10 +1,10 @@
-"""YAML's error messages in Finnish, with the line where the mistake is.
+"""YAML's error messages in Finnish or Swedish, with the line where the mistake is.
 
 PyYAML reports errors in English, and its two loaders word them differently
 (libyaml, the C loader used here, and the pure-Python one). Each error is matched
-by the part of its wording that both loaders share, and told in Finnish with how
-to fix it. Anything unmatched gets a general Finnish message: no English reaches
-a contributor. The table covers every scanner, parser and reader error of
+by the part of its wording that both loaders share, and told in Finnish or
+Swedish with how to fix it. Anything unmatched gets a general message: no English
+reaches a contributor. The table covers every scanner, parser and reader error of
 libyaml 0.2.5 and of PyYAML's pure-Python loader.
 
 The line: YAML marks both where it noticed the error and where the construct
@@ -19,8 +19,11 @@ from dataclasses import dataclass
 import yaml
 
 from kirjasto.content.characters import RETYPE_ADVICE
+from kirjasto.content.messages import Messages, _, messages_in
 
-_QUOTE_IT = 'Kirjoita arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".'
+_FINNISH = messages_in()
+
+_QUOTE_IT = _('Kirjoita arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".')
 
 
 @dataclass(frozen=True)
@@ -28,44 +31,66 @@ class _Known:
     wording: tuple[str, ...]
     """Parts of the English problem text (either loader) that identify the error."""
     message: str
-    """Finnish: what is wrong and how to fix it."""
+    """In Finnish (marked for translation): what is wrong and how to fix it."""
     at_start: bool = False
     """Report the line where the construct began (the context mark)."""
+    hint: str | None = None
+    """A sentence shared by several messages, told after the message."""
 
 
 _KNOWN = (
     _Known(
         ("mapping values are not allowed",),
-        "arvossa on kaksoispiste ja välilyönti (': ') ilman lainausmerkkejä, tai kenttä on vahingossa sisennetty. "
-        'Aloita kentät rivin alusta ja kirjoita kaksoispisteen sisältävä arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".',
+        _(
+            "Virhe front matterissa: arvossa on kaksoispiste ja välilyönti (': ') ilman lainausmerkkejä, tai kenttä on vahingossa sisennetty. "
+            'Aloita kentät rivin alusta ja kirjoita kaksoispisteen sisältävä arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".'
+        ),
     ),
     _Known(
         ("could not find expected ':'",),
-        "riviltä puuttuu kaksoispiste kentän nimen perästä tai pitkä arvo jatkuu seuraavalle riville ilman sisennystä. "
-        "Kirjoita 'kenttä: arvo' yhdelle riville tai sisennä jatkorivi kahdella välilyönnillä.",
+        _(
+            "Virhe front matterissa: riviltä puuttuu kaksoispiste kentän nimen perästä tai pitkä arvo jatkuu seuraavalle riville ilman sisennystä. "
+            "Kirjoita 'kenttä: arvo' yhdelle riville tai sisennä jatkorivi kahdella välilyönnillä."
+        ),
         at_start=True,
     ),
     _Known(
         ("found character that cannot start any token", "cannot start any token"),
-        "rivillä on sarkainmerkki (tab) sisennyksenä tai arvo alkaa merkillä @, ` tai %, joilla YAML-arvo ei voi alkaa. "
-        'Sisennä vain välilyönneillä ja kirjoita tällainen arvo lainausmerkkeihin, esim. title: "@kirjasto".',
+        _(
+            "Virhe front matterissa: rivillä on sarkainmerkki (tab) sisennyksenä tai arvo alkaa merkillä @, ` tai %, joilla YAML-arvo ei voi alkaa. "
+            'Sisennä vain välilyönneillä ja kirjoita tällainen arvo lainausmerkkeihin, esim. title: "@kirjasto".'
+        ),
     ),
-    _Known(("tab character",), "rivi on sisennetty sarkainmerkillä (tab). Käytä sisennyksessä välilyöntejä."),
+    _Known(
+        ("tab character",),
+        _("Virhe front matterissa: rivi on sisennetty sarkainmerkillä (tab). Käytä sisennyksessä välilyöntejä."),
+    ),
     _Known(
         ("block sequence entries are not allowed", "sequence entries are not allowed"),
-        "listan kohta (- ...) on samalla rivillä kuin kentän nimi. Kirjoita kohdat omille riveilleen sisennettyinä "
-        "tai muodossa themes: [steam, kielet].",
+        _(
+            "Virhe front matterissa: listan kohta (- ...) on samalla rivillä kuin kentän nimi. Kirjoita kohdat omille riveilleen sisennettyinä "
+            "tai muodossa themes: [steam, kielet]."
+        ),
     ),
-    _Known(("mapping keys are not allowed",), "arvo alkaa kysymysmerkillä ja välilyönnillä ('? '). " + _QUOTE_IT),
+    _Known(
+        ("mapping keys are not allowed",),
+        _("Virhe front matterissa: arvo alkaa kysymysmerkillä ja välilyönnillä ('? ')."),
+        hint=_QUOTE_IT,
+    ),
     _Known(
         ("unexpected end of stream", "unexpected document indicator", "unexpected document separator"),
-        "lainausmerkki avataan tällä rivillä, mutta sitä ei suljeta. Lisää arvon loppuun sama lainausmerkki (\" tai ').",
+        _(
+            "Virhe front matterissa: lainausmerkki avataan tällä rivillä, mutta sitä ei suljeta. "
+            "Lisää arvon loppuun sama lainausmerkki (\" tai ')."
+        ),
         at_start=True,
     ),
     _Known(
         ("unknown escape character", "hexdecimal", "hexadecimal", "invalid Unicode character escape"),
-        'kenoviiva (\\) lainausmerkkien " " sisällä aloittaa erikoismerkin, eikä sen perässä oleva merkki kelpaa. '
-        "Kirjoita arvo heittomerkkeihin ('C:\\kansio') tai kahdenna kenoviiva (\"C:\\\\kansio\").",
+        _(
+            'Virhe front matterissa: kenoviiva (\\) lainausmerkkien " " sisällä aloittaa erikoismerkin, eikä sen perässä oleva merkki kelpaa. '
+            "Kirjoita arvo heittomerkkeihin ('C:\\kansio') tai kahdenna kenoviiva (\"C:\\\\kansio\")."
+        ),
     ),
     _Known(
         (
@@ -74,59 +99,90 @@ _KNOWN = (
             "expected <block end>, but found '<block mapping start>'",
             "expected <block end>, but found '-'",
         ),
-        "rivillä on jotain, mitä YAML ei odota: tekstiä sulkevan lainausmerkin tai hakasulkeen jälkeen, heittomerkki "
-        "heittomerkeillä rajatun arvon sisällä tai sisennys, joka poikkeaa viereisistä kentistä. Kirjoita koko arvo "
-        "lainausmerkkeihin, esim. title: \"Opettajan 'vinkki' luokkaan\", ja aloita kentät rivin alusta.",
+        _(
+            "Virhe front matterissa: rivillä on jotain, mitä YAML ei odota: tekstiä sulkevan lainausmerkin tai hakasulkeen jälkeen, heittomerkki "
+            "heittomerkeillä rajatun arvon sisällä tai sisennys, joka poikkeaa viereisistä kentistä. Kirjoita koko arvo "
+            "lainausmerkkeihin, esim. title: \"Opettajan 'vinkki' luokkaan\", ja aloita kentät rivin alusta."
+        ),
     ),
     _Known(
         ("did not find expected '-' indicator", "expected <block end>, but found '?'"),
-        "rivi on sisennetty samalle kohdalle kuin edellisen listan viivat (-). Jos rivi on uusi kenttä, aloita se rivin "
-        "alusta. Jos se kuuluu samaan listan kohtaan kuin edellinen rivi (esim. yhteystiedon organisation: rivin role: "
-        "alla), sisennä se samalle kohdalle kuin edellisen rivin kentän nimi.",
+        _(
+            "Virhe front matterissa: rivi on sisennetty samalle kohdalle kuin edellisen listan viivat (-). Jos rivi on uusi kenttä, aloita se rivin "
+            "alusta. Jos se kuuluu samaan listan kohtaan kuin edellinen rivi (esim. yhteystiedon organisation: rivin role: "
+            "alla), sisennä se samalle kohdalle kuin edellisen rivin kentän nimi."
+        ),
     ),
     _Known(
         ("expected node content", "expected the node content"),
-        "listassa on tyhjä kohta (kaksi pilkkua peräkkäin) tai arvo alkaa merkillä ], } tai pilkulla. Poista "
-        'ylimääräinen pilkku tai kirjoita arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".',
+        _(
+            "Virhe front matterissa: listassa on tyhjä kohta (kaksi pilkkua peräkkäin) tai arvo alkaa merkillä ], } tai pilkulla. Poista "
+            'ylimääräinen pilkku tai kirjoita arvo lainausmerkkeihin, esim. title: "Vinkki: näin onnistut".'
+        ),
     ),
     _Known(
         ("expected ',' or ']'",),
-        "hakasulkeella [ alkava lista jää sulkematta tai kohtien välistä puuttuu pilkku. Kirjoita esim. themes: [steam, kielet].",
+        _(
+            "Virhe front matterissa: hakasulkeella [ alkava lista jää sulkematta tai kohtien välistä puuttuu pilkku. "
+            "Kirjoita esim. themes: [steam, kielet]."
+        ),
         at_start=True,
     ),
     _Known(
         ("expected ',' or '}'",),
-        "aaltosulkeella { alkava arvo jää sulkematta tai kohtien välistä puuttuu pilkku. " + _QUOTE_IT,
+        _("Virhe front matterissa: aaltosulkeella { alkava arvo jää sulkematta tai kohtien välistä puuttuu pilkku."),
         at_start=True,
+        hint=_QUOTE_IT,
     ),
     _Known(
-        ("found unexpected ':'",), 'listan kohdassa on kaksoispiste. Kirjoita kohta lainausmerkkeihin, esim. ["Vinkki: näin"].'
+        ("found unexpected ':'",),
+        _('Virhe front matterissa: listan kohdassa on kaksoispiste. Kirjoita kohta lainausmerkkeihin, esim. ["Vinkki: näin"].'),
     ),
     _Known(
         ("expected <document start>", "expected '<document start>'", "expected a single document"),
-        "front matterissa on ylimääräinen rivi '---' tai '...'. Poista se. Jos taas ensimmäinen rivi alkaa merkillä "
-        '[, { tai ", kirjoita se muotoon kenttä: arvo.',
+        _(
+            "Virhe front matterissa: front matterissa on ylimääräinen rivi '---' tai '...'. Poista se. Jos taas ensimmäinen rivi alkaa merkillä "
+            '[, { tai ", kirjoita se muotoon kenttä: arvo.'
+        ),
     ),
     _Known(
         ("while scanning an alias", "while scanning an anchor", "undefined alias", "duplicate anchor"),
-        "arvo alkaa merkillä * tai &, joilla YAML merkitsee viittauksia. Kirjoita arvo lainausmerkkeihin, esim. "
-        'title: "Uusi malli" (kentissä ei voi käyttää Markdown-muotoilua, kuten *kursiivia*).',
+        _(
+            "Virhe front matterissa: arvo alkaa merkillä * tai &, joilla YAML merkitsee viittauksia. Kirjoita arvo lainausmerkkeihin, esim. "
+            'title: "Uusi malli" (kentissä ei voi käyttää Markdown-muotoilua, kuten *kursiivia*).'
+        ),
     ),
     _Known(
         ("block scalar", "indentation indicator", "chomping"),
-        "merkin | tai > jälkeen teksti kirjoitetaan vasta seuraavalle riville sisennettynä. Siirrä teksti seuraavalle "
-        "riville tai kirjoita arvo lainausmerkkeihin.",
+        _(
+            "Virhe front matterissa: merkin | tai > jälkeen teksti kirjoitetaan vasta seuraavalle riville sisennettynä. Siirrä teksti seuraavalle "
+            "riville tai kirjoita arvo lainausmerkkeihin."
+        ),
     ),
-    _Known(("directive",), "rivi alkaa %-merkillä, jonka YAML tulkitsee omaksi ohjauskomennokseen. " + _QUOTE_IT),
-    _Known(("tag",), "arvo alkaa huutomerkillä (!), jonka YAML tulkitsee tyyppimerkinnäksi. " + _QUOTE_IT),
-    _Known(("control characters", "special characters"), "arvossa on näkymätön ohjausmerkki. " + RETYPE_ADVICE),
+    _Known(
+        ("directive",),
+        _("Virhe front matterissa: rivi alkaa %-merkillä, jonka YAML tulkitsee omaksi ohjauskomennokseen."),
+        hint=_QUOTE_IT,
+    ),
+    _Known(
+        ("tag",),
+        _("Virhe front matterissa: arvo alkaa huutomerkillä (!), jonka YAML tulkitsee tyyppimerkinnäksi."),
+        hint=_QUOTE_IT,
+    ),
+    _Known(
+        ("control characters", "special characters"),
+        _("Virhe front matterissa: arvossa on näkymätön ohjausmerkki."),
+        hint=RETYPE_ADVICE,
+    ),
 )
+"""Every message is a whole sentence: the first names what is wrong, after `PREFIX`."""
 
-_GENERAL = (
-    "tarkista tämän ja edellisen rivin sisennykset (vain välilyöntejä, ei sarkaimia), kaksoispisteet ja "
+_GENERAL = _(
+    "Virhe front matterissa: tarkista tämän ja edellisen rivin sisennykset (vain välilyöntejä, ei sarkaimia), kaksoispisteet ja "
     "lainausmerkit. Jos arvossa on kaksoispiste, kirjoita arvo lainausmerkkeihin."
 )
 PREFIX = "Virhe front matterissa: "
+"""How every Finnish message begins."""
 
 
 @dataclass(frozen=True)
@@ -134,16 +190,20 @@ class TranslatedError:
     line_index: int
     """0-based line in the YAML text."""
     message: str
-    """Finnish, starting with `PREFIX`."""
+    """In the language asked for; in Finnish, starting with `PREFIX`."""
 
 
-def translate(error: yaml.YAMLError, text: str) -> TranslatedError:
-    """The Finnish message and the line of a YAML error raised while reading `text`."""
+def translate(error: yaml.YAMLError, text: str, messages: Messages = _FINNISH) -> TranslatedError:
+    """The message (in the language of `messages`, Finnish unless given) and the line of
+    a YAML error raised while reading `text`."""
     wording = " ".join(
         filter(None, (getattr(error, "problem", None), getattr(error, "context", None), getattr(error, "reason", None)))
     )
     known = next((entry for entry in _KNOWN if any(part in wording for part in entry.wording)), None)
-    return TranslatedError(_line_index(error, text, known), PREFIX + (known.message if known else _GENERAL))
+    message = messages.say(known.message if known else _GENERAL)
+    if known and known.hint:
+        message += " " + messages.say(known.hint)
+    return TranslatedError(_line_index(error, text, known), message)
 
 
 def _line_index(error: yaml.YAMLError, text: str, known: _Known | None) -> int:

@@ -5,26 +5,29 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from kirjasto.content.messages import _
+
 SCHOOL_YEAR_START = 8
 """August: the first month of the school year and the top of the wheel."""
 MAX_WHEEL_ROWS = 60
 """More rows than this cannot be read around one wheel."""
 
 MONTH_NAMES = (
-    "tammikuu",
-    "helmikuu",
-    "maaliskuu",
-    "huhtikuu",
-    "toukokuu",
-    "kesäkuu",
-    "heinäkuu",
-    "elokuu",
-    "syyskuu",
-    "lokakuu",
-    "marraskuu",
-    "joulukuu",
+    _("tammikuu"),
+    _("helmikuu"),
+    _("maaliskuu"),
+    _("huhtikuu"),
+    _("toukokuu"),
+    _("kesäkuu"),
+    _("heinäkuu"),
+    _("elokuu"),
+    _("syyskuu"),
+    _("lokakuu"),
+    _("marraskuu"),
+    _("joulukuu"),
 )
-"""Finnish month names, January first; a contributor may write them or their stems (`elo`)."""
+"""Finnish month names, January first; a contributor may write them or their stems (`elo`).
+Marked for translation because messages about a row name its months (`field_wheel`)."""
 
 
 class WheelRow(NamedTuple):

@@ -53,7 +53,9 @@ def _facet_values(library: Library) -> dict[str, list[tuple[str, str]]]:
         "aste": [(level.slug, level.name) for level in vocabularies.levels.values()],
         "maakunta": [(r.slug, r.name) for r in sorted_by_name(library.published_regions)] + [(NATIONAL_ID, "Valtakunnallinen")],
         "kunta": [
-            (m.slug, m.name) for m in sorted_by_name(vocabularies.municipalities.values()) if m.name in used_municipalities
+            (m.slug, m.display_name)
+            for m in sorted_by_name(vocabularies.municipalities.values())
+            if m.name in used_municipalities
         ],
         "tila": list(STATUSES.items()),
         "kohderyhma": [(a.slug, a.name) for a in vocabularies.audiences.values()],
@@ -82,7 +84,11 @@ def catalogue_json(library: Library) -> dict[str, Any]:
     items = []
     for item in newest_first(library.items):
         item_values = _item_values(item)
-        place = ", ".join(m.name for m in item.municipalities) or ", ".join(r.name for r in item.regions) or "Valtakunnallinen"
+        place = (
+            ", ".join(m.display_name for m in item.municipalities)
+            or ", ".join(r.name for r in item.regions)
+            or "Valtakunnallinen"
+        )
         items.append(
             [
                 item.title,

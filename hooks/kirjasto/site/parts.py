@@ -46,7 +46,7 @@ class PartTemplates:
         )
         self.environment.filters.update(date_fi=format_date_fi, number_fi=format_number_fi)
         self.environment.globals.update(count_phrase=count_phrase, Kind=Kind)
-        self._wrappers: dict[tuple[str, str], tuple[str, str]] = {}
+        self._wrappers: dict[tuple[object, ...], tuple[str, str]] = {}
 
     def template(self, name: str) -> Template:
         return self.environment.get_template(f"{TEMPLATE_FOLDER}/{name}.html")
@@ -55,14 +55,16 @@ class PartTemplates:
         """The part as HTML; `data` values are escaped unless they are `Markup`."""
         return self.template(name).render(**data).strip()
 
-    def wrap(self, name: str, slot: str, html: str) -> str:
-        """`html` (already safe) put into the part's `slot`. The template is rendered
-        once around a placeholder and its two halves reused: a large library has
-        thousands of body sections, each in the same wrapper."""
-        halves = self._wrappers.get((name, slot))
+    def wrap(self, name: str, slot: str, html: str, **values: str | None) -> str:
+        """`html` (already safe) put into the part's `slot`, with `values` for the rest.
+        The template is rendered once around a placeholder for each set of values and
+        its two halves reused: a large library has thousands of body sections, each in
+        the same wrapper."""
+        key: tuple[object, ...] = (name, slot, *sorted(values.items()))
+        halves = self._wrappers.get(key)
         if halves is None:
-            before, _, after = self.render(name, **{slot: Markup(_SLOT)}).partition(_SLOT)
-            halves = self._wrappers[(name, slot)] = (before, after)
+            before, _, after = self.render(name, **{slot: Markup(_SLOT)}, **values).partition(_SLOT)
+            halves = self._wrappers[key] = (before, after)
         return halves[0] + html + halves[1]
 
 

@@ -1,6 +1,7 @@
 """The `kirjasto` commands that read or write the library and its site:
 `validate`, `new`, `schema`, `preview`, `generate`, `zensical` and `bench`. Each takes the
-parsed arguments and returns the exit status."""
+parsed arguments and returns the exit status; what it says itself is in `args.language`
+(the maintainers' `zensical` and `bench` report in Finnish)."""
 
 from __future__ import annotations
 
@@ -15,14 +16,15 @@ from kirjasto.content.item_skeleton import new_item_text
 from kirjasto.content.library import load_library
 from kirjasto.content.library_files import SLUG_FILE_NAME
 from kirjasto.content.markdown_config import MarkdownConfig, MarkdownConfigError
+from kirjasto.content.messages import _
 from kirjasto.content.model import Kind
 from kirjasto.content.problems import Problem, errors, format_report
-from kirjasto.content.text import count_phrase, slugify
+from kirjasto.content.text import slugify
 from kirjasto.content.validation_store import ValidationCache
 from kirjasto.content.vocabularies import load_vocabularies
 from kirjasto.tools.editor import SNIPPETS_PATH, snippets_text
 from kirjasto.tools.reporting import format_github_annotations
-from kirjasto.tools.repository import in_library
+from kirjasto.tools.repository import in_library, messages_of
 from kirjasto.tools.schema import SCHEMA_PATH, schema_text
 
 KIND_NAMES = {
@@ -46,48 +48,63 @@ def _problems_under(problems: list[Problem], root: Path, paths: list[str]) -> li
 
 @in_library
 def validate_command(args: argparse.Namespace, root: Path) -> int:
+    """Every problem in the language asked for (`args.asked_language`), else each in its
+    file's own; the summary and the command's own lines in `args.language`."""
+    messages = messages_of(args)
     try:
         markdown = MarkdownConfig.from_file(root / args.config)
     except (OSError, MarkdownConfigError) as error:
-        print(
-            f"{args.config}: asetuksia ei voi lukea ({error}). Anna sivuston asetustiedosto: --config mkdocs.yml.",
-            file=sys.stderr,
-        )
+        unreadable = _("{config}: asetuksia ei voi lukea ({error}). Anna sivuston asetustiedosto: --config mkdocs.yml.")
+        print(messages.say(unreadable, config=args.config, error=error), file=sys.stderr)
         return 2
     # Results of unchanged files are kept between runs (outside the repository).
     cache = ValidationCache.stored(root)
-    loaded = load_library(root, content_dir=args.content, today=args.today, markdown=markdown, cache=cache)
+    loaded = load_library(
+        root,
+        content_dir=args.content,
+        today=args.today,
+        markdown=markdown,
+        cache=cache,
+        language=getattr(args, "asked_language", None),
+    )
     problems = _problems_under(loaded.problems, root, args.paths) if args.paths else loaded.problems
     if problems and args.format == "github":
         print(format_github_annotations(problems))
-        print(format_report(problems).splitlines()[-1])
+        print(format_report(problems, messages.language).splitlines()[-1])
     elif problems:
-        print(format_report(problems))
+        print(format_report(problems, messages.language))
     if errors(problems):
         return 1
-    checked = count_phrase(len(loaded.library.items), "kuvaus", "kuvausta")
-    print(f"Kirjasto on kunnossa: {checked} tarkistettu." if not args.paths else "Annetut tiedostot ovat kunnossa.")
+    if args.paths:
+        print(messages.say(_("Annetut tiedostot ovat kunnossa.")))
+    else:
+        count = len(loaded.library.items)
+        print(
+            messages.plural(
+                "Kirjasto on kunnossa: {count} kuvaus tarkistettu.", "Kirjasto on kunnossa: {count} kuvausta tarkistettu.", count
+            )
+        )
     return 0
 
 
 @in_library
 def new_command(args: argparse.Namespace, root: Path) -> int:
+    say = messages_of(args).say
     kind = KIND_NAMES[args.kind]
     slug = args.name or slugify(args.title)
     if not SLUG_FILE_NAME.match(f"{slug}.md"):
-        print(f"Tiedostonimeä ei voi muodostaa otsikosta '{args.title}'. Anna nimi itse: --name esimerkki-nimi.", file=sys.stderr)
+        no_name = _("Tiedostonimeä ei voi muodostaa otsikosta '{title}'. Anna nimi itse: --name esimerkki-nimi.")
+        print(say(no_name, title=args.title), file=sys.stderr)
         return 2
     path = root / args.content / kind.folder / f"{slug}.md"
     shown = path.relative_to(root).as_posix()
     if path.exists():
-        print(
-            f"Tiedosto {shown} on jo olemassa, eikä sitä korvata. Valitse toinen otsikko tai anna nimi: --name {slug}-2.",
-            file=sys.stderr,
-        )
+        exists = _("Tiedosto {path} on jo olemassa, eikä sitä korvata. Valitse toinen otsikko tai anna nimi: --name {slug}-2.")
+        print(say(exists, path=shown, slug=slug), file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new_item_text(kind, args.title, args.today), encoding="utf-8")
-    print(f"Luotiin {shown}. Täytä tyhjät kentät ja kirjoita teksti, sitten aja: kirjasto validate {shown}")
+    print(say(_("Luotiin {path}. Täytä tyhjät kentät ja kirjoita teksti, sitten aja: kirjasto validate {path}"), path=shown))
     return 0
 
 
@@ -95,13 +112,14 @@ def new_command(args: argparse.Namespace, root: Path) -> int:
 def schema_command(args: argparse.Namespace, root: Path) -> int:
     vocabularies, problems = load_vocabularies(root / args.content, root)
     if errors(problems):
-        print(format_report(problems))
+        print(format_report(problems, messages_of(args).language))
         return 1
+    # The files are committed and shared: always Finnish, whoever runs the command.
     for relative, text in ((SCHEMA_PATH, schema_text(vocabularies)), (SNIPPETS_PATH, snippets_text(vocabularies))):
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-        print(f"Kirjoitettiin {relative}.")
+        print(messages_of(args).say(_("Kirjoitettiin {path}."), path=relative))
     return 0
 
 
@@ -118,18 +136,16 @@ def bench_command(args: argparse.Namespace, root: Path) -> int:
 def preview_command(args: argparse.Namespace, root: Path) -> int:
     from kirjasto.tools.preview import PREVIEW_CONFIG, preview_config
 
+    say = messages_of(args).say
     source = Path(args.file).resolve()
     if not source.is_file() or not source.is_relative_to(root):
-        print(
-            f"Tiedostoa {args.file} ei löydy tästä kirjastosta. Anna kuvauksen polku, esim. practices/kaytannot/nimi.md.",
-            file=sys.stderr,
-        )
+        missing = _("Tiedostoa {file} ei löydy tästä kirjastosta. Anna kuvauksen polku, esim. practices/kaytannot/nimi.md.")
+        print(say(missing, file=args.file), file=sys.stderr)
         return 2
     config = root / PREVIEW_CONFIG
     config.write_text(preview_config(args.config, source.relative_to(root).as_posix()), encoding="utf-8")
-    print(
-        f"Esikatselu: {source.relative_to(root)} osoitteessa http://{args.addr}/ (Ctrl+C lopettaa). Koko kirjasto tarkistetaan silti."
-    )
+    serving = _("Esikatselu: {path} osoitteessa http://{address}/ (Ctrl+C lopettaa). Koko kirjasto tarkistetaan silti.")
+    print(say(serving, path=source.relative_to(root), address=args.addr))
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", args.addr]
     try:
         return subprocess.call(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -145,11 +161,15 @@ def generate_command(args: argparse.Namespace, root: Path) -> int:
 
     tree = generate_tree(root, args.config, Path(args.outdir).resolve(), today=args.today, engine=args.engine)
     if errors(tree.problems):
-        print(format_report(tree.problems))
+        print(format_report(tree.problems, messages_of(args).language))
         return 1
-    print(
-        f"Kirjoitettiin {count_phrase(tree.pages, 'sivu', 'sivua')} ja sivuston asetukset kansioon {args.outdir}. Rakenna: cd {args.outdir} && mkdocs build"
+    written = messages_of(args).plural(
+        "Kirjoitettiin {count} sivu ja sivuston asetukset kansioon {folder}. Rakenna: cd {folder} && mkdocs build",
+        "Kirjoitettiin {count} sivua ja sivuston asetukset kansioon {folder}. Rakenna: cd {folder} && mkdocs build",
+        tree.pages,
+        folder=args.outdir,
     )
+    print(written)
     return 0
 
 

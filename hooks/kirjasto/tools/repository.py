@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kirjasto.content.messages import SOURCE_LANGUAGE, Messages, _, messages_in
+
 Command = Callable[[argparse.Namespace], int]
 """A command: the parsed arguments in, the exit status out."""
 
@@ -21,13 +23,18 @@ def find_repository_root(start: Path) -> Path | None:
     return None
 
 
+def messages_of(args: argparse.Namespace) -> Messages:
+    """The messages of the language the command line speaks (`args.language`, which
+    `cli.main` sets; Finnish when it is not set)."""
+    return messages_in(getattr(args, "language", SOURCE_LANGUAGE))
+
+
 def repository_root(args: argparse.Namespace) -> Path | None:
-    """The library's folder, or None after telling the user (in Finnish) where to run the command."""
+    """The library's folder, or None after telling the user where to run the command."""
     root = Path(args.root).resolve() if args.root else find_repository_root(Path.cwd().resolve())
     if root is None:
-        print(
-            "Kirjastoa ei löydy: aja komento kirjaston kansiossa (siinä, jossa on mkdocs.yml) tai anna --root.", file=sys.stderr
-        )
+        no_library = _("Kirjastoa ei löydy: aja komento kirjaston kansiossa (siinä, jossa on mkdocs.yml) tai anna --root.")
+        print(messages_of(args).say(no_library), file=sys.stderr)
     return root
 
 

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from kirjasto.content.field_rules import EARLIEST_YEAR, MAX_THEMES, PHONE_NUMBER, SUMMARY_MAX_LENGTH, TITLE_LENGTH
+from kirjasto.content.messages import LANGUAGES
 from kirjasto.content.model import STATUSES, UNKNOWN_STATUS
 from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
 from kirjasto.content.year_wheel import MAX_WHEEL_ROWS
@@ -51,12 +52,14 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
             pattern="^[^<>\\u0000-\\u0008\\u000b-\\u001f\\u202a-\\u202e\\u2066-\\u2069]*$",
         ),
         "municipalities": _choices(
-            "Kunnat Tilastokeskuksen kirjoitusasussa.",
-            [(m.name, m.region.name) for m in sorted_by_name(vocabularies.municipalities.values())],
+            "Kunnat Tilastokeskuksen kirjoitusasussa, suomeksi tai ruotsiksi.",
+            [(m.name, m.region.name) for m in sorted_by_name(vocabularies.municipalities.values())]
+            + [(alias, f"= {name}") for alias, name in sorted(vocabularies.municipality_aliases.items())],
         ),
         "regions": _choices(
-            "Maakunnat koko maakuntaa koskeville kuvauksille.",
-            [(r.name, r.code) for r in sorted_by_name(vocabularies.regions.values())],
+            "Maakunnat koko maakuntaa koskeville kuvauksille, suomeksi tai ruotsiksi.",
+            [(r.name, r.code) for r in sorted_by_name(vocabularies.regions.values())]
+            + [(alias, f"= {name}") for alias, name in sorted(vocabularies.region_aliases.items())],
         ),
         "levels": _choices("Koulutusasteet.", [(level.slug, level.name) for level in vocabularies.levels.values()], minItems=1),
         "themes": _choices(
@@ -201,6 +204,17 @@ def front_matter_schema(vocabularies: Vocabularies) -> dict[str, Any]:
             "type": "array",
             "description": "Muiden kuvausten tiedostonimet ilman .md-päätettä.",
             "uniqueItems": True,
+            "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+        },
+        "language": {
+            "description": "Kieli, jolla kuvaus on kirjoitettu: fi (suomi, oletus) tai sv (ruotsi).",
+            "enum": list(LANGUAGES),
+        },
+        "translations": {
+            "type": "array",
+            "description": "Sama kuvaus toisella kielellä: sen tiedostonimi ilman .md-päätettä. Käännöksen pitää mainita tämä kuvaus omassa translations-listassaan.",
+            "uniqueItems": True,
+            "maxItems": len(LANGUAGES) - 1,
             "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
         },
     }

@@ -60,7 +60,11 @@ def atom_feed(library: Library, settings: LibrarySettings, site_name: str) -> st
     for item in items:
         url = absolute_url(settings, item_url(item)) or item_url(item)
         categories = "".join(f"\n    <category term={quoteattr(t.slug)} label={quoteattr(t.name)}/>" for t in item.themes)
-        places = ", ".join(m.name for m in item.municipalities) or ", ".join(r.name for r in item.regions) or "Valtakunnallinen"
+        places = (
+            ", ".join(m.display_name for m in item.municipalities)
+            or ", ".join(r.name for r in item.regions)
+            or "Valtakunnallinen"
+        )
         lines += [
             "  <entry>",
             f"    <id>{escape(stable_id('item:' + item.slug))}</id>",

@@ -13,7 +13,7 @@ from kirjasto.content.text import escape_markdown, format_date_fi, slugify
 from kirjasto.site.exports.calendar import calendar_path
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.body_html import published_body_html
-from kirjasto.site.pages.listing import PROPOSE_CHANGE, STALE_NOTICE, places_label, shows_stale_notice
+from kirjasto.site.pages.listing import PROPOSE_CHANGE, STALE_NOTICE, other_language, places_label, shows_stale_notice
 from kirjasto.site.pages.page import Page, front_matter_and_body, html_marker, page_meta, url_from_page, with_front_matter
 from kirjasto.site.pages.wheel import draw_wheel
 from kirjasto.site.parts import LinksFrom, PartTemplates
@@ -23,9 +23,14 @@ def plan_item_page(
     item: Item, related: list[Item], library: Library, repository: Repository | None = None, *, templates: PartTemplates
 ) -> Page:
     src = item.src_uri
+    # An item written in another language than the page's: its own words carry their
+    # language (WCAG 3.1.2); the page's labels stay in the page's.
+    language = other_language(item)
+    lang = f' lang="{language}"' if language else ""
+    marked = f" {{:{lang} }}" if language else ""
     parts = [
-        f"# {escape_markdown(item.title)}",
-        f"{escape_markdown(item.summary)}\n{{: .kk-tiivistelma }}",
+        f"# {escape_markdown(item.title)}{marked}",
+        f"{escape_markdown(item.summary)}\n{{: .kk-tiivistelma{lang} }}",
     ]
     html_parts = {"kortti": templates.render("kortti", item=item, card=card_data(item))}
     if library.freshness is not None and shows_stale_notice(item, library.freshness):
@@ -43,11 +48,11 @@ def plan_item_page(
         parts.append(html_marker("liittyminen"))
     for number, section in enumerate(body_sections(published_body_html(item, library)), start=1):
         if section.heading:
-            parts.append(section.heading)
+            parts.append(section.heading + marked)
         if section.html:
             name = f"teksti-{number}"
             parts.append(html_marker(name))
-            html_parts[name] = templates.wrap("teksti", "body", section.html)
+            html_parts[name] = templates.wrap("teksti", "body", section.html, lang=language)
     if item.teams:
         html_parts["tiimit"] = templates.render("tiimit", teams=team_cards(item))
         parts.append(f"## Tiimit\n\n{html_marker('tiimit')}")
@@ -106,7 +111,7 @@ def card_data(item: Item) -> dict[str, Any]:
     return {
         "kind": (item.kind.label, links.to(paths.kind_src(item.kind))),
         "themes": [(t.name, links.to(paths.theme_src(t))) for t in item.themes],
-        "municipalities": [(m.name, links.to(paths.municipality_src(m))) for m in item.municipalities],
+        "municipalities": [(m.display_name, links.to(paths.municipality_src(m))) for m in item.municipalities],
         "regions": [(r.name, links.to(paths.region_src(r))) for r in item.all_regions],
         "national": (places_label(item), links.to(paths.NATIONAL)) if item.is_national else None,
         "levels": [(level.name, links.to(paths.level_src(level))) for level in item.levels],

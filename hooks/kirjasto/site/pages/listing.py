@@ -16,7 +16,7 @@ from kirjasto.site.parts import PartTemplates
 def places_label(item: Item) -> str:
     """Where the item applies: its municipalities, else its regions, else national."""
     if item.municipalities:
-        return ", ".join(m.name for m in item.municipalities)
+        return ", ".join(m.display_name for m in item.municipalities)
     if item.regions:
         return ", ".join(f"{r.name} (maakunta)" for r in item.regions)
     return "Valtakunnallinen"
@@ -46,6 +46,23 @@ def item_meta_line(item: Item) -> str:
     return " · ".join(escape_markdown(part) for part in _meta_parts(item))
 
 
+SITE_LANGUAGE = "fi"
+"""The language of the pages these functions write."""
+IN_OTHER_LANGUAGE = {"sv": "ruotsiksi"}
+"""The note after an item written in another language than the page's: 'ruotsiksi'."""
+
+
+def other_language(item: Item) -> str | None:
+    """The item's language when it is not the page's: its title and summary are marked
+    with it (`lang`), so that screen readers read them in that language (WCAG 3.1.2)."""
+    return item.language if item.language != SITE_LANGUAGE else None
+
+
+def in_page_language_first(items: Iterable[Item]) -> list[Item]:
+    """Items written in the page's language first, then the others (a stable sort)."""
+    return sorted(items, key=lambda item: item.language != SITE_LANGUAGE)
+
+
 STALE_NOTICE = "Tiedot voivat olla vanhentuneita – tiedätkö tilanteen?"
 PROPOSE_CHANGE = "Ehdota muutosta"
 
@@ -59,11 +76,13 @@ def item_entry(item: Item, from_src: str, heading_level: int = 3, freshness: Fre
     """One item in a listing: linked title as a heading, summary, metadata line, and
     the out-of-date notice when its facts are older than the setting."""
     hashes = "#" * heading_level
-    entry = (
-        f"{hashes} [{escape_markdown(item.title)}]({link(from_src, item_src(item))})\n\n"
-        f"{escape_markdown(item.summary)}\n\n"
-        f"{item_meta_line(item)}\n{{: .kk-meta }}\n"
-    )
+    language = other_language(item)
+    title = f"[{escape_markdown(item.title)}]({link(from_src, item_src(item))})"
+    summary = escape_markdown(item.summary)
+    if language:
+        title += f'{{: lang="{language}" }} ({IN_OTHER_LANGUAGE[language]})'
+        summary += f'\n{{: lang="{language}" }}'
+    entry = f"{hashes} {title}\n\n{summary}\n\n{item_meta_line(item)}\n{{: .kk-meta }}\n"
     if freshness is not None and shows_stale_notice(item, freshness):
         edit = freshness.edit_url(item)
         action = f" [{PROPOSE_CHANGE}]({edit})" if edit else ""
@@ -83,6 +102,8 @@ def listing_html(items: Iterable[Item], from_src: str, freshness: Freshness | No
                 "meta": _meta_parts(item),
                 "stale": stale,
                 "edit_url": freshness.edit_url(item) if stale and freshness else None,
+                "lang": other_language(item),
+                "note": IN_OTHER_LANGUAGE.get(item.language),
             }
         )
     return templates.render("listaus", entries=entries, notice=STALE_NOTICE, action=PROPOSE_CHANGE)
@@ -93,7 +114,7 @@ def items_count(count: int) -> str:
 
 
 def newest_first(items: Iterable[Item]) -> list[Item]:
-    return sorted(items_sorted(list(items)), key=lambda item: item.updated, reverse=True)
+    return in_page_language_first(sorted(items_sorted(list(items)), key=lambda item: item.updated, reverse=True))
 
 
 def grouped_by_kind(items: Iterable[Item], from_src: str) -> str:
@@ -103,7 +124,7 @@ def grouped_by_kind(items: Iterable[Item], from_src: str) -> str:
         return f"Täällä ei ole vielä yhtään kuvausta. [Ehdota omaa kuvausta]({link(from_src, CONTRIBUTE)}).\n"
     sections = []
     for kind in Kind:
-        of_kind = items_sorted([item for item in items if item.kind is kind])
+        of_kind = in_page_language_first(items_sorted([item for item in items if item.kind is kind]))
         if of_kind:
             entries = "\n".join(item_entry(item, from_src) for item in of_kind)
             sections.append(f"## {kind.plural} ({len(of_kind)})\n\n{entries}")

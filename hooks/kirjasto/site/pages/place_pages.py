@@ -49,7 +49,7 @@ def _municipality_pages(municipality: Municipality, items: list[Item], listings:
             f"Koko maakuntaa koskevat kuvaukset löydät maakunnan sivulta [{escape_markdown(region.name)}]({link(here, paths.region_src(region))})."
         )
 
-    return listing_pages(src, municipality.name, intro, items, listings=listings)
+    return listing_pages(src, municipality.display_name, intro, items, listings=listings)
 
 
 def _region_pages(
@@ -69,7 +69,7 @@ def _region_pages(
         )
         if members:
             member_links = ", ".join(
-                f"[{escape_markdown(m.name)}]({link(here, paths.municipality_src(m))}) ({len(by_municipality[m.name])})"
+                f"[{escape_markdown(m.display_name)}]({link(here, paths.municipality_src(m))}) ({len(by_municipality[m.name])})"
                 for m in members
             )
             text += f" Kunnat, joista on kuvauksia: {member_links}."
@@ -95,7 +95,7 @@ def _municipalities_index(
     sections = []
     for region in sorted_by_name(r for r in library.vocabularies.regions.values() if by_region[r.code]):
         lines = [
-            f"- [{escape_markdown(m.name)}]({link(src, paths.municipality_src(m))}) ({items_count(len(by_municipality[m.name]))})"
+            f"- [{escape_markdown(m.display_name)}]({link(src, paths.municipality_src(m))}) ({items_count(len(by_municipality[m.name]))})"
             for m in sorted_by_name(library.vocabularies.municipalities.values())
             if m.region == region and by_municipality[m.name]
         ]

@@ -43,8 +43,9 @@ def item_documents(library: Library) -> list[SearchDocument]:
         keywords = (
             item.kind.label,
             *(t.name for t in item.themes),
-            *(m.name for m in item.municipalities),
-            *(r.name for r in item.all_regions),
+            # Both names of a place: a search for `Helsingfors` finds Helsinki's items.
+            *(name for m in item.municipalities for name in dict.fromkeys((m.name, m.name_sv)) if name),
+            *(name for r in item.all_regions for name in dict.fromkeys((r.name, r.name_sv)) if name),
             *(level.name for level in item.levels),
             *(a.name for a in item.audience),
             *item.organisations,

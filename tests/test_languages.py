@@ -1,0 +1,178 @@
+"""Both national languages in the content: places by their Swedish names, items
+written in Swedish, translations linked both ways, messages in the item's
+language, and every message of the catalogue translated into Swedish."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from conftest import REPOSITORY_ROOT, VALID_BODY, front_matter
+from kirjasto.content.messages import catalogue_path, messages_in
+from kirjasto.content.vocabularies import load_places
+from kirjasto.site.pages.listing import listing_html, newest_first, places_label
+from kirjasto.site.parts import part_templates
+
+PATH = "practices/kaytannot/tutorit.md"
+
+
+def swedish(**changes: str | None) -> str:
+    written_in_swedish: dict[str, str | None] = {
+        "title": "Tutorlärare stöder sina kolleger",
+        "summary": "Tutorlärare hjälper kolleger med digital pedagogik.",
+        "language": "sv",
+    }
+    return front_matter(**{**written_in_swedish, **changes})
+
+
+SWEDISH_BODY = "## Mål\n\nKolleger lär sig av varandra.\n"
+
+
+def test_swedish_place_names_are_the_same_places(library):
+    library.write("kaytannot/tutorit.md", front_matter(municipalities="[Helsingfors, Jakobstad]", regions="[Åland]"))
+    loaded = library.load()
+    assert loaded.problems == []
+    (item,) = loaded.library.items
+    assert [(m.code, m.name) for m in item.municipalities] == [("091", "Helsinki"), ("598", "Pietarsaari")]
+    assert [r.code for r in item.regions] == ["MK21"]
+
+
+@pytest.mark.parametrize(
+    ("front", "body", "expected"),
+    [
+        (swedish, SWEDISH_BODY, "Okänd kommun 'Jakobstadt'. Menade du 'Jakobstad' (Pietarsaari)?"),
+        (front_matter, VALID_BODY, "Tuntematon kunta 'Jakobstadt'. Tarkoititko 'Pietarsaari' (Jakobstad)?"),
+    ],
+)
+def test_a_misspelt_place_gets_a_suggestion_in_the_items_language(library, front, body, expected):
+    library.write("kaytannot/tutorit.md", front(municipalities="[Jakobstadt]"), body)
+    (problem,) = library.problems()
+    assert problem == f"{PATH}:4: municipalities: {expected}"
+
+
+def test_a_finnish_typo_of_a_finnish_name_gets_the_finnish_name_alone(library):
+    library.write("kaytannot/tutorit.md", front_matter(municipalities="[Pietarsari]"))
+    assert library.problems() == [f"{PATH}:4: municipalities: Tuntematon kunta 'Pietarsari'. Tarkoititko 'Pietarsaari'?"]
+
+
+def test_a_swedish_item_is_told_in_swedish(library):
+    library.write("kaytannot/tutorit.md", swedish(themes="[tutorverksamhet]", updated="2030-01-01"), SWEDISH_BODY)
+    problems = library.problems()
+    assert any(p.startswith(f"{PATH}:6: themes: Okänt tema 'tutorverksamhet'.") for p in problems), problems
+    assert any("Datumet 2030-01-01 ligger i framtiden." in p for p in problems), problems
+    assert problems == sorted(problems, key=lambda p: int(p.split(":")[1]))
+
+
+def test_an_unknown_language_is_refused(library):
+    library.write("kaytannot/tutorit.md", front_matter(language="en"))
+    (problem,) = library.problems()
+    assert problem.startswith(f"{PATH}:9: language: Tuntematon kieli 'en'. Kirjoita fi")
+
+
+def write_pair(library, finnish_translations: str | None, swedish_translations: str | None, swedish_language: str = "sv"):
+    library.write("kaytannot/tutorit.md", front_matter(translations=finnish_translations))
+    library.write(
+        "kaytannot/tutorlarare.md",
+        swedish(translations=swedish_translations, language=swedish_language),
+        SWEDISH_BODY,
+    )
+
+
+def test_translations_linked_both_ways_are_valid(library):
+    write_pair(library, "[tutorlarare]", "[tutorit]")
+    loaded = library.load()
+    assert loaded.problems == []
+    by_slug = {item.slug: item for item in loaded.library.items}
+    assert (by_slug["tutorit"].language, by_slug["tutorit"].translations) == ("fi", ("tutorlarare",))
+    assert (by_slug["tutorlarare"].language, by_slug["tutorlarare"].translations) == ("sv", ("tutorit",))
+
+
+def test_a_translation_must_point_back(library):
+    write_pair(library, "[tutorlarare]", None)
+    assert library.problems() == [
+        f"{PATH}:9: translations: Kuvaus 'tutorlarare' ei mainitse tätä kuvausta käännöksenään. "
+        "Lisää sen front matteriin rivi 'translations: [tutorit]'."
+    ]
+
+
+def test_a_translation_must_be_in_the_other_language(library):
+    write_pair(library, "[tutorlarare]", "[tutorit]", swedish_language="fi")
+    problems = library.problems()
+    assert len(problems) == 2
+    assert "Kuvaus 'tutorlarare' on kirjoitettu samalla kielellä (suomi) kuin tämä." in problems[0]
+
+
+def test_a_missing_translation_gets_a_suggestion_in_swedish(library):
+    write_pair(library, None, "[tutorti]")
+    assert library.problems() == [
+        "practices/kaytannot/tutorlarare.md:10: translations: Översättningen 'tutorti' finns inte. Menade du 'tutorit'?"
+    ]
+
+
+def test_bilingual_municipalities_show_both_names_majority_first():
+    municipalities, _ = load_places()
+    assert municipalities["Porvoo"].display_name == "Porvoo – Borgå"
+    assert municipalities["Närpiö"].display_name == "Närpes – Närpiö"
+    assert municipalities["Hämeenlinna"].display_name == "Hämeenlinna"
+    assert municipalities["Maarianhamina"].display_name == "Maarianhamina"  # Swedish only: its Finnish name on Finnish pages
+
+
+def test_listings_show_the_pages_language_first_and_mark_the_other(library):
+    write_pair(library, "[tutorlarare]", "[tutorit]")
+    library.write("kaytannot/porvoo.md", front_matter(title="Porvoon tutorit", municipalities="[Borgå]", updated="2026-10-01"))
+    items = library.load().library.items
+    ordered = newest_first(items)
+    assert [item.slug for item in ordered] == ["tutorit", "porvoo", "tutorlarare"]
+    assert places_label(ordered[1]) == "Porvoo – Borgå"
+    html = listing_html(ordered, "teemat/x.md", None, templates=part_templates())
+    assert '<a href="../../kaytannot/tutorlarare/" lang="sv">Tutorlärare stöder sina kolleger</a> (ruotsiksi)</h3>' in html
+    assert '<p lang="sv">Tutorlärare hjälper kolleger med digital pedagogik.</p>' in html
+    assert html.count('lang="sv"') == 2
+
+
+def _extracted_messages() -> set[str | tuple[str, str]]:
+    """Every message the code marks, as `make messages` extracts it (babel.cfg)."""
+    found = extract_from_dir(
+        str(REPOSITORY_ROOT),
+        method_map=[("hooks/**.py", "python")],
+        keywords={"_": None, "plural": (1, 2)},
+    )
+    return {message for _, _, message, _, _ in found}
+
+
+def test_every_message_has_a_swedish_translation():
+    with catalogue_path("sv").open("rb") as handle:
+        catalogue = read_po(handle, locale="sv")
+    translated = {message.id: message for message in catalogue if message.id}
+    missing = []
+    for message in _extracted_messages():
+        entry = translated.get(message)
+        strings = entry.string if entry else None
+        if entry is None or entry.fuzzy or not all(strings if isinstance(strings, tuple) else [strings]):
+            missing.append(message)
+            continue
+        for source, target in zip(
+            message if isinstance(message, tuple) else [message],
+            strings if isinstance(strings, tuple) else [strings],
+            strict=False,
+        ):
+            assert set(re.findall(r"\{\w+\}", source)) == set(re.findall(r"\{\w+\}", target)), (source, target)
+    assert missing == [], f"Run `make messages` and translate these in {catalogue_path('sv')}: {missing}"
+
+
+def test_swedish_messages_fill_in_their_values():
+    say = messages_in("sv").say
+    assert say("Tuntematon kunta '{text}'.", text="Jakobstadt") == "Okänd kommun 'Jakobstadt'."
+    assert messages_in("sv").plural("{count} virhe", "{count} virhettä", 2000) == "2\u00a0000 fel"
+    assert messages_in("xx").language == "fi"
+
+
+def test_the_packaged_language_table_agrees_with_the_municipalities():
+    municipalities, _ = load_places()
+    assert sum(len(m.languages) == 2 for m in municipalities.values()) == 33
+    assert sum(m.languages == ("sv",) for m in municipalities.values()) == 16
+    assert Path(REPOSITORY_ROOT / "hooks/kirjasto/data/municipality-languages-2025.csv").is_file()
