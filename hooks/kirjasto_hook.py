@@ -35,6 +35,7 @@ from kirjasto.content import (
 )
 from kirjasto.site import (
     CONFIG_KEY,
+    THEME_TEXTS_KEY,
     BackgroundIndexer,
     NavigationCache,
     base_urls,
@@ -56,6 +57,7 @@ from kirjasto.site import (
     part_templates,
     site_policy,
     theme_script_dirs,
+    theme_texts,
 )
 from kirjasto_mkdocs import (
     BUILD_LOGGERS,
@@ -83,6 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (SettingsError, ClockError) as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
     config.extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
+    config.extra[THEME_TEXTS_KEY] = theme_texts()  # the overrides' words
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     _state = BuildState(
         settings=settings,

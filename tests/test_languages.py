@@ -135,10 +135,16 @@ def test_listings_show_the_pages_language_first_and_mark_the_other(library):
 
 
 def _extracted_messages() -> set[str | tuple[str, str]]:
-    """Every message the code marks, as `make messages` extracts it (babel.cfg)."""
+    """Every message the code, the part templates and the browser scripts mark, as
+    `make messages` extracts them (babel.cfg)."""
     found = extract_from_dir(
         str(REPOSITORY_ROOT),
-        method_map=[("hooks/**.py", "python")],
+        method_map=[
+            ("hooks/**.py", "python"),
+            ("hooks/kirjasto/site/templates/**.html", "jinja2"),
+            ("docs/javascripts/**.js", "javascript"),
+        ],
+        options_map={"hooks/kirjasto/site/templates/**.html": {"extensions": "jinja2.ext.i18n"}},
         keywords={"_": None, "plural": (1, 2)},
     )
     return {message for _, _, message, _, _ in found}
@@ -176,3 +182,13 @@ def test_the_packaged_language_table_agrees_with_the_municipalities():
     assert sum(len(m.languages) == 2 for m in municipalities.values()) == 33
     assert sum(m.languages == ("sv",) for m in municipalities.values()) == 16
     assert Path(REPOSITORY_ROOT / "hooks/kirjasto/data/municipality-languages-2025.csv").is_file()
+
+
+def test_the_theme_overrides_words_come_in_the_sites_language():
+    from kirjasto.site.theme_texts import theme_texts
+
+    finnish, swedish = theme_texts(), theme_texts(messages_in("sv"))
+    assert finnish["hae"] == "Hae" and swedish["hae"] == "Sök"
+    assert swedish["saavutettavuusseloste"] == "Tillgänglighetsutlåtande"
+    assert finnish.keys() == swedish.keys()
+    assert [key for key in finnish if swedish[key] == finnish[key]] == []

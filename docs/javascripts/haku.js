@@ -5,7 +5,8 @@
 // items that match only some of the words under "Osittaiset osumat", and a link
 // that opens the same search in the catalogue with its filters ("Rajaa tuloksia").
 // An ES module; shared helpers from yhteiset.js.
-import { countText, elementsById, escapeHtml } from "./yhteiset.js";
+import { elementsById, escapeHtml } from "./yhteiset.js";
+import { _, plural } from "./tekstit.js";
 import { openIndex, queryWords } from "./haku-moottori.js";
 import { highlight, matcher, snippet } from "./haku-katkelma.js";
 
@@ -30,7 +31,7 @@ function startSearch(box) {
   function search(text) {
     var ticket = ++latest;
     if (!queryWords(text).length) {
-      show(text, "Kirjoita hakusana, esim. tutoropettaja tai vuosikello.", "");
+      show(text, _("Kirjoita hakusana, esim. tutoropettaja tai vuosikello."), "");
       return Promise.resolve();
     }
     return index.search(text).then(function (found) {
@@ -45,7 +46,7 @@ function startSearch(box) {
         show(text, statusText(found, shown.length), items.join(""));
       });
     }).catch(function () {
-      if (ticket === latest) show(text, "Haku ei ole käytettävissä juuri nyt. Kokeile hetken päästä uudelleen.", "");
+      if (ticket === latest) show(text, _("Haku ei ole käytettävissä juuri nyt. Kokeile hetken päästä uudelleen."), "");
     });
   }
 
@@ -60,27 +61,30 @@ function startSearch(box) {
 
   function statusText(found, shown) {
     var full = found.full.length, partial = found.partial.length;
-    if (!full && !partial) return "Ei tuloksia. Kokeile toista sanaa tai lyhyempää hakua.";
-    var text = full ? countText(full, "tulos", "tulosta") : "Ei tuloksia kaikilla hakusanoilla";
-    if (partial) text += ", osalla hakusanoista " + countText(partial, "osuma", "osumaa");
-    return text + (full + partial > shown ? ", näytetään " + shown + " parasta" : "");
+    if (!full && !partial) return _("Ei tuloksia. Kokeile toista sanaa tai lyhyempää hakua.");
+    var text = full ? plural("{count} tulos", "{count} tulosta", full) : _("Ei tuloksia kaikilla hakusanoilla");
+    if (partial) {
+      var matches = plural("{count} osuma", "{count} osumaa", partial);
+      text = _("{results}, osalla hakusanoista {matches}", { results: text, matches: matches });
+    }
+    return full + partial > shown ? _("{results}, näytetään {count} parasta", { results: text, count: shown }) : text;
   }
 
   function partialHeading(fullCount) {
-    return '<li class="kk-haku-osittaiset"><h2>Osittaiset osumat</h2><p>' +
-      (fullCount ? "Näissä on osa hakusanoista." : "Kaikkia hakusanoja ei löytynyt mistään; näissä on osa niistä.") + "</p></li>";
+    return '<li class="kk-haku-osittaiset"><h2>' + escapeHtml(_("Osittaiset osumat")) + "</h2><p>" +
+      escapeHtml(fullCount ? _("Näissä on osa hakusanoista.") : _("Kaikkia hakusanoja ei löytynyt mistään; näissä on osa niistä.")) + "</p></li>";
   }
 
   function resultHtml(result, doc, words, test) {
     var [url, title, summary, kind, place, status, text] = doc;
     var facts = [kind, place, status].filter(Boolean).map(escapeHtml).join(" · ");
-    var missing = words.filter(function (_, w) { return result.matched.indexOf(w) < 0; });
+    var missing = words.filter(function (word, w) { return result.matched.indexOf(w) < 0; });
     var excerpt = (summary && snippet(summary, test, 400)) || snippet(text, test, SNIPPET_LENGTH) || escapeHtml(summary);
     return '<li class="md-search-result__item"><a href="' + escapeHtml(root + url) + '" class="md-search-result__link">' +
       '<article class="md-search-result__article md-typeset"><h1>' + highlight(title, test) + "</h1>" +
       (facts ? '<p class="kk-haku-tyyppi">' + facts + "</p>" : "") +
       "<p>" + excerpt + "</p>" +
-      (missing.length ? '<p class="kk-haku-puuttuu">Ei sanaa: ' + escapeHtml(missing.join(", ")) + "</p>" : "") +
+      (missing.length ? '<p class="kk-haku-puuttuu">' + escapeHtml(_("Ei sanaa: {words}", { words: missing.join(", ") })) + "</p>" : "") +
       "</article></a></li>";
   }
 

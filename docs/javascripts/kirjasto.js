@@ -7,10 +7,11 @@
 //   theme hides the label).
 // - Adds a "Tulosta" (print) button to item pages (those with a metadata card).
 import { button, each, hideNoScriptNotes } from "./yhteiset.js";
+import { _ } from "./tekstit.js";
 
 hideNoScriptNotes();
 
-var HEADER_BUTTONS = { __drawer: "Valikko", __search: "Haku" };
+var HEADER_BUTTONS = { __drawer: _("Valikko"), __search: _("Haku") };
 
 each("label.md-header__button[for]", function (label) {
   var target = label.htmlFor;
@@ -36,5 +37,5 @@ each("label.md-header__button[for]", function (label) {
 
 var card = document.querySelector(".kk-kortti");
 if (card && !document.querySelector(".kk-tulosta")) {
-  card.after(button("Tulosta", "md-button kk-tulosta", function () { window.print(); }));
+  card.after(button(_("Tulosta"), "md-button kk-tulosta", function () { window.print(); }));
 }

@@ -2,6 +2,7 @@
 // pickers (municipalities, related items) and the repeatable groups (contacts, links),
 // and shows a field's own message and the status line (a part of lomake.js).
 import { button, each } from "./yhteiset.js";
+import { _ } from "./tekstit.js";
 
 export function flat(text) { return text.replace(/\s+/g, " ").trim(); }
 
@@ -48,12 +49,12 @@ export function formFields(form, data) {
       var item = document.createElement("li");
       var text = document.createElement("span");
       text.textContent = value;
-      var remove = button("Poista", "kk-poista", function () {
+      var remove = button(_("Poista"), "kk-poista", function () {
         chosen[name].splice(index, 1);
         renderChosen(name);
         input(name).focus();
       });
-      remove.setAttribute("aria-label", "Poista " + value);
+      remove.setAttribute("aria-label", _("Poista {name}", { name: value }));
       item.appendChild(text);
       item.appendChild(remove);
       list.appendChild(item);
@@ -68,16 +69,17 @@ export function formFields(form, data) {
     if (!value) return;
     var match = allowedValues(name).filter(function (known) { return known.toLowerCase() === value.toLowerCase(); })[0];
     if (!match) {
+      // The first sentence is the validator's (kirjasto/content/field_vocabulary.py), translated once.
       showFieldError(name, name === "municipalities"
-        ? "Tuntematon kunta '" + value + "'. Valitse kunta listasta, joka aukeaa kirjoittaessa."
-        : "Tuntematon kuvaus '" + value + "'. Valitse kuvaus listasta.");
+        ? _("Tuntematon kunta '{text}'.", { text: value }) + " " + _("Valitse kunta listasta, joka aukeaa kirjoittaessa.")
+        : _("Tuntematon kuvaus '{text}'. Valitse kuvaus listasta.", { text: value }));
       return;
     }
     clearFieldError(name);
     if (chosen[name].indexOf(match) < 0) chosen[name].push(match);
     box.value = "";
     renderChosen(name);
-    setStatus("Lisättiin " + match + ".");
+    setStatus(_("Lisättiin {name}.", { name: match }));
   }
 
   each("[data-lisaa]", function (adder) {

@@ -2,6 +2,7 @@
 // with the validator's rules and limits, and shows the problems beside their fields
 // and in the summary above the form (a part of lomake.js).
 import { each } from "./yhteiset.js";
+import { _ } from "./tekstit.js";
 import { flat } from "./lomake-kentat.js";
 import { thisYear, today } from "./lomake-paiva.js";
 import { parseMonths, schoolYearIndex } from "./vuosikello-piirto.js";
@@ -37,7 +38,7 @@ export function formChecks(form, data, fields) {
   }
 
   function checkText(problems, name, text, label) {
-    if (UNSAFE.test(text)) problems.push([name, label + ": tekstissä on näkymätön tai tunnistamaton merkki (esim. ohjausmerkki, pehmeä tavuviiva tai nollalevyinen välilyönti). Se tulee yleensä kopioidun tekstin mukana: kirjoita kopioidut kohdat uudelleen näppäimistöllä."]);
+    if (UNSAFE.test(text)) problems.push([name, _("{field}: tekstissä on näkymätön tai tunnistamaton merkki (esim. ohjausmerkki, pehmeä tavuviiva tai nollalevyinen välilyönti). Se tulee yleensä kopioidun tekstin mukana: kirjoita kopioidut kohdat uudelleen näppäimistöllä.", { field: label })]);
   }
 
   function collect() {
@@ -73,87 +74,90 @@ export function formChecks(form, data, fields) {
       related: chosen.related.slice(),
       body: input("body").value.replace(/\r\n?/g, "\n").trim()
     };
-    if (!values.kind) problems.push(["kind", "Valitse kuvauksen tyyppi."]);
-    if (!values.title) problems.push(["title", "Kirjoita otsikko."]);
+    if (!values.kind) problems.push(["kind", _("Valitse kuvauksen tyyppi.")]);
+    if (!values.title) problems.push(["title", _("Kirjoita otsikko.")]);
     else if (values.title.length < limits.titleMin || values.title.length > limits.titleMax) {
-      problems.push(["title", "Otsikossa on " + values.title.length + " merkkiä; sallittu pituus on " + limits.titleMin + "–" + limits.titleMax + "."]);
+      problems.push(["title", _("Otsikossa on {count} merkkiä; sallittu pituus on {shortest}–{longest}.", { count: values.title.length, shortest: limits.titleMin, longest: limits.titleMax })]);
     }
-    if (/[<>]/.test(values.title)) problems.push(["title", "Merkit < ja > eivät ole sallittuja otsikossa."]);
-    if (!values.summary) problems.push(["summary", "Kirjoita tiivistelmä (1–" + limits.summarySentences + " virkettä)."]);
+    if (/[<>]/.test(values.title)) problems.push(["title", _("Merkit < ja > eivät ole sallittuja otsikossa.")]);
+    if (!values.summary) problems.push(["summary", _("Kirjoita tiivistelmä (1–{most} virkettä).", { most: limits.summarySentences })]);
     else {
-      if (values.summary.length > limits.summaryMax) problems.push(["summary", "Tiivistelmässä on " + values.summary.length + " merkkiä; enintään " + limits.summaryMax + "."]);
+      if (values.summary.length > limits.summaryMax) problems.push(["summary", _("Tiivistelmässä on {count} merkkiä; enintään {most}.", { count: values.summary.length, most: limits.summaryMax })]);
       var sentences = (values.summary.match(/[.!?](?=\s+[A-ZÅÄÖ"”'])/g) || []).length + 1;
-      if (sentences > limits.summarySentences) problems.push(["summary", "Tiivistelmässä on " + sentences + " virkettä; enintään " + limits.summarySentences + "."]);
-      if (/[<>]/.test(values.summary)) problems.push(["summary", "Merkit < ja > eivät ole sallittuja tiivistelmässä."]);
+      if (sentences > limits.summarySentences) problems.push(["summary", _("Tiivistelmässä on {count} virkettä; enintään {most}.", { count: sentences, most: limits.summarySentences })]);
+      if (/[<>]/.test(values.summary)) problems.push(["summary", _("Merkit < ja > eivät ole sallittuja tiivistelmässä.")]);
     }
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug)) {
-      problems.push(["slug", "Tiedostonimessä saa olla vain pieniä kirjaimia a–z, numeroita ja viivoja."]);
+      problems.push(["slug", _("Tiedostonimessä saa olla vain pieniä kirjaimia a–z, numeroita ja viivoja.")]);
     } else if (data.reserved.indexOf(values.slug) >= 0 || new RegExp(data.patterns.reservedPage).test(values.slug)) {
-      problems.push(["slug", "Tiedostonimi '" + values.slug + "' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi."]);
+      // The validator's own message (kirjasto/content/library_files.py), translated once.
+      problems.push(["slug", _("Tiedostonimi '{name}' on varattu luettelosivulle. Anna kuvaukselle sen sisältöä kuvaava nimi.", { name: values.slug })]);
     } else if (data.taken.indexOf(values.slug) >= 0 || hiddenChecked[values.slug]) {
-      problems.push(["slug", "Kirjastossa on jo kuvaus nimellä " + values.slug + ". Muuta tiedostonimeä."]);
+      problems.push(["slug", _("Kirjastossa on jo kuvaus nimellä {name}. Muuta tiedostonimeä.", { name: values.slug })]);
     }
     values.regions.forEach(function (region) {
       var from = values.municipalities.filter(function (name) { return data.municipalities[name] === region; })[0];
-      if (from) problems.push(["regions", "Maakunta " + region + " tulee jo kunnasta " + from + "; poista valinta."]);
+      if (from) problems.push(["regions", _("Maakunta {region} tulee jo kunnasta {municipality}; poista valinta.", { region: region, municipality: from })]);
     });
-    if (!values.levels.length) problems.push(["levels", "Valitse vähintään yksi koulutusaste."]);
-    if (!values.themes.length) problems.push(["themes", "Valitse vähintään yksi teema."]);
-    if (values.themes.length > limits.themesMax) problems.push(["themes", "Valitse enintään " + limits.themesMax + " teemaa."]);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.written)) problems.push(["written", "Anna kirjoituspäivä."]);
-    else if (values.written > today()) problems.push(["written", "Päivämäärä on tulevaisuudessa."]);
+    if (!values.levels.length) problems.push(["levels", _("Valitse vähintään yksi koulutusaste.")]);
+    if (!values.themes.length) problems.push(["themes", _("Valitse vähintään yksi teema.")]);
+    if (values.themes.length > limits.themesMax) problems.push(["themes", _("Valitse enintään {most} teemaa.", { most: limits.themesMax })]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.written)) problems.push(["written", _("Anna kirjoituspäivä.")]);
+    else if (values.written > today()) problems.push(["written", _("Päivämäärä on tulevaisuudessa.")]);
     var source = values.source;
     var hasSource = source.title || source.publisher || source.published || source.url;
-    if (hasSource && !source.title) problems.push(["source_title", "Anna lähteen otsikko tai tyhjennä lähteen tiedot."]);
+    if (hasSource && !source.title) problems.push(["source_title", _("Anna lähteen otsikko tai tyhjennä lähteen tiedot.")]);
     if (source.published && !(/^\d{4}$/.test(source.published) && +source.published >= limits.earliestYear && +source.published <= thisYear()) &&
         !(/^\d{4}-\d{2}-\d{2}$/.test(source.published) && source.published <= today())) {
-      problems.push(["source_published", "Anna julkaisupäivä muodossa 2017-10-27 tai vuosi väliltä " + limits.earliestYear + "–" + thisYear() + "."]);
+      problems.push(["source_published", _("Anna julkaisupäivä muodossa 2017-10-27 tai vuosi väliltä {first}–{last}.", { first: limits.earliestYear, last: thisYear() })]);
     }
-    if (source.url && !WEB_URL.test(source.url)) problems.push(["source_url", "Lähteen osoitteen pitää alkaa https:// tai http://."]);
+    if (source.url && !WEB_URL.test(source.url)) problems.push(["source_url", _("Lähteen osoitteen pitää alkaa https:// tai http://.")]);
     if (values.started && (!/^\d{4}$/.test(values.started) || +values.started < limits.earliestYear || +values.started > thisYear())) {
-      problems.push(["started", "Anna aloitusvuosi väliltä " + limits.earliestYear + "–" + thisYear() + "."]);
+      problems.push(["started", _("Anna aloitusvuosi väliltä {first}–{last}.", { first: limits.earliestYear, last: thisYear() })]);
     }
     values.contacts.forEach(function (contact, index) {
-      if (!contact.organisation) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": anna organisaatio."]);
-      if (contact.email && !/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(contact.email)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": sähköpostiosoite ei kelpaa."]);
-      if (contact.url && !WEB_URL.test(contact.url)) problems.push(["contacts", "Yhteystieto " + (index + 1) + ": palvelusivun osoitteen pitää alkaa https://."]);
+      if (!contact.organisation) problems.push(["contacts", _("Yhteystieto {number}: anna organisaatio.", { number: index + 1 })]);
+      if (contact.email && !/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(contact.email)) problems.push(["contacts", _("Yhteystieto {number}: sähköpostiosoite ei kelpaa.", { number: index + 1 })]);
+      if (contact.url && !WEB_URL.test(contact.url)) problems.push(["contacts", _("Yhteystieto {number}: palvelusivun osoitteen pitää alkaa https://.", { number: index + 1 })]);
       var digits = (contact.phone || "").replace(/\D/g, "").length;
       if (contact.phone && !(PHONE.test(contact.phone) && digits >= limits.phoneDigitsMin && digits <= limits.phoneDigitsMax)) {
-        problems.push(["contacts", "Yhteystieto " + (index + 1) + ": puhelinnumero ei kelpaa (esim. 09 123 4567)."]);
+        problems.push(["contacts", _("Yhteystieto {number}: puhelinnumero ei kelpaa (esim. 09 123 4567).", { number: index + 1 })]);
       }
     });
     var themeSlugs = Array.prototype.map.call(form.querySelectorAll("input[name=themes]"), function (box) { return box.value; });
-    if (values.teams.length && !data.kinds[values.kind].hasStatus) problems.push(["teams", "Tiimit kuuluvat verkostoille ja käytännöille."]);
+    if (values.teams.length && !data.kinds[values.kind].hasStatus) problems.push(["teams", _("Tiimit kuuluvat verkostoille ja käytännöille.")]);
     values.teams.forEach(function (team, index) {
-      if (!team.name) problems.push(["teams", "Tiimi " + (index + 1) + ": anna tiimin nimi."]);
-      if (!team.themes.length) problems.push(["teams", "Tiimi " + (index + 1) + ": anna ainakin yksi teema."]);
+      if (!team.name) problems.push(["teams", _("Tiimi {number}: anna tiimin nimi.", { number: index + 1 })]);
+      if (!team.themes.length) problems.push(["teams", _("Tiimi {number}: anna ainakin yksi teema.", { number: index + 1 })]);
       team.themes.filter(function (slug) { return themeSlugs.indexOf(slug) < 0; }).forEach(function (slug) {
-        problems.push(["teams", "Tiimi " + (index + 1) + ": tuntematon teema '" + slug + "'. Käytä teemojen tunnisteita, esim. " + themeSlugs.slice(0, 2).join(", ") + "."]);
+        problems.push(["teams", _("Tiimi {number}: tuntematon teema '{text}'. Käytä teemojen tunnisteita, esim. {examples}.", {
+          number: index + 1, text: slug, examples: themeSlugs.slice(0, 2).join(", "),
+        })]);
       });
     });
-    if (values.vuosikello.length > data.limits.wheelRowsMax) problems.push(["vuosikello", "Vuosikellossa saa olla enintään " + data.limits.wheelRowsMax + " riviä."]);
+    if (values.vuosikello.length > data.limits.wheelRowsMax) problems.push(["vuosikello", _("Vuosikellossa saa olla enintään {most} riviä.", { most: data.limits.wheelRowsMax })]);
     values.vuosikello.forEach(function (row, index) {
       var months = parseMonths(row.months);
-      if (!row.title) problems.push(["vuosikello", "Vuosikellon rivi " + (index + 1) + ": kerro, mitä tehdään."]);
-      if (!months) problems.push(["vuosikello", "Vuosikellon rivi " + (index + 1) + ": '" + row.months + "' ei ole kuukausi eikä jakso (esim. 8, elokuu tai 9-10)."]);
-      else if (schoolYearIndex(months.last) < schoolYearIndex(months.first)) problems.push(["vuosikello", "Vuosikellon rivi " + (index + 1) + ": jakso kulkee taaksepäin; lukuvuosi alkaa elokuusta."]);
+      if (!row.title) problems.push(["vuosikello", _("Vuosikellon rivi {number}: kerro, mitä tehdään.", { number: index + 1 })]);
+      if (!months) problems.push(["vuosikello", _("Vuosikellon rivi {number}: '{raw}' ei ole kuukausi eikä jakso (esim. 8, elokuu tai 9-10).", { number: index + 1, raw: row.months })]);
+      else if (schoolYearIndex(months.last) < schoolYearIndex(months.first)) problems.push(["vuosikello", _("Vuosikellon rivi {number}: jakso kulkee taaksepäin; lukuvuosi alkaa elokuusta.", { number: index + 1 })]);
     });
     values.links.forEach(function (link, index) {
-      if (!link.title) problems.push(["links", "Linkki " + (index + 1) + ": anna linkin teksti."]);
-      if (!WEB_URL.test(link.url)) problems.push(["links", "Linkki " + (index + 1) + ": osoitteen pitää alkaa https:// tai http://."]);
+      if (!link.title) problems.push(["links", _("Linkki {number}: anna linkin teksti.", { number: index + 1 })]);
+      if (!WEB_URL.test(link.url)) problems.push(["links", _("Linkki {number}: osoitteen pitää alkaa https:// tai http://.", { number: index + 1 })]);
     });
-    if (!values.body) problems.push(["body", "Kirjoita kuvausteksti."]);
-    else if (/^ {0,3}#(\s|$)/m.test(values.body)) problems.push(["body", "Älä käytä pääotsikkoa '# ...' tekstissä; väliotsikot alkavat merkeillä ##."]);
-    else if (/<\/?[A-Za-z][^>]*>|<!--/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", "Tekstissä on HTML-koodia. Käytä Markdownia: **lihavointi**, [linkki](https://...)."]);
+    if (!values.body) problems.push(["body", _("Kirjoita kuvausteksti.")]);
+    else if (/^ {0,3}#(\s|$)/m.test(values.body)) problems.push(["body", _("Älä käytä pääotsikkoa '# ...' tekstissä; väliotsikot alkavat merkeillä ##.")]);
+    else if (/<\/?[A-Za-z][^>]*>|<!--/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", _("Tekstissä on HTML-koodia. Käytä Markdownia: **lihavointi**, [linkki](https://...).")]);
     // A first look only: the build renders the text and has the last word (kirjasto/content/body.py).
-    else if (/!\[[^\]]*\]/.test(values.body)) problems.push(["body", "Kuvia ei voi lisätä tekstiin. Linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png)."]);
-    else if (/\{:|\{\s*[.#][A-Za-z_]/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", "Tekstissä on muotoilumääre ({: ... }), jota ei voi käyttää kuvauksissa. Poista aaltosulkeet ja niiden sisältö."]);
+    else if (/!\[[^\]]*\]/.test(values.body)) problems.push(["body", _("Kuvia ei voi lisätä tekstiin. Linkitä kuvaan tavallisella linkillä: [Kuva: mitä kuvassa on](https://osoite.fi/kuva.png).")]);
+    else if (/\{:|\{\s*[.#][A-Za-z_]/.test(values.body.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""))) problems.push(["body", _("Tekstissä on muotoilumääre ({: ... }), jota ei voi käyttää kuvauksissa. Poista aaltosulkeet ja niiden sisältö.")]);
     var leftHints = values.body.split("\n").map(function (line) { return line.trim(); })
       .filter(function (line) { return data.hints.indexOf(line) >= 0; });
-    if (leftHints.length) problems.push(["body", "Korvaa apukysymykset omalla tekstilläsi, esim. '" + leftHints[0] + "'"]);
-    checkText(problems, "title", values.title, "Otsikko");
-    checkText(problems, "summary", values.summary, "Tiivistelmä");
-    checkText(problems, "body", values.body, "Kuvausteksti");
+    if (leftHints.length) problems.push(["body", _("Korvaa apukysymykset omalla tekstilläsi, esim. '{hint}'", { hint: leftHints[0] })]);
+    checkText(problems, "title", values.title, _("Otsikko"));
+    checkText(problems, "summary", values.summary, _("Tiivistelmä"));
+    checkText(problems, "body", values.body, _("Kuvausteksti"));
     return { values: values, problems: problems };
   }
 
@@ -164,7 +168,7 @@ export function formChecks(form, data, fields) {
     summary.textContent = "";
     if (!problems.length) { summary.hidden = true; return; }
     var heading = document.createElement("h3");
-    heading.textContent = "Korjaa nämä kohdat (" + problems.length + "):";
+    heading.textContent = _("Korjaa nämä kohdat ({count}):", { count: problems.length });
     var list = document.createElement("ul");
     problems.forEach(function (problem) {
       var name = problem[0];

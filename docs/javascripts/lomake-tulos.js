@@ -1,6 +1,7 @@
 // Käytäntökirjasto, the submission form: the result. Shows the finished item file
 // and offers the three ways to send it: GitHub, download, copy (a part of lomake.js).
 import { itemFile } from "./lomake-tiedosto.js";
+import { _ } from "./tekstit.js";
 
 /** Wires the download and copy buttons of `result` (#kk-tulos) and returns the
  * function that shows the file for checked values; `data` is #kk-lomake-data. */
@@ -26,7 +27,7 @@ export function formResult(result, data, setStatus) {
     result.dataset.path = path;
     result.dataset.content = content;
     result.focus();
-    setStatus("Tiedosto on valmis. Tarkista se ja lähetä jollakin alla olevista tavoista.");
+    setStatus(_("Tiedosto on valmis. Tarkista se ja lähetä jollakin alla olevista tavoista."));
   }
 
   document.getElementById("kk-lataa").addEventListener("click", function () {
@@ -38,7 +39,7 @@ export function formResult(result, data, setStatus) {
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    setStatus("Tiedosto " + link.download + " ladattiin. Tallenna se kansioon " + result.dataset.path.replace(/[^/]+$/, "") + ".");
+    setStatus(_("Tiedosto {name} ladattiin. Tallenna se kansioon {folder}.", { name: link.download, folder: result.dataset.path.replace(/[^/]+$/, "") }));
   });
 
   document.getElementById("kk-kopioi").addEventListener("click", function () {
@@ -50,10 +51,10 @@ export function formResult(result, data, setStatus) {
       var selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      setStatus("Kopiointi ei onnistunut automaattisesti. Teksti on valittuna: kopioi se näppäimillä Ctrl+C.");
+      setStatus(_("Kopiointi ei onnistunut automaattisesti. Teksti on valittuna: kopioi se näppäimillä Ctrl+C."));
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(content).then(function () { setStatus("Tiedosto kopioitiin leikepöydälle."); }, fallback);
+      navigator.clipboard.writeText(content).then(function () { setStatus(_("Tiedosto kopioitiin leikepöydälle.")); }, fallback);
     } else {
       fallback();
     }

@@ -7,7 +7,8 @@
 // exactly as the header search does, and orders the items by relevance; search
 // document N is catalogue item N (both are the items newest first, written by the
 // build). An ES module; shared helpers from yhteiset.js.
-import { countText, elementsById, escapeHtml, fetchJson } from "./yhteiset.js";
+import { elementsById, escapeHtml, fetchJson } from "./yhteiset.js";
+import { _, plural } from "./tekstit.js";
 import { openIndex, queryWords } from "./haku-moottori.js";
 
 var catalogue = document.getElementById("kk-luettelo");
@@ -30,8 +31,6 @@ function startCatalogue(root) {
   // The search's answer for the text in the field: {text, rank: Map item -> place},
   // or rank null when the index cannot be read (then words are matched as typed).
   var textMatch = { text: "", rank: null };
-
-  function phrase(count) { return countText(count, "kuvaus", "kuvausta"); }
 
   // --- building the filters once (later only counts and visibility change) ----
 
@@ -196,13 +195,15 @@ function startCatalogue(root) {
       });
       var chosen = selected[f].size;
       var summary = facetsBox.children[f].querySelector("summary");
-      summary.textContent = facet.label + (chosen ? " (valittuna " + chosen + ")" : "");
+      summary.textContent = chosen ? _("{facet} (valittuna {count})", { facet: facet.label, count: chosen }) : facet.label;
     });
   }
 
   function renderResults() {
     var active = tokens().length || selected.some(function (chosen) { return chosen.size; });
-    heading.textContent = (active ? "Rajatut kuvaukset: " : "Kaikki kuvaukset: ") + phrase(results.length);
+    heading.textContent = active
+      ? plural("Rajatut kuvaukset: {count} kuvaus", "Rajatut kuvaukset: {count} kuvausta", results.length)
+      : plural("Kaikki kuvaukset: {count} kuvaus", "Kaikki kuvaukset: {count} kuvausta", results.length);
     clearButtons[0].hidden = !active;
     empty.hidden = results.length > 0;
     var html = [];
@@ -217,7 +218,7 @@ function startCatalogue(root) {
     }
     list.innerHTML = html.join("");
     more.hidden = results.length <= shown;
-    more.textContent = "Näytä lisää (" + (results.length - shown > 0 ? results.length - shown : 0) + " jäljellä)";
+    more.textContent = _("Näytä lisää ({count} jäljellä)", { count: results.length - shown > 0 ? results.length - shown : 0 });
   }
 
   function clearAll() {
@@ -267,6 +268,6 @@ function startCatalogue(root) {
   fetchJson(root.getAttribute("data-aineisto"))
     .then(start)
     .catch(function () {
-      heading.textContent = "Rajaus ei ole käytettävissä juuri nyt; alla ovat kaikki kuvaukset.";
+      heading.textContent = _("Rajaus ei ole käytettävissä juuri nyt; alla ovat kaikki kuvaukset.");
     });
 }

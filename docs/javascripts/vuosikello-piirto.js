@@ -1,9 +1,17 @@
 // Käytäntökirjasto: the year wheel's geometry in the browser, for the "Tee oma
 // vuosikello" page. The same drawing as the build's (hooks/kirjasto/site/pages/wheel.py);
 // tests/test_own_wheel.py compares the two for the same rows.
+import { _ } from "./tekstit.js";
 
+/** Finnish month names, January first, as a contributor writes them (year_wheel.MONTH_NAMES). */
 export var MONTH_NAMES = ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu",
   "heinäkuu", "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu"];
+// The months as the page shows them, in its language: names and what fits in a sector
+// (the build's year_wheel.MONTH_NAMES and wheel.MONTH_SHORT_NAMES).
+var MONTH_LABELS = [_("tammikuu"), _("helmikuu"), _("maaliskuu"), _("huhtikuu"), _("toukokuu"), _("kesäkuu"),
+  _("heinäkuu"), _("elokuu"), _("syyskuu"), _("lokakuu"), _("marraskuu"), _("joulukuu")];
+var MONTH_SHORT_LABELS = [_("tammi"), _("helmi"), _("maalis"), _("huhti"), _("touko"), _("kesä"),
+  _("heinä"), _("elo"), _("syys"), _("loka"), _("marras"), _("joulu")];
 var SIZE = 400, CENTRE = SIZE / 2, MONTH_OUTER = 196, MONTH_INNER = 164;
 var LANES_OUTER = 158, LANES_INNER = 56, MAX_LANE_WIDTH = 24;
 
@@ -32,10 +40,10 @@ export function monthsOf(row) {
   return months;
 }
 
-/** "elokuu" or "marraskuu–helmikuu". */
+/** "elokuu" or "marraskuu–helmikuu" (in the page's language). */
 export function monthLabel(row) {
-  var first = MONTH_NAMES[row.first - 1];
-  return row.first === row.last ? first : first + "–" + MONTH_NAMES[row.last - 1];
+  var first = MONTH_LABELS[row.first - 1];
+  return row.first === row.last ? first : first + "–" + MONTH_LABELS[row.last - 1];
 }
 
 function point(position, radius) {
@@ -72,9 +80,8 @@ export function drawWheel(rows) {
   var width = Math.min(MAX_LANE_WIDTH, (LANES_OUTER - LANES_INNER) / Math.max(count, 1));
   var sectors = [];
   for (var index = 0; index < 12; index++) {
-    var name = MONTH_NAMES[(index + 7) % 12];
     var label = point(index + 0.5, (MONTH_OUTER + MONTH_INNER) / 2);
-    sectors.push({ short: name.replace(/kuu$/, ""), path: band(index, index + 1, MONTH_INNER, MONTH_OUTER), x: label[0], y: label[1] });
+    sectors.push({ short: MONTH_SHORT_LABELS[(index + 7) % 12], path: band(index, index + 1, MONTH_INNER, MONTH_OUTER), x: label[0], y: label[1] });
   }
   var arcs = rows.map(function (row, i) {
     var outer = LANES_OUTER - lanes[i] * width;

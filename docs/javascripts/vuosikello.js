@@ -2,6 +2,7 @@
 // wheel drawn as the library draws it, and downloads the iCalendar file and an item
 // file that `kirjasto validate` accepts as it is. Nothing leaves the browser.
 import { button, elementsById, hideNoScriptNotes } from "./yhteiset.js";
+import { _ } from "./tekstit.js";
 import { today } from "./lomake-paiva.js";
 import { quote, slugify } from "./lomake-tiedosto.js";
 import { drawWheel, monthLabel, schoolYearIndex } from "./vuosikello-piirto.js";
@@ -40,14 +41,14 @@ function start(data) {
 
   function problems(list) {
     var found = [], limits = data.limits, title = value("kk-vk-nimi"), summary = value("kk-vk-tiivistelma");
-    if (title.length < limits.titleMin || title.length > limits.titleMax) found.push("Nimen pituus on " + limits.titleMin + "–" + limits.titleMax + " merkkiä.");
-    if (!summary) found.push("Kirjoita tiivistelmä.");
-    if ((summary.match(/[.!?](?=\s+[A-ZÅÄÖ"”'])/g) || []).length + 1 > limits.summarySentences) found.push("Tiivistelmässä saa olla enintään " + limits.summarySentences + " virkettä.");
-    if (!value("kk-vk-teksti")) found.push("Kerro, mikä vuosikello on ja miten sitä käytetään.");
-    if (!list.length) found.push("Lisää vähintään yksi rivi, jolla on otsikko.");
-    if (list.length > limits.rowsMax) found.push("Rivejä saa olla enintään " + limits.rowsMax + ".");
+    if (title.length < limits.titleMin || title.length > limits.titleMax) found.push(_("Nimen pituus on {shortest}–{longest} merkkiä.", { shortest: limits.titleMin, longest: limits.titleMax }));
+    if (!summary) found.push(_("Kirjoita tiivistelmä."));
+    if ((summary.match(/[.!?](?=\s+[A-ZÅÄÖ"”'])/g) || []).length + 1 > limits.summarySentences) found.push(_("Tiivistelmässä saa olla enintään {most} virkettä.", { most: limits.summarySentences }));
+    if (!value("kk-vk-teksti")) found.push(_("Kerro, mikä vuosikello on ja miten sitä käytetään."));
+    if (!list.length) found.push(_("Lisää vähintään yksi rivi, jolla on otsikko."));
+    if (list.length > limits.rowsMax) found.push(_("Rivejä saa olla enintään {most}.", { most: limits.rowsMax }));
     list.forEach(function (row, i) {
-      if (schoolYearIndex(row.last) < schoolYearIndex(row.first)) found.push("Rivi " + (i + 1) + ": loppukuukausi on ennen alkukuukautta (lukuvuosi alkaa elokuusta).");
+      if (schoolYearIndex(row.last) < schoolYearIndex(row.first)) found.push(_("Rivi {number}: loppukuukausi on ennen alkukuukautta (lukuvuosi alkaa elokuusta).", { number: i + 1 }));
     });
     return found;
   }
@@ -89,7 +90,7 @@ function start(data) {
     el.errors.replaceChildren();
     if (found.length) {
       var heading = document.createElement("p");
-      heading.textContent = "Korjaa ennen lataamista:";
+      heading.textContent = _("Korjaa ennen lataamista:");
       var items = document.createElement("ul");
       found.forEach(function (text) { var li = document.createElement("li"); li.textContent = text; items.appendChild(li); });
       el.errors.append(heading, items);
@@ -105,7 +106,7 @@ function start(data) {
     link.download = name;
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    el.status.textContent = "Ladattiin " + name + ".";
+    el.status.textContent = _("Ladattiin {name}.", { name: name });
   }
 
   el.ics.addEventListener("click", function () {
@@ -126,6 +127,7 @@ function start(data) {
       out.push("  - months: " + (row.first === row.last ? row.first : quote(row.first + "-" + row.last)), "    title: " + quote(row.title));
       if (row.role) out.push("    role: " + quote(row.role));
     });
+    // The item's own text, as the item skeleton heads it (kirjasto/content/item_skeleton.py).
     out.push("---", "", "## Mikä materiaali on", "", value("kk-vk-teksti"), "");
     return out.join("\n");
   }

@@ -1,18 +1,13 @@
 // Käytäntökirjasto: helpers shared by the site's scripts (kirjasto.js, haku.js,
 // luettelo.js, lomake.js and its parts lomake-*.js). A native ES module: each page script imports what it
 // needs ("import { escapeHtml } from "./yhteiset.js""); no bundler, no dependencies.
+// The texts they show come from tekstit.js (_() and plural(), in the page's language).
 
 /** Text made safe to place inside HTML, attribute values included. */
 export function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, function (c) {
     return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
   });
-}
-
-/** A Finnish count: the singular after 1, the partitive after any other number
- * ("1 kuvaus", "2 kuvausta", "0 tulosta"). */
-export function countText(count, singular, partitive) {
-  return count === 1 ? "1 " + singular : count + " " + partitive;
 }
 
 /** A <button type="button"> with the given text and class that runs `onClick`. */

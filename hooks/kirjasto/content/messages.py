@@ -66,6 +66,12 @@ def language_from_environment() -> str:
     return "sv" if found.lower().startswith("sv") else SOURCE_LANGUAGE
 
 
+def translations(language: str = SOURCE_LANGUAGE) -> gettext.NullTranslations:
+    """The gettext translations of `language` ('fi' or 'sv'; anything else is Finnish),
+    e.g. for Jinja2's i18n extension: Finnish, the source, has none (`NullTranslations`)."""
+    return _catalogue(messages_in(language).language)
+
+
 def catalogue_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 

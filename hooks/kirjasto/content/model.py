@@ -21,17 +21,17 @@ if TYPE_CHECKING:
 class Kind(enum.Enum):
     """The three kinds of item, told apart by the folder they live in."""
 
-    PRACTICE = ("kaytannot", "Hyvä käytäntö", "Hyvät käytännöt")
-    NETWORK = ("verkostot", "Verkosto", "Verkostot")
-    TOOLKIT = ("materiaalit", "Materiaali", "Materiaalit")
+    PRACTICE = ("kaytannot", _("Hyvä käytäntö"), _("Hyvät käytännöt"))
+    NETWORK = ("verkostot", _("Verkosto"), _("Verkostot"))
+    TOOLKIT = ("materiaalit", _("Materiaali"), _("Materiaalit"))
 
     def __init__(self, folder: str, label: str, plural: str) -> None:
         self.folder = folder
         """Folder under `practices/` and first URL segment: `kaytannot`."""
         self.label = label
-        """Finnish name of one item of this kind."""
+        """Finnish name of one item of this kind (a message: `messages.say(kind.label)`)."""
         self.plural = plural
-        """Finnish name of the kind's listing page."""
+        """Finnish name of the kind's listing page (a message: `messages.say(kind.plural)`)."""
 
     @classmethod
     def from_folder(cls, folder: str) -> Kind | None:

@@ -33,9 +33,11 @@ from kirjasto.site.search import (
     page_document,
     search_documents,
 )
+from kirjasto.site.theme_texts import THEME_TEXTS_KEY, theme_texts
 
 __all__ = [
     "CONFIG_KEY",
+    "THEME_TEXTS_KEY",
     "BackgroundIndexer",
     "ItemPages",
     "KnownScript",
@@ -69,5 +71,6 @@ __all__ = [
     "search_documents",
     "site_policy",
     "theme_script_dirs",
+    "theme_texts",
     "with_noopener",
 ]

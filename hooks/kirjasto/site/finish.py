@@ -8,30 +8,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kirjasto.content.messages import Messages, messages_in
 from kirjasto.content.model import Item, Library
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.content.urls import url_of
 from kirjasto.site.csp import PageScriptProblem, check_page, with_noopener
 from kirjasto.site.exports.json_ld import json_ld_script
 
+_FINNISH = messages_in()
 
-def finish_page(page: str, item: Item | None, settings: LibrarySettings, policy: str) -> tuple[str, list[PageScriptProblem]]:
+
+def finish_page(
+    page: str, item: Item | None, settings: LibrarySettings, policy: str, *, messages: Messages = _FINNISH
+) -> tuple[str, list[PageScriptProblem]]:
     """The finished page (`item`: the item it shows, if any) and its script problems;
-    a page with problems must not be published."""
+    a page with problems must not be published. `messages`: the page's language (the
+    JSON-LD's names)."""
     if item is not None:
-        page = page.replace("</head>", json_ld_script(item, settings) + "</head>", 1)
+        page = page.replace("</head>", json_ld_script(item, settings, messages=messages) + "</head>", 1)
     problems = check_page(page, policy)
     return (page if problems else with_noopener(page)), problems
 
 
-def finish_pages(site_dir: Path, library: Library, settings: LibrarySettings, policy: str) -> list[str]:
-    """Finish every HTML page under `site_dir` in place. Returns the problems found
-    ('path: message', in Finnish); a page with a problem is left as it was."""
+def finish_pages(
+    site_dir: Path, library: Library, settings: LibrarySettings, policy: str, *, messages: Messages = _FINNISH
+) -> list[str]:
+    """Finish every HTML page under `site_dir` in place (pages in the language of
+    `messages`). Returns the problems found ('path: message', in Finnish); a page with
+    a problem is left as it was."""
     items = {url_of(item.src_uri): item for item in library.items}
     problems: list[str] = []
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
-        finished, found = finish_page(path.read_text("utf-8"), items.get(relative.removesuffix("index.html")), settings, policy)
+        item = items.get(relative.removesuffix("index.html"))
+        finished, found = finish_page(path.read_text("utf-8"), item, settings, policy, messages=messages)
         if found:
             problems += [f"{relative}: {problem.message}" for problem in found]
         else:

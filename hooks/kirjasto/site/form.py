@@ -26,6 +26,7 @@ from kirjasto.content.field_rules import (
 from kirjasto.content.item_skeleton import all_hints, body_template
 from kirjasto.content.library import items_sorted
 from kirjasto.content.library_files import RESERVED_PAGE, RESERVED_SLUGS
+from kirjasto.content.messages import Messages, messages_in
 from kirjasto.content.model import KINDS_WITH_STATUS, UNKNOWN_STATUS, Kind, Library
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.content.year_wheel import MAX_WHEEL_ROWS
@@ -41,6 +42,8 @@ FORM_ITEMS_PATH = "data/lomake.json"
 
 HIDDEN_HASH_LENGTH = 16
 """Hex digits kept of each hidden name's SHA-256: 64 bits, no collisions among thousands."""
+
+_FINNISH = messages_in()
 
 
 def form_items(library: Library) -> dict[str, Any]:
@@ -62,14 +65,17 @@ def form_items(library: Library) -> dict[str, Any]:
     }
 
 
-def form_data(library: Library, settings: LibrarySettings, items_url: str = FORM_ITEMS_PATH) -> dict[str, Any]:
-    """Everything the script needs that the HTML does not carry."""
+def form_data(
+    library: Library, settings: LibrarySettings, items_url: str = FORM_ITEMS_PATH, *, messages: Messages = _FINNISH
+) -> dict[str, Any]:
+    """Everything the script needs that the HTML does not carry (kinds named in the
+    language of `messages`)."""
     repository = settings.repository
     return {
         "kinds": {
             KIND_KEYS[kind]: {
                 "folder": kind.folder,
-                "label": kind.label,
+                "label": messages.say(kind.label),
                 "body": body_template(kind),
                 "hasStatus": kind in KINDS_WITH_STATUS,
             }
@@ -99,13 +105,21 @@ def form_data(library: Library, settings: LibrarySettings, items_url: str = FORM
 
 
 def form_html(
-    library: Library, settings: LibrarySettings, script_url: str, items_url: str = FORM_ITEMS_PATH, *, templates: PartTemplates
+    library: Library,
+    settings: LibrarySettings,
+    script_url: str,
+    items_url: str = FORM_ITEMS_PATH,
+    *,
+    templates: PartTemplates,
+    messages: Messages | None = None,
 ) -> str:
-    """The whole form as one HTML block (a hand-written page includes it with a marker)."""
+    """The whole form as one HTML block (a hand-written page includes it with a marker),
+    in the language of `messages` (by default the templates' own)."""
+    messages = messages or templates.messages
     return templates.render(
         "lomake",
-        fields=form_fields(library),
-        data_json=script_json(form_data(library, settings, items_url)),
+        fields=form_fields(library, messages=messages),
+        data_json=script_json(form_data(library, settings, items_url, messages=messages)),
         licence=settings.licence,
         has_repository=settings.repository is not None,
         script_url=script_url,

@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from kirjasto.content.field_rules import EARLIEST_YEAR, MAX_THEMES, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
+from kirjasto.content.messages import Messages, _, messages_in
 from kirjasto.content.model import STATUSES, UNKNOWN_STATUS, Kind, Library
 from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
 
 KIND_KEYS = {Kind.PRACTICE: "practice", Kind.NETWORK: "network", Kind.TOOLKIT: "material"}
+
+_FINNISH = messages_in()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,28 +68,38 @@ def _repeatable(name: str, legend: str, help_text: str, fields: list[tuple[str, 
 
 REPEATED_GROUPS: tuple[tuple[str, str, str, list[tuple[str, str, str]], str], ...] = (
     (
-        "contacts", "Yhteystiedot",
-        "Organisaatio ja sen julkinen kanava (palvelusivu, palveluosoite tai vaihde) riittävät; tehtävänimike, jos tiedät sen. Älä kirjoita kenenkään omaa sähköpostiosoitetta tai matkapuhelinnumeroa.",
-        [("organisation", "Organisaatio", "text"), ("role", "Tehtävänimike (jos tiedossa)", "text"), ("name", "Nimi (vapaaehtoinen)", "text"),
-         ("url", "Palvelusivun osoite (vapaaehtoinen)", "url"), ("email", "Palvelun sähköposti (vapaaehtoinen)", "email"),
-         ("phone", "Vaihde tai palvelunumero (vapaaehtoinen)", "tel")],
-        "Yhteystieto",
+        "contacts", _("Yhteystiedot"),
+        _("Organisaatio ja sen julkinen kanava (palvelusivu, palveluosoite tai vaihde) riittävät; tehtävänimike, jos tiedät sen. Älä kirjoita kenenkään omaa sähköpostiosoitetta tai matkapuhelinnumeroa."),
+        [("organisation", _("Organisaatio"), "text"), ("role", _("Tehtävänimike (jos tiedossa)"), "text"), ("name", _("Nimi (vapaaehtoinen)"), "text"),
+         ("url", _("Palvelusivun osoite (vapaaehtoinen)"), "url"), ("email", _("Palvelun sähköposti (vapaaehtoinen)"), "email"),
+         ("phone", _("Vaihde tai palvelunumero (vapaaehtoinen)"), "tel")],
+        _("Yhteystieto"),
     ),
-    ("links", "Linkit", "Osoitteen pitää alkaa https:// tai http://.", [("title", "Linkin teksti", "text"), ("url", "Osoite", "url")], "Linkki"),
+    ("links", _("Linkit"), _("Osoitteen pitää alkaa https:// tai http://."), [("title", _("Linkin teksti"), "text"), ("url", _("Osoite"), "url")], _("Linkki")),
     (
-        "teams", "Tiimit",
-        "Verkostoille ja käytännöille: tiimin nimi, teemat tunnisteina pilkuilla erotettuina (esim. steam, johtaminen; samat kuin yllä) ja halutessa yksi virke siitä, mitä tiimi tekee. Vapaaehtoinen.",
-        [("name", "Tiimin nimi", "text"), ("themes", "Teemat (tunnisteet)", "list"), ("description", "Mitä tiimi tekee (vapaaehtoinen)", "text")],
-        "Tiimi",
+        "teams", _("Tiimit"),
+        _("Verkostoille ja käytännöille: tiimin nimi, teemat tunnisteina pilkuilla erotettuina (esim. steam, johtaminen; samat kuin yllä) ja halutessa yksi virke siitä, mitä tiimi tekee. Vapaaehtoinen."),
+        [("name", _("Tiimin nimi"), "text"), ("themes", _("Teemat (tunnisteet)"), "list"), ("description", _("Mitä tiimi tekee (vapaaehtoinen)"), "text")],
+        _("Tiimi"),
     ),
     (
-        "vuosikello", "Vuosikello",
-        "Lukuvuosi alkaa elokuusta. Kuukausi numerona tai nimenä (8 tai elokuu) tai jakso lukuvuoden järjestyksessä (9-10 tai marraskuu-helmikuu), mitä tehdään ja halutessa kuka vastaa (tehtävä, ei nimi). Vapaaehtoinen.",
-        [("months", "Kuukausi tai jakso", "text"), ("title", "Mitä tehdään", "text"), ("role", "Kuka vastaa (vapaaehtoinen)", "text")],
-        "Vuosikellon rivi",
+        "vuosikello", _("Vuosikello"),
+        _("Lukuvuosi alkaa elokuusta. Kuukausi numerona tai nimenä (8 tai elokuu) tai jakso lukuvuoden järjestyksessä (9-10 tai marraskuu-helmikuu), mitä tehdään ja halutessa kuka vastaa (tehtävä, ei nimi). Vapaaehtoinen."),
+        [("months", _("Kuukausi tai jakso"), "text"), ("title", _("Mitä tehdään"), "text"), ("role", _("Kuka vastaa (vapaaehtoinen)"), "text")],
+        _("Vuosikellon rivi"),
     ),
 )  # fmt: skip
-"""The groups a contributor can repeat: (field, legend, help, (part, label, input type) of each input, one group's name)."""
+"""The groups a contributor can repeat: (field, legend, help, (part, label, input type) of each input, one group's name),
+their texts Finnish messages (`form_fields` says them in its language)."""
+
+
+def _repeated_group(group: tuple[str, str, str, list[tuple[str, str, str]], str], messages: Messages) -> FormField:
+    """One of `REPEATED_GROUPS` in the language of `messages`."""
+    name, legend, help_text, parts, item_label = group
+    say = messages.say
+    return _repeatable(
+        name, say(legend), say(help_text), [(part, say(label), kind) for part, label, kind in parts], say(item_label)
+    )
 
 
 def _with_suggestions(group: FormField, vocabularies: Vocabularies) -> FormField:
@@ -96,17 +109,23 @@ def _with_suggestions(group: FormField, vocabularies: Vocabularies) -> FormField
     return dataclasses.replace(group, options=[(t.slug, t.name) for t in sorted_by_name(vocabularies.themes.values())])
 
 
-def form_fields(library: Library) -> list[FormField]:
-    """Every field, in order, with the validator's own limits in its help text."""
+def form_fields(library: Library, *, messages: Messages = _FINNISH) -> list[FormField]:
+    """Every field, in order, with the validator's own limits in its help text, in the
+    language of `messages` (Finnish by default)."""
+    say = messages.say
     vocabularies = library.vocabularies
-    kinds = [(KIND_KEYS[kind], kind.label) for kind in Kind]
-    statuses = [*STATUSES.items()]
+    kinds = [(KIND_KEYS[kind], say(kind.label)) for kind in Kind]
+    statuses = [(slug, say(label)) for slug, label in STATUSES.items()]
     municipalities = [(m.name, m.region.name) for m in sorted_by_name(vocabularies.municipalities.values())]
     fields = [
         _choices(
             "kind",
-            "Kuvauksen tyyppi",
-            "Hyvä käytäntö on kokeiltu toimintamalli, verkosto kertoo ihmisistä ja tiimeistä, materiaali on työkalu tai aineisto.",
+            say(_("Kuvauksen tyyppi")),
+            say(
+                _(
+                    "Hyvä käytäntö on kokeiltu toimintamalli, verkosto kertoo ihmisistä ja tiimeistä, materiaali on työkalu tai aineisto."
+                )
+            ),
             kinds,
             input_type="radio",
             required=True,
@@ -114,91 +133,137 @@ def form_fields(library: Library) -> list[FormField]:
         ),
         _input(
             "title",
-            "Otsikko",
-            f"{TITLE_LENGTH[0]}–{TITLE_LENGTH[1]} merkkiä. Kerro, mitä ja missä: esim. Tutoropettajat Porin peruskouluissa.",
+            say(_("Otsikko")),
+            " ".join(
+                (
+                    say(_("{min}–{max} merkkiä."), min=TITLE_LENGTH[0], max=TITLE_LENGTH[1]),
+                    say(_("Kerro, mitä ja missä: esim. Tutoropettajat Porin peruskouluissa.")),
+                )
+            ),
             required=True,
             maxlength=str(TITLE_LENGTH[1]),
         ),
         _textarea(
             "summary",
-            "Tiivistelmä",
-            f"1–{SUMMARY_MAX_SENTENCES} virkettä, enintään {SUMMARY_MAX_LENGTH} merkkiä. Näkyy luetteloissa.",
+            say(_("Tiivistelmä")),
+            " ".join(
+                (
+                    say(
+                        _("1–{sentences} virkettä, enintään {length} merkkiä."),
+                        sentences=SUMMARY_MAX_SENTENCES,
+                        length=SUMMARY_MAX_LENGTH,
+                    ),
+                    say(_("Näkyy luetteloissa.")),
+                )
+            ),
             required=True,
         ),
         _input(
             "slug",
-            "Tiedostonimi",
-            "Muodostetaan otsikosta; saat muuttaa. Vain a–z, 0–9 ja viiva. Tulee kuvauksen osoitteeksi.",
+            say(_("Tiedostonimi")),
+            say(_("Muodostetaan otsikosta; saat muuttaa. Vain a–z, 0–9 ja viiva. Tulee kuvauksen osoitteeksi.")),
             required=True,
             pattern="[a-z0-9]+(-[a-z0-9]+)*",
             spellcheck="false",
         ),
         _picker(
             "municipalities",
-            "Kunnat",
-            "Kirjoita kunnan nimen alkua ja valitse listasta, sitten Lisää. Jätä tyhjäksi, jos kuvaus koskee koko Suomea.",
+            say(_("Kunnat")),
+            say(
+                _("Kirjoita kunnan nimen alkua ja valitse listasta, sitten Lisää. Jätä tyhjäksi, jos kuvaus koskee koko Suomea.")
+            ),
             municipalities,
         ),
         _choices(
             "regions",
-            "Maakunnat",
-            "Vain koko maakuntaa koskeville kuvauksille. Kunnan maakuntaa ei tarvitse valita.",
+            say(_("Maakunnat")),
+            say(_("Vain koko maakuntaa koskeville kuvauksille. Kunnan maakuntaa ei tarvitse valita.")),
             [(r.name, r.name) for r in sorted_by_name(vocabularies.regions.values())],
         ),
         _choices(
             "levels",
-            "Koulutusasteet",
-            "Valitse yksi tai useampi.",
+            say(_("Koulutusasteet")),
+            say(_("Valitse yksi tai useampi.")),
             [(level.slug, level.name) for level in vocabularies.levels.values()],
             required=True,
         ),
         _choices(
             "themes",
-            "Teemat",
-            f"Valitse 1–{MAX_THEMES}.",
+            say(_("Teemat")),
+            say(_("Valitse 1–{most}."), most=MAX_THEMES),
             [(t.slug, t.name) for t in sorted_by_name(vocabularies.themes.values())],
             required=True,
         ),
         _choices(
             "status",
-            "Tila",
-            f"Käytännöille ja verkostoille. Jos et tiedä, jatkuuko toiminta yhä, jätä valinnaksi {STATUSES[UNKNOWN_STATUS]}.",
+            say(_("Tila")),
+            say(
+                _("Käytännöille ja verkostoille. Jos et tiedä, jatkuuko toiminta yhä, jätä valinnaksi {status}."),
+                status=say(STATUSES[UNKNOWN_STATUS]),
+            ),
             statuses,
             input_type="radio",
             columns=False,
         ),
         _input(
-            "written", "Kirjoituspäivä", "Päivä, jolloin kirjoitit kuvauksen (tavallisesti tänään).", required=True, kind="date"
+            "written",
+            say(_("Kirjoituspäivä")),
+            say(_("Päivä, jolloin kirjoitit kuvauksen (tavallisesti tänään).")),
+            required=True,
+            kind="date",
         ),
         _choices(
             "checked",
-            "Tietojen tarkistus",
-            "Rastita vain, jos olet itse varmistanut, että tiedot pitävät nyt paikkansa: toiminta on sellaista kuin kuvaat ja yhteystiedot toimivat. Kuvaus näyttää tarkistuspäivän lukijoille.",
-            [("tanaan", "Olen tarkistanut tiedot tänään")],
+            say(_("Tietojen tarkistus")),
+            say(
+                _(
+                    "Rastita vain, jos olet itse varmistanut, että tiedot pitävät nyt paikkansa: toiminta on sellaista kuin kuvaat ja yhteystiedot toimivat. Kuvaus näyttää tarkistuspäivän lukijoille."
+                )
+            ),
+            [("tanaan", say(_("Olen tarkistanut tiedot tänään")))],
             columns=False,
         ),
-        _input("started", "Aloitusvuosi", "Vapaaehtoinen, esim. 2014.", kind="number", min=str(EARLIEST_YEAR), step="1"),
-        _textarea("organisations", "Organisaatiot", "Yksi riville, esim. Porin kaupunki."),
-        _choices("audience", "Kohderyhmät", "Vapaaehtoinen.", [(a.slug, a.name) for a in vocabularies.audiences.values()]),
-        *(_with_suggestions(_repeatable(*group), vocabularies) for group in REPEATED_GROUPS),
-        _textarea("funding", "Rahoitus", "Rahoittajat, yksi riville. Vapaaehtoinen."),
         _input(
-            "source_title", "Lähteen otsikko", "Jos kirjoitit kuvauksen julkaistun tekstin pohjalta: sen otsikko. Vapaaehtoinen."
+            "started",
+            say(_("Aloitusvuosi")),
+            say(_("Vapaaehtoinen, esim. 2014.")),
+            kind="number",
+            min=str(EARLIEST_YEAR),
+            step="1",
         ),
-        _input("source_publisher", "Lähteen julkaisija", "Esim. Innokylä tai Opetushallitus. Vapaaehtoinen."),
+        _textarea("organisations", say(_("Organisaatiot")), say(_("Yksi riville, esim. Porin kaupunki."))),
+        _choices(
+            "audience",
+            say(_("Kohderyhmät")),
+            say(_("Vapaaehtoinen.")),
+            [(a.slug, a.name) for a in vocabularies.audiences.values()],
+        ),
+        *(_with_suggestions(_repeated_group(group, messages), vocabularies) for group in REPEATED_GROUPS),
+        _textarea("funding", say(_("Rahoitus")), say(_("Rahoittajat, yksi riville. Vapaaehtoinen."))),
+        _input(
+            "source_title",
+            say(_("Lähteen otsikko")),
+            say(_("Jos kirjoitit kuvauksen julkaistun tekstin pohjalta: sen otsikko. Vapaaehtoinen.")),
+        ),
+        _input("source_publisher", say(_("Lähteen julkaisija")), say(_("Esim. Innokylä tai Opetushallitus. Vapaaehtoinen."))),
         _input(
             "source_published",
-            "Lähteen julkaisupäivä tai -vuosi",
-            "Muodossa 2017-10-27 tai pelkkä vuosi 2017, jos päivää ei tiedetä.",
+            say(_("Lähteen julkaisupäivä tai -vuosi")),
+            say(_("Muodossa 2017-10-27 tai pelkkä vuosi 2017, jos päivää ei tiedetä.")),
             inputmode="numeric",
             spellcheck="false",
         ),
-        _input("source_url", "Lähteen osoite", "Alkaa https://. Vapaaehtoinen.", kind="url"),
-        _picker("related", "Liittyvät kuvaukset", "Kirjoita toisen kuvauksen nimeä ja valitse listasta. Vapaaehtoinen.", []),
+        _input("source_url", say(_("Lähteen osoite")), say(_("Alkaa https://. Vapaaehtoinen.")), kind="url"),
+        _picker(
+            "related",
+            say(_("Liittyvät kuvaukset")),
+            say(_("Kirjoita toisen kuvauksen nimeä ja valitse listasta. Vapaaehtoinen.")),
+            [],
+        ),
         _textarea(
             "body",
-            "Kuvausteksti",
-            "Markdown-muodossa. Korvaa apukysymykset omalla tekstilläsi; väliotsikot alkavat merkeillä ##.",
+            say(_("Kuvausteksti")),
+            say(_("Markdown-muodossa. Korvaa apukysymykset omalla tekstilläsi; väliotsikot alkavat merkeillä ##.")),
             required=True,
             rows=16,
         ),

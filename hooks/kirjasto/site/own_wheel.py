@@ -7,6 +7,7 @@ does the rest, with no server and no third party."""
 from __future__ import annotations
 
 from kirjasto.content.field_rules import SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
+from kirjasto.content.messages import Messages
 from kirjasto.content.model import Kind, Library
 from kirjasto.content.vocabularies import sorted_by_name
 from kirjasto.content.year_wheel import MAX_WHEEL_ROWS, MONTH_NAMES
@@ -15,7 +16,9 @@ from kirjasto.site.parts import PartTemplates, script_json
 OWN_WHEEL_SCRIPT = "javascripts/vuosikello.js"
 
 
-def own_wheel_html(library: Library, script_url: str, *, templates: PartTemplates) -> str:
+def own_wheel_html(library: Library, script_url: str, *, templates: PartTemplates, messages: Messages | None = None) -> str:
+    """The page's form and preview, in the language of `messages` (by default the templates' own)."""
+    messages = messages or templates.messages
     vocabularies = library.vocabularies
     data = {
         "folder": Kind.TOOLKIT.folder,
@@ -28,7 +31,7 @@ def own_wheel_html(library: Library, script_url: str, *, templates: PartTemplate
         levels=[(level.slug, level.name) for level in vocabularies.levels.values()],
         themes=[(theme.slug, theme.name) for theme in sorted_by_name(vocabularies.themes.values())],
         municipalities=[(m.name, m.name) for m in sorted_by_name(vocabularies.municipalities.values())],
-        months=[((index + 7) % 12 + 1, MONTH_NAMES[(index + 7) % 12]) for index in range(12)],
+        months=[((index + 7) % 12 + 1, messages.say(MONTH_NAMES[(index + 7) % 12])) for index in range(12)],
         title_min=TITLE_LENGTH[0],
         title_max=TITLE_LENGTH[1],
         summary_max=SUMMARY_MAX_LENGTH,

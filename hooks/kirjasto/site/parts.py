@@ -5,8 +5,21 @@ The defaults ship in this package (`templates/kirjasto/*.html`). A copy of the
 library overrides one the way it overrides a theme partial: a file of the same
 name in its theme's `custom_dir` (`overrides/kirjasto/kortti.html`) comes first.
 Each template is compiled once per environment; `part_templates` keeps one
-environment per override folder, so a build (and every rebuild of `mkdocs
-serve`) reuses the compiled templates while Jinja2 still notices an edited file.
+environment per override folder and language, so a build (and every rebuild of
+`mkdocs serve`) reuses the compiled templates while Jinja2 still notices an edited file.
+
+The templates speak through gettext (`jinja2.ext.i18n`; `make messages` extracts
+them, babel.cfg), Finnish being the source, in the language of their environment:
+
+- a fixed text: `{{ _("Kunnat") }}`;
+- a text with values, filled in after the translation as in the Python code:
+  `{{ _("Vuosikello: {title}").format(title=title) }}`;
+- a count: `{{ plural("{count} rivi", "{count} riviä", n) }}` (`Messages.plural`);
+- a text around HTML (kept out of the message): the translation escaped first, the
+  HTML (a `{% set %}` block, which is markup) put in by `Markup.format`, which
+  escapes any other value: `{{ (_("Lisenssi {link}.")|e).format(link=link) }}`.
+
+`_` gives plain text, which autoescaping escapes on output like any value.
 """
 
 from __future__ import annotations
@@ -19,6 +32,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
+from kirjasto.content.messages import SOURCE_LANGUAGE, Messages, messages_in, translations
 from kirjasto.content.model import Item, Kind
 from kirjasto.content.text import count_phrase, format_date_fi, format_number_fi
 from kirjasto.content.urls import url_link
@@ -32,9 +46,13 @@ TEMPLATE_FOLDER = "kirjasto"
 
 
 class PartTemplates:
-    """One Jinja2 environment: the override folder (if any) first, then the package's defaults."""
+    """One Jinja2 environment: the override folder (if any) first, then the package's
+    defaults, speaking `language` ('fi', the default, or 'sv')."""
 
-    def __init__(self, override_dir: Path | None = None) -> None:
+    def __init__(self, override_dir: Path | None = None, language: str = SOURCE_LANGUAGE) -> None:
+        self.messages: Messages = messages_in(language)
+        """The messages of the templates' language, for the Python code that fills them."""
+        self.language = self.messages.language
         loaders: list[Any] = [FileSystemLoader(str(override_dir))] if override_dir else []
         loaders.append(PackageLoader("kirjasto.site", "templates"))
         self.environment = Environment(
@@ -43,9 +61,12 @@ class PartTemplates:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        # Old-style gettext: `_()` gives plain text, escaped on output like any value.
+        self.environment.install_gettext_translations(translations(self.language), newstyle=False)  # type: ignore[attr-defined]
         self.environment.filters.update(date_fi=format_date_fi, number_fi=format_number_fi)
-        self.environment.globals.update(count_phrase=count_phrase, Kind=Kind)
+        self.environment.globals.update(count_phrase=count_phrase, Kind=Kind, plural=self.messages.plural)
         self._wrappers: dict[tuple[object, ...], tuple[str, str]] = {}
 
     def template(self, name: str) -> Template:
@@ -68,10 +89,15 @@ class PartTemplates:
         return halves[0] + html + halves[1]
 
 
+def part_templates(override_dir: Path | None = None, language: str = SOURCE_LANGUAGE) -> PartTemplates:
+    """The environment for a copy's override folder (None: the package's defaults only)
+    in `language` ('fi' or 'sv'; anything else is Finnish), one per folder and language."""
+    return _part_templates(override_dir, messages_in(language).language)
+
+
 @lru_cache(maxsize=8)
-def part_templates(override_dir: Path | None = None) -> PartTemplates:
-    """The environment for a copy's override folder (None: the package's defaults only)."""
-    return PartTemplates(override_dir)
+def _part_templates(override_dir: Path | None, language: str) -> PartTemplates:
+    return PartTemplates(override_dir, language)
 
 
 def override_dir_of(custom_dir: Path | str | None) -> Path | None:

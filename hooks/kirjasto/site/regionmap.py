@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kirjasto.content.messages import SOURCE_LANGUAGE, Messages, _
 from kirjasto.content.model import Library
-from kirjasto.content.text import count_phrase
 from kirjasto.content.vocabularies import Region
 from kirjasto.site.parts import PartTemplates
 
@@ -114,9 +114,13 @@ def region_counts(library: Library) -> dict[str, int]:
     return counts
 
 
-def map_html(library: Library, region_url: Callable[[Region], str], *, templates: PartTemplates) -> str:
-    """The map, its legend and attribution. `region_url(region)` gives the link to
-    a region's page from the page the map is on (published regions only)."""
+def map_html(
+    library: Library, region_url: Callable[[Region], str], *, templates: PartTemplates, messages: Messages | None = None
+) -> str:
+    """The map, its legend and attribution, in the language of `messages` (by default
+    the templates' own). `region_url(region)` gives the link to a region's page from
+    the page the map is on (published regions only)."""
+    messages = messages or templates.messages
     shapes, height = region_shapes()
     counts = region_counts(library)
     most = max(counts.values(), default=0)
@@ -124,20 +128,31 @@ def map_html(library: Library, region_url: Callable[[Region], str], *, templates
     regions = {region.code: region for region in library.vocabularies.regions.values()}
     drawn = [
         {
-            "label": f"{shape.name}, {count_phrase(counts[shape.code], 'kuvaus', 'kuvausta')}",
+            "label": messages.plural(
+                "{region}, {count} kuvaus",
+                "{region}, {count} kuvausta",
+                counts[shape.code],
+                region=_region_name(shape, regions[shape.code], messages),
+            ),
             "shade": _shade(counts[shape.code], most),
             "path": shape.path,
             "href": region_url(regions[shape.code]) if shape.code in published else None,
         }
         for shape in shapes
     ]
-    return templates.render("kartta", width=WIDTH, height=height, regions=drawn, legend=_legend(most))
+    return templates.render("kartta", width=WIDTH, height=height, regions=drawn, legend=_legend(most, messages))
 
 
-def _legend(most: int) -> list[tuple[int, str]]:
+def _region_name(shape: RegionShape, region: Region, messages: Messages) -> str:
+    """The map's own (Finnish) name of the region, or its name in the language spoken."""
+    return shape.name if messages.language == SOURCE_LANGUAGE else region.name_in(messages.language)
+
+
+def _legend(most: int, messages: Messages) -> list[tuple[int, str]]:
+    none = messages.say(_("ei kuvauksia"))
     if most == 0:
-        return [(0, "ei kuvauksia")]
-    entries = [(0, "ei kuvauksia")]
+        return [(0, none)]
+    entries = [(0, none)]
     bounds: list[tuple[int, int, int]] = []
     for count in range(1, most + 1):
         level = _shade(count, most)
@@ -146,7 +161,9 @@ def _legend(most: int) -> list[tuple[int, str]]:
         else:
             bounds.append((level, count, count))
     for level, low, high in bounds:
-        entries.append(
-            (level, f"{low} kuvaus" if low == high == 1 else (f"{low} kuvausta" if low == high else f"{low}–{high} kuvausta"))
-        )
+        if low == high:  # only for a few items (below ten): a level spans more counts
+            text = messages.plural("{count} kuvaus", "{count} kuvausta", low)
+        else:  # the numbers as they are, not `count`'s thousands apart
+            text = messages.say(_("{low}–{high} kuvausta"), low=low, high=high)
+        entries.append((level, text))
     return entries

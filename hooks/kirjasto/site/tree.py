@@ -33,6 +33,7 @@ from kirjasto.site.pages.plan import plan_pages
 from kirjasto.site.parts import override_dir_of, part_templates
 from kirjasto.site.search import SearchDocument, build_search_index, own_title, page_document, search_documents
 from kirjasto.site.search_style import SEARCH_STYLESHEET, theme_search_rules
+from kirjasto.site.theme_texts import THEME_TEXTS_KEY, theme_texts
 
 HOOKLESS_CONFIG = "mkdocs.yml"
 
@@ -136,6 +137,7 @@ def _write_config(
     bases = base_urls(page_urls, tree_config.get("site_url"), extra.get("scope"), engine)
     extra[CSP_CONFIG_KEY] = site_policy(scripts, bases)
     extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
+    extra[THEME_TEXTS_KEY] = theme_texts()
     tree_config["extra"] = extra
     if engine == "zensical":
         # Zensical's classic look is mkdocs-material's: the site's stylesheet and its

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from kirjasto.content.clock import today_in_finland
+from kirjasto.content.messages import Messages, messages_in
 from kirjasto.content.model import Library
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.site.catalogue import CATALOGUE_DATA_PATH, catalogue_json
@@ -58,6 +59,7 @@ __all__ = [
 ]
 
 ROBOTS_PATH = "robots.txt"
+_FINNISH = messages_in()
 
 
 def robots_txt(settings: LibrarySettings) -> str:
@@ -86,22 +88,29 @@ def export_paths(library: Library) -> dict[str, str]:
     )
 
 
-def export_files(library: Library, settings: LibrarySettings, site_name: str) -> dict[str, str]:
+def export_files(library: Library, settings: LibrarySettings, site_name: str, *, messages: Messages = _FINNISH) -> dict[str, str]:
     """Every generated data file as `{site path: text}`: the open data, the catalogue's
-    index and robots.txt."""
-    return {path: "".join(pieces) for path, pieces in iter_export_files(library, settings, site_name)}
+    index and robots.txt. `messages`: the language of the texts people read in them
+    (the feed, the calendars, the catalogue's legends); the open data itself (JSON, CSV
+    and their schema) is the same published interface in every language."""
+    return {path: "".join(pieces) for path, pieces in iter_export_files(library, settings, site_name, messages=messages)}
 
 
-def iter_export_files(library: Library, settings: LibrarySettings, site_name: str) -> Iterator[tuple[str, Iterable[str]]]:
+def iter_export_files(
+    library: Library, settings: LibrarySettings, site_name: str, *, messages: Messages = _FINNISH
+) -> Iterator[tuple[str, Iterable[str]]]:
     """`export_files` one file at a time, in the same order, each as pieces of text to
     write one after another: a writer never holds more than one file's data, and the
     open data of 10,000 items (15 MB of JSON, which the encoder would build from
     about 150 MB of pieces) is encoded while it is written."""
     today = library.freshness.today if library.freshness else today_in_finland()
-    for path, text in calendar_files(library, today).items():
+    for path, text in calendar_files(library, today, messages=messages).items():
         yield path, (text,)
     yield ROBOTS_PATH, (robots_txt(settings),)
-    yield CATALOGUE_DATA_PATH, (json.dumps(catalogue_json(library), ensure_ascii=False, separators=(",", ":")),)
+    yield (
+        CATALOGUE_DATA_PATH,
+        (json.dumps(catalogue_json(library, messages=messages), ensure_ascii=False, separators=(",", ":")),),
+    )
     yield FORM_ITEMS_PATH, (json.dumps(form_items(library), ensure_ascii=False, separators=(",", ":")),)
     data = library_json(library, settings)
     yield JSON_PATH, itertools.chain(json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data), ("\n",))
@@ -110,4 +119,4 @@ def iter_export_files(library: Library, settings: LibrarySettings, site_name: st
     yield WHEEL_CSV_PATH, (wheel_csv(data["items"]),)
     yield TEAMS_CSV_PATH, (teams_csv(data["items"]),)
     del data
-    yield FEED_PATH, (atom_feed(library, settings, site_name),)
+    yield FEED_PATH, (atom_feed(library, settings, site_name, messages=messages),)

@@ -8,6 +8,7 @@ import uuid
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr as _xml_quoteattr
 
+from kirjasto.content.messages import Messages, _, messages_in
 from kirjasto.content.model import Library
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.site.exports.records import absolute_url, item_url
@@ -15,6 +16,7 @@ from kirjasto.site.pages.listing import newest_first
 
 FEED_PATH = "feed.xml"
 FEED_SIZE = 50
+_FINNISH = messages_in()
 
 # Characters XML 1.0 cannot hold at all. Validation refuses them in every field, so
 # this only keeps the feed well-formed should one ever get through.
@@ -39,21 +41,24 @@ def _timestamp(day: datetime.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom_feed(library: Library, settings: LibrarySettings, site_name: str) -> str:
-    """The newest items by `updated` as an Atom 1.0 feed (RFC 4287)."""
-    items = newest_first(library.items)[:FEED_SIZE]
+def atom_feed(library: Library, settings: LibrarySettings, site_name: str, *, messages: Messages = _FINNISH) -> str:
+    """The newest items by `updated` as an Atom 1.0 feed (RFC 4287), its own texts in
+    the language of `messages`."""
+    say = messages.say
+    items = newest_first(library.items, messages=messages)[:FEED_SIZE]
     updated = max((item.updated for item in items), default=datetime.date(2000, 1, 1))
     author = settings.publisher.name if settings.publisher else site_name
     home = absolute_url(settings, "") or "./"
     feed_self = absolute_url(settings, FEED_PATH) or FEED_PATH
+    title = say(_("{site}: uudet ja päivitetyt kuvaukset"), site=site_name)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fi">',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{messages.language}">',
         f"  <id>{escape(stable_id('feed:' + site_name))}</id>",
-        f"  <title>{escape(site_name)}: uudet ja päivitetyt kuvaukset</title>",
+        f"  <title>{escape(title)}</title>",
         f"  <updated>{_timestamp(updated)}</updated>",
         f"  <author><name>{escape(author)}</name></author>",
-        f"  <rights>{escape(_rights(settings))}</rights>",
+        f"  <rights>{escape(_rights(settings, messages))}</rights>",
         f'  <link rel="alternate" type="text/html" href={quoteattr(home)}/>',
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(feed_self)}/>',
     ]
@@ -63,7 +68,7 @@ def atom_feed(library: Library, settings: LibrarySettings, site_name: str) -> st
         places = (
             ", ".join(m.display_name for m in item.municipalities)
             or ", ".join(r.name for r in item.regions)
-            or "Valtakunnallinen"
+            or say(_("Valtakunnallinen"))
         )
         lines += [
             "  <entry>",
@@ -72,13 +77,13 @@ def atom_feed(library: Library, settings: LibrarySettings, site_name: str) -> st
             f"    <title>{escape(item.title)}</title>",
             f"    <updated>{_timestamp(item.updated)}</updated>",
             f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
-            f"    <summary>{escape(item.kind.label + ' · ' + places + ': ' + item.summary)}</summary>{categories}",
+            f"    <summary>{escape(say(item.kind.label) + ' · ' + places + ': ' + item.summary)}</summary>{categories}",
             "  </entry>",
         ]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
 
 
-def _rights(settings: LibrarySettings) -> str:
+def _rights(settings: LibrarySettings, messages: Messages) -> str:
     licence = settings.licence
-    return f"Lisenssi {licence.name} ({licence.spdx}): {licence.url}"
+    return messages.say(_("Lisenssi {name} ({spdx}): {url}"), name=messages.say(licence.name), spdx=licence.spdx, url=licence.url)

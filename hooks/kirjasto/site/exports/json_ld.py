@@ -4,26 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from kirjasto.content.messages import Messages, _, messages_in
 from kirjasto.content.model import Item, Source
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.content.year_wheel import WheelRow
 from kirjasto.site.exports.records import absolute_url, item_url
 from kirjasto.site.parts import script_json
 
+_FINNISH = messages_in()
 
-def item_json_ld(item: Item, settings: LibrarySettings) -> dict[str, Any]:
-    """Structured data for search engines: a LearningResource (a CreativeWork)."""
+
+def item_json_ld(item: Item, settings: LibrarySettings, *, messages: Messages = _FINNISH) -> dict[str, Any]:
+    """Structured data for search engines: a LearningResource (a CreativeWork); the
+    kind and the country named in the language of `messages` (the page's)."""
     places = [{"@type": "AdministrativeArea", "name": m.name, "identifier": m.code} for m in item.municipalities]
     places += [{"@type": "AdministrativeArea", "name": r.name, "identifier": r.code} for r in item.regions]
     if not places:
-        places = [{"@type": "Country", "name": "Suomi"}]
+        places = [{"@type": "Country", "name": messages.say(_("Suomi"))}]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": ["CreativeWork", "LearningResource"],
         "name": item.title,
         "description": item.summary,
-        "inLanguage": "fi",
-        "genre": item.kind.label,
+        "inLanguage": item.language,
+        "genre": messages.say(item.kind.label),
         "about": [{"@type": "DefinedTerm", "name": t.name, "termCode": t.slug} for t in item.themes],
         "educationalLevel": [level.name for level in item.levels],
         "spatialCoverage": places,
@@ -82,6 +86,6 @@ def _source_json_ld(source: Source) -> dict[str, Any]:
     return work
 
 
-def json_ld_script(item: Item, settings: LibrarySettings) -> str:
+def json_ld_script(item: Item, settings: LibrarySettings, *, messages: Messages = _FINNISH) -> str:
     """The `<script type="application/ld+json">` element; `<` is escaped so no text can close it."""
-    return f'<script type="application/ld+json">{script_json(item_json_ld(item, settings))}</script>'
+    return f'<script type="application/ld+json">{script_json(item_json_ld(item, settings, messages=messages))}</script>'

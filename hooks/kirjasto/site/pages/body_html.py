@@ -11,13 +11,16 @@ from __future__ import annotations
 import html
 import re
 
+from kirjasto.content.messages import Messages, _, messages_in
 from kirjasto.content.model import Item, Library
 
-UNPUBLISHED_NOTE = "(kuvaus ei ole tässä kirjastossa)"
+UNPUBLISHED_NOTE = _("kuvaus ei ole tässä kirjastossa")
+"""The note after a link to an item this copy does not publish, in parentheses."""
+FINNISH = messages_in()
 _LINK = re.compile(r'<a href="(?P<href>[^"]*)"[^>]*>(?P<text>.*?)</a>', re.DOTALL)
 
 
-def published_body_html(item: Item, library: Library) -> str:
+def published_body_html(item: Item, library: Library, *, messages: Messages = FINNISH) -> str:
     """The item's body with links to items this copy does not publish turned into
     plain text and a note (a scoped fork or a preview leaves some items out)."""
     # The page address of an item (../../verkostot/nimi/) has no characters to escape;
@@ -25,11 +28,12 @@ def published_body_html(item: Item, library: Library) -> str:
     hidden = {link.href.split("#", 1)[0] for link in item.item_links if link.slug not in library.by_slug}
     if not hidden:
         return item.body_html
+    note = messages.say(UNPUBLISHED_NOTE)
 
     def replace(match: re.Match[str]) -> str:
         # Compared as the browser reads the address, whatever nh3 escaped in it.
         if html.unescape(match.group("href")).split("#", 1)[0] in hidden:
-            return f'{match.group("text")} <span class="kk-ei-julkaistu">{UNPUBLISHED_NOTE}</span>'
+            return f'{match.group("text")} <span class="kk-ei-julkaistu">({note})</span>'
         return match.group(0)
 
     return _LINK.sub(replace, item.body_html)

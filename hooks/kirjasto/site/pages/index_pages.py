@@ -6,8 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 from kirjasto.content.library import items_sorted
+from kirjasto.content.messages import Messages, _
 from kirjasto.content.model import Kind, Library
-from kirjasto.content.text import count_phrase, escape_markdown
+from kirjasto.content.text import escape_markdown
 from kirjasto.content.vocabularies import Theme, sorted_by_name
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.item_page import team_anchor
@@ -19,14 +20,16 @@ from kirjasto.site.pages.place_pages import place_pages
 from kirjasto.site.parts import PartTemplates
 
 
-def plan_index_pages(library: Library, templates: PartTemplates) -> list[Page]:
-    listings = Listings(library.freshness, templates)
+def plan_index_pages(library: Library, templates: PartTemplates, *, messages: Messages | None = None) -> list[Page]:
+    """The index pages, their words in the language of `messages` (by default the templates' own)."""
+    messages = messages or templates.messages
+    listings = Listings(library.freshness, templates, messages)
     pages = [
         *(page for kind in Kind for page in _kind_pages(kind, library, listings)),
         *_theme_pages(library, listings),
         *place_pages(library, listings),
         *_level_pages(library, listings),
-        plan_network_directory(library, templates),
+        plan_network_directory(library, templates, messages=messages),
     ]
     # Overview pages (all themes, all municipalities...) change with any item.
     newest = max((item.updated for item in library.items), default=None)
@@ -34,20 +37,28 @@ def plan_index_pages(library: Library, templates: PartTemplates) -> list[Page]:
 
 
 _KIND_INTROS = {
-    Kind.PRACTICE: "Hyvät käytännöt ovat koulujen, kuntien ja alueiden toimintamalleja, joita muut voivat soveltaa omaan työhönsä.",
-    Kind.NETWORK: "Verkostot kertovat, keitä niissä on, millaisia tiimejä niillä on, ketä ne palvelevat ja miten mukaan pääsee.",
-    Kind.TOOLKIT: "Materiaalit ovat työkaluja ja aineistoja, kuten vuosikelloja ja muistioita, joita voi ottaa käyttöön ja muokata.",
+    Kind.PRACTICE: _(
+        "Hyvät käytännöt ovat koulujen, kuntien ja alueiden toimintamalleja, joita muut voivat soveltaa omaan työhönsä."
+    ),
+    Kind.NETWORK: _(
+        "Verkostot kertovat, keitä niissä on, millaisia tiimejä niillä on, ketä ne palvelevat ja miten mukaan pääsee."
+    ),
+    Kind.TOOLKIT: _(
+        "Materiaalit ovat työkaluja ja aineistoja, kuten vuosikelloja ja muistioita, joita voi ottaa käyttöön ja muokata."
+    ),
 }
 
 
 def _kind_pages(kind: Kind, library: Library, listings: Listings) -> list[Page]:
     items = [item for item in library.items if item.kind is kind]
-    return listing_pages(paths.kind_src(kind), kind.plural, _KIND_INTROS[kind], items, listings=listings, newest=True)
+    say = listings.messages.say
+    return listing_pages(paths.kind_src(kind), say(kind.plural), say(_KIND_INTROS[kind]), items, listings=listings, newest=True)
 
 
 def _theme_pages(library: Library, listings: Listings) -> list[Page]:
     themes = library.vocabularies.themes.values()
     by_theme = group_items(library.items, lambda item: [theme.slug for theme in item.themes])
+    messages = listings.messages
     pages = []
     for theme in themes:
         src = paths.theme_src(theme)
@@ -57,25 +68,19 @@ def _theme_pages(library: Library, listings: Listings) -> list[Page]:
             escape_markdown(theme.description),
             by_theme[theme.slug],
             listings=listings,
-            lead=_teams_on(theme, library, src),
+            lead=_teams_on(theme, library, src, messages),
         )
     lines = [
-        f"- [{escape_markdown(theme.name)}]({link(paths.THEMES_INDEX, paths.theme_src(theme))}) ({items_count(len(by_theme[theme.slug]))}): {escape_markdown(theme.description)}"
+        f"- [{escape_markdown(theme.name)}]({link(paths.THEMES_INDEX, paths.theme_src(theme))}) ({items_count(len(by_theme[theme.slug]), messages=messages)}): {escape_markdown(theme.description)}"
         for theme in sorted_by_name(themes)
     ]
-    intro = "Kuvaukset on ryhmitelty teemoittain. Yksi kuvaus voi kuulua enintään viiteen teemaan."
-    pages.append(
-        index_page(
-            paths.THEMES_INDEX,
-            "Teemat",
-            intro,
-            f"## {count_phrase(len(lines), 'teema', 'teemaa').capitalize()}\n\n" + "\n".join(lines),
-        )
-    )
+    intro = messages.say(_("Kuvaukset on ryhmitelty teemoittain. Yksi kuvaus voi kuulua enintään viiteen teemaan."))
+    heading = messages.plural("{count} teema", "{count} teemaa", len(lines))
+    pages.append(index_page(paths.THEMES_INDEX, messages.say(_("Teemat")), intro, f"## {heading}\n\n" + "\n".join(lines)))
     return pages
 
 
-def _teams_on(theme: Theme, library: Library, src: str) -> str:
+def _teams_on(theme: Theme, library: Library, src: str, messages: Messages) -> str:
     """The teams of networks that work on the theme, each linked to its card."""
     lines = [
         f"- [{escape_markdown(team.name)}]({link(src, item.src_uri)}#{team_anchor(team)}) – {escape_markdown(item.title)}"
@@ -83,27 +88,30 @@ def _teams_on(theme: Theme, library: Library, src: str) -> str:
         for team in item.teams
         if theme in team.themes
     ]
-    return "## Tiimit, jotka työskentelevät teeman parissa\n\n" + "\n".join(lines) if lines else ""
+    if not lines:
+        return ""
+    return "## " + messages.say(_("Tiimit, jotka työskentelevät teeman parissa")) + "\n\n" + "\n".join(lines)
 
 
 def _level_pages(library: Library, listings: Listings) -> list[Page]:
     by_level = group_items(library.items, lambda item: [level.slug for level in item.levels])
     levels = library.vocabularies.levels.values()
+    messages = listings.messages
+    level_intro = messages.say(_("Tällä sivulla ovat kuvaukset, jotka koskevat tätä koulutusastetta tai -muotoa."))
     pages = [
         page
         for level in levels
-        for page in listing_pages(
-            paths.level_src(level),
-            level.name,
-            "Tällä sivulla ovat kuvaukset, jotka koskevat tätä koulutusastetta tai -muotoa.",
-            by_level[level.slug],
-            listings=listings,
-        )
+        for page in listing_pages(paths.level_src(level), level.name, level_intro, by_level[level.slug], listings=listings)
     ]
     lines = [
-        f"- [{escape_markdown(level.name)}]({link(paths.LEVELS_INDEX, paths.level_src(level))}) ({items_count(len(by_level[level.slug]))})"
+        f"- [{escape_markdown(level.name)}]({link(paths.LEVELS_INDEX, paths.level_src(level))}) ({items_count(len(by_level[level.slug]), messages=messages)})"
         for level in levels
     ]
-    intro = "Koulutusasteet oppijan polun järjestyksessä varhaiskasvatuksesta korkeakoulutukseen, lopuksi koko elämän kattavat koulutusmuodot."
-    pages.append(index_page(paths.LEVELS_INDEX, "Koulutusasteet", intro, "\n".join(lines)))
+    intro = messages.say(
+        _(
+            "Koulutusasteet oppijan polun järjestyksessä varhaiskasvatuksesta korkeakoulutukseen, "
+            "lopuksi koko elämän kattavat koulutusmuodot."
+        )
+    )
+    pages.append(index_page(paths.LEVELS_INDEX, messages.say(_("Koulutusasteet")), intro, "\n".join(lines)))
     return pages

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable
 
 from kirjasto.content.freshness import Freshness
 from kirjasto.content.library import items_sorted
+from kirjasto.content.messages import Messages, _
 from kirjasto.content.model import Item, Kind
 from kirjasto.content.text import escape_markdown, finnish_sort_key
-from kirjasto.site.pages.listing import grouped_by_kind, items_count, listing_html, newest_first
+from kirjasto.site.pages.listing import FINNISH, grouped_by_kind, listing_html, newest_first
 from kirjasto.site.pages.page import LazyParts, Page, html_marker, link, with_front_matter
 from kirjasto.site.parts import PartTemplates
 
@@ -28,6 +29,8 @@ class Listings:
 
     freshness: Freshness | None
     templates: PartTemplates
+    messages: Messages = FINNISH
+    """The language of the pages' words."""
 
 
 LISTING_PAGE_SIZE = 200
@@ -43,19 +46,21 @@ def page_src(src: str, number: int) -> str:
     return f"{folder}sivu-{number}.md"
 
 
-def _pager(src: str, number: int, count: int) -> str:
+def _pager(src: str, number: int, count: int, messages: Messages) -> str:
     if count == 1:
         return ""
+    say = messages.say
 
     def to(n: int, text: str) -> str:
         return f"[{text}]({link(page_src(src, number), page_src(src, n))})"
 
+    first, previous, following, last = say(_("Ensimmäinen")), say(_("Edellinen")), say(_("Seuraava")), say(_("Viimeinen"))
     parts = []
     if number > 1:
-        parts += [to(1, "« Ensimmäinen"), to(number - 1, "‹ Edellinen")]
-    parts.append(f"**Sivu {number} / {count}**")
+        parts += [to(1, f"« {first}"), to(number - 1, f"‹ {previous}")]
+    parts.append("**" + say(_("Sivu {number} / {count}"), number=number, count=count) + "**")
     if number < count:
-        parts += [to(number + 1, "Seuraava ›"), to(count, "Viimeinen »")]
+        parts += [to(number + 1, f"{following} ›"), to(count, f"{last} »")]
     return " · ".join(parts) + "\n{: .kk-sivutus }\n"
 
 
@@ -74,31 +79,40 @@ def listing_pages(
     pages sit one folder deeper); `lead` is Markdown shown before the list on the
     first page (links in it are relative to `src`)."""
     intro_for = intro if callable(intro) else (lambda here: intro)
+    messages = listings.messages
     items = list(items)
     if not items:
-        return [index_page(src, title, intro_for(src), "\n\n".join(filter(None, (lead, grouped_by_kind([], src)))))]
+        empty = grouped_by_kind([], src, messages=messages)
+        return [index_page(src, title, intro_for(src), "\n\n".join(filter(None, (lead, empty))))]
     totals = {kind: sum(1 for item in items if item.kind is kind) for kind in Kind}
-    ordered = newest_first(items) if newest else [i for kind in Kind for i in items_sorted([x for x in items if x.kind is kind])]
+    ordered = (
+        newest_first(items, messages=messages)
+        if newest
+        else [i for kind in Kind for i in items_sorted([x for x in items if x.kind is kind])]
+    )
     chunks = [ordered[start : start + LISTING_PAGE_SIZE] for start in range(0, len(ordered), LISTING_PAGE_SIZE)]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         here = page_src(src, number)
-        pager = _pager(src, number, len(chunks))
+        pager = _pager(src, number, len(chunks), messages)
         parts: dict[str, Callable[[], str]] = {}
         if newest:
-            parts["kaikki"] = functools.partial(listing_html, chunk, here, listings.freshness, templates=listings.templates)
-            body = f"## {items_count(len(items)).capitalize()}, uusimmat ensin\n\n{html_marker('kaikki')}"
+            parts["kaikki"] = functools.partial(
+                listing_html, chunk, here, listings.freshness, templates=listings.templates, messages=messages
+            )
+            heading = messages.plural("{count} kuvaus, uusimmat ensin", "{count} kuvausta, uusimmat ensin", len(items))
+            body = f"## {heading}\n\n{html_marker('kaikki')}"
         else:
             sections = []
             for kind in Kind:
                 of_kind = [item for item in chunk if item.kind is kind]
                 if of_kind:
                     parts[kind.folder] = functools.partial(
-                        listing_html, of_kind, here, listings.freshness, templates=listings.templates
+                        listing_html, of_kind, here, listings.freshness, templates=listings.templates, messages=messages
                     )
-                    sections.append(f"## {kind.plural} ({totals[kind]})\n\n{html_marker(kind.folder)}")
+                    sections.append(f"## {messages.say(kind.plural)} ({totals[kind]})\n\n{html_marker(kind.folder)}")
             body = "\n\n".join(sections)
-        page_title = title if number == 1 else f"{title} (sivu {number})"
+        page_title = title if number == 1 else messages.say(_("{title} (sivu {number})"), title=title, number=number)
         first = lead if number == 1 else ""
         page = index_page(here, page_title, intro_for(here), "\n\n".join(part for part in (first, pager, body, pager) if part))
         pages.append(dataclasses.replace(page, html_parts=LazyParts(parts), updated=max(item.updated for item in chunk)))

@@ -7,8 +7,9 @@ from __future__ import annotations
 import dataclasses
 
 from kirjasto.content.library import items_sorted
+from kirjasto.content.messages import Messages, _
 from kirjasto.content.model import Item, Kind, Library
-from kirjasto.content.text import count_phrase, escape_markdown
+from kirjasto.content.text import escape_markdown
 from kirjasto.content.vocabularies import sorted_by_name
 from kirjasto.site.catalogue import JOINABLE_ID
 from kirjasto.site.pages import paths
@@ -20,13 +21,24 @@ from kirjasto.site.regionmap import map_html
 DIRECTORY = "verkostohakemisto.md"
 
 
-def plan_network_directory(library: Library, templates: PartTemplates) -> Page:
+def plan_network_directory(library: Library, templates: PartTemplates, *, messages: Messages | None = None) -> Page:
+    """The directory in the language of `messages` (by default the templates' own)."""
+    messages = messages or templates.messages
     networks = items_sorted([item for item in library.items if item.kind is Kind.NETWORK])
     joinable = sum(1 for item in networks if item.join)
+    say = messages.say
+    narrow = say(_("rajaa luettelossa"))
     intro = (
-        f"Kirjaston {count_phrase(len(networks), 'verkosto', 'verkostoa')} alueittain ja teemoittain. "
-        f"{count_phrase(joinable, 'verkosto kertoo', 'verkostoa kertoo')}, miten mukaan pääsee: "
-        f"[rajaa luettelossa]({link(DIRECTORY, 'haku.md')}?tyyppi={Kind.NETWORK.folder}&liittyminen={JOINABLE_ID})."
+        messages.plural(
+            "Kirjaston {count} verkosto alueittain ja teemoittain.",
+            "Kirjaston {count} verkostoa alueittain ja teemoittain.",
+            len(networks),
+        )
+        + " "
+        + messages.plural(
+            "{count} verkosto kertoo, miten mukaan pääsee:", "{count} verkostoa kertoo, miten mukaan pääsee:", joinable
+        )
+        + f" [{narrow}]({link(DIRECTORY, 'haku.md')}?tyyppi={Kind.NETWORK.folder}&liittyminen={JOINABLE_ID})."
     )
     by_region = group_items(networks, lambda item: [r.code for r in item.all_regions] or ["valtakunnallinen"])
     # A network is under its own themes and under those its teams work on.
@@ -35,30 +47,32 @@ def plan_network_directory(library: Library, templates: PartTemplates) -> Page:
         lambda item: list(dict.fromkeys(t.slug for t in (*item.themes, *(x for team in item.teams for x in team.themes)))),
     )
     regions = [r for r in sorted_by_name(library.vocabularies.regions.values()) if by_region[r.code]]
-    sections = ["## Alueittain", html_marker("kartta")]
-    sections += [f"### {escape_markdown(r.name)}\n\n" + _lines(by_region[r.code]) for r in regions]
+    sections = ["## " + say(_("Alueittain")), html_marker("kartta")]
+    sections += [f"### {escape_markdown(r.name)}\n\n" + _lines(by_region[r.code], messages) for r in regions]
     if by_region["valtakunnallinen"]:
-        sections.append("### Valtakunnalliset\n\n" + _lines(by_region["valtakunnallinen"]))
-    sections.append("## Teemoittain")
+        sections.append("### " + say(_("Valtakunnalliset")) + "\n\n" + _lines(by_region["valtakunnallinen"], messages))
+    sections.append("## " + say(_("Teemoittain")))
     sections += [
-        f"### [{escape_markdown(t.name)}]({link(DIRECTORY, paths.theme_src(t))})\n\n" + _lines(by_theme[t.slug])
+        f"### [{escape_markdown(t.name)}]({link(DIRECTORY, paths.theme_src(t))})\n\n" + _lines(by_theme[t.slug], messages)
         for t in sorted_by_name(library.vocabularies.themes.values())
         if by_theme[t.slug]
     ]
-    page = index_page(DIRECTORY, "Verkostot alueittain ja teemoittain", intro, "\n\n".join(sections))
+    page = index_page(DIRECTORY, say(_("Verkostot alueittain ja teemoittain")), intro, "\n\n".join(sections))
     networks_only = dataclasses.replace(library, items=tuple(networks))
-    region_map = map_html(networks_only, lambda region: f"../maakunnat/{region.slug}/", templates=templates)
+    region_map = map_html(networks_only, lambda region: f"../maakunnat/{region.slug}/", templates=templates, messages=messages)
     return dataclasses.replace(page, html_parts={"kartta": region_map})
 
 
-def _lines(items: list[Item]) -> str:
-    return "\n".join(f"- [{escape_markdown(item.title)}]({link(DIRECTORY, item.src_uri)}){_facts(item)}" for item in items)
+def _lines(items: list[Item], messages: Messages) -> str:
+    return "\n".join(
+        f"- [{escape_markdown(item.title)}]({link(DIRECTORY, item.src_uri)}){_facts(item, messages)}" for item in items
+    )
 
 
-def _facts(item: Item) -> str:
+def _facts(item: Item, messages: Messages) -> str:
     facts = []
     if item.teams:
-        facts.append(count_phrase(len(item.teams), "tiimi", "tiimiä"))
+        facts.append(messages.plural("{count} tiimi", "{count} tiimiä", len(item.teams)))
     if item.join:
-        facts.append("kertoo, miten mukaan pääsee")
+        facts.append(messages.say(_("kertoo, miten mukaan pääsee")))
     return f" ({', '.join(facts)})" if facts else ""

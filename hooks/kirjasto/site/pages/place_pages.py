@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kirjasto.content.messages import Messages, _
 from kirjasto.content.model import Item, Library
 from kirjasto.content.text import escape_markdown
 from kirjasto.content.vocabularies import Municipality, Region, sorted_by_name
@@ -34,19 +35,24 @@ def place_pages(library: Library, listings: Listings) -> list[Page]:
         for page in _region_pages(region, by_region[region.code], by_municipality, municipalities, listings)
     ]
     pages += _national_pages(national, listings)
-    pages.append(_municipalities_index(library, by_municipality, by_region, region_wide, national, listings.templates))
-    pages.append(_regions_index(regions, by_region))
+    pages.append(
+        _municipalities_index(library, by_municipality, by_region, region_wide, national, listings.templates, listings.messages)
+    )
+    pages.append(_regions_index(regions, by_region, listings.messages))
     return pages
 
 
 def _municipality_pages(municipality: Municipality, items: list[Item], listings: Listings) -> list[Page]:
     src = paths.municipality_src(municipality)
     region = municipality.region
+    say = listings.messages.say
 
     def intro(here: str) -> str:
+        region_link = f"[{escape_markdown(region.name)}]({link(here, paths.region_src(region))})"
         return (
-            "Tällä sivulla ovat kuvaukset, jotka koskevat tätä kuntaa. "
-            f"Koko maakuntaa koskevat kuvaukset löydät maakunnan sivulta [{escape_markdown(region.name)}]({link(here, paths.region_src(region))})."
+            say(_("Tällä sivulla ovat kuvaukset, jotka koskevat tätä kuntaa."))
+            + " "
+            + say(_("Koko maakuntaa koskevat kuvaukset löydät maakunnan sivulta {region}."), region=region_link)
         )
 
     return listing_pages(src, municipality.display_name, intro, items, listings=listings)
@@ -61,26 +67,29 @@ def _region_pages(
 ) -> list[Page]:
     src = paths.region_src(region)
     members = sorted_by_name(m for m in municipalities.values() if m.region == region and m.name in by_municipality)
+    say = listings.messages.say
 
     def intro(here: str) -> str:
+        narrow = say(_("Rajaa niitä teeman tai koulutusasteen mukaan luettelossa"))
         text = (
-            "Tällä sivulla ovat maakunnan kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset. "
-            f"[Rajaa niitä teeman tai koulutusasteen mukaan luettelossa]({link(here, 'haku.md')}?maakunta={region.slug})."
+            say(_("Tällä sivulla ovat maakunnan kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset."))
+            + f" [{narrow}]({link(here, 'haku.md')}?maakunta={region.slug})."
         )
         if members:
             member_links = ", ".join(
                 f"[{escape_markdown(m.display_name)}]({link(here, paths.municipality_src(m))}) ({len(by_municipality[m.name])})"
                 for m in members
             )
-            text += f" Kunnat, joista on kuvauksia: {member_links}."
+            text += " " + say(_("Kunnat, joista on kuvauksia: {municipalities}."), municipalities=member_links)
         return text
 
     return listing_pages(src, region.name, intro, items, listings=listings)
 
 
 def _national_pages(items: list[Item], listings: Listings) -> list[Page]:
-    intro = "Kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan vaan koskevat koko Suomea."
-    return listing_pages(paths.NATIONAL, "Valtakunnalliset kuvaukset", intro, items, listings=listings)
+    say = listings.messages.say
+    intro = say(_("Kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan vaan koskevat koko Suomea."))
+    return listing_pages(paths.NATIONAL, say(_("Valtakunnalliset kuvaukset")), intro, items, listings=listings)
 
 
 def _municipalities_index(
@@ -90,38 +99,51 @@ def _municipalities_index(
     region_wide: Groups,
     national: list[Item],
     templates: PartTemplates,
+    messages: Messages,
 ) -> Page:
     src = paths.MUNICIPALITIES_INDEX
+    say = messages.say
+
+    def count(items: list[Item]) -> str:
+        return items_count(len(items), messages=messages)
+
+    region_wide_label = say(_("Koko maakuntaa koskevat"))
     sections = []
     for region in sorted_by_name(r for r in library.vocabularies.regions.values() if by_region[r.code]):
         lines = [
-            f"- [{escape_markdown(m.display_name)}]({link(src, paths.municipality_src(m))}) ({items_count(len(by_municipality[m.name]))})"
+            f"- [{escape_markdown(m.display_name)}]({link(src, paths.municipality_src(m))}) ({count(by_municipality[m.name])})"
             for m in sorted_by_name(library.vocabularies.municipalities.values())
             if m.region == region and by_municipality[m.name]
         ]
         if region_wide[region.code]:
-            lines.append(
-                f"- [Koko maakuntaa koskevat]({link(src, paths.region_src(region))}) ({items_count(len(region_wide[region.code]))})"
-            )
-        heading = f"## [{escape_markdown(region.name)}]({link(src, paths.region_src(region))}) ({items_count(len(by_region[region.code]))})"
+            lines.append(f"- [{region_wide_label}]({link(src, paths.region_src(region))}) ({count(region_wide[region.code])})")
+        heading = f"## [{escape_markdown(region.name)}]({link(src, paths.region_src(region))}) ({count(by_region[region.code])})"
         sections.append(heading + "\n\n" + "\n".join(lines))
+    national_label = say(_("Valtakunnalliset"))
     sections.append(
-        f"## [Valtakunnalliset]({link(src, paths.NATIONAL)}) ({items_count(len(national))})\n\n"
-        "Koko Suomea koskevat kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan."
+        f"## [{national_label}]({link(src, paths.NATIONAL)}) ({count(national)})\n\n"
+        + say(_("Koko Suomea koskevat kuvaukset, jotka eivät rajoitu yhteen kuntaan tai maakuntaan."))
     )
+    regions_list = "[" + say(_("maakuntaluettelosta")) + f"]({link(src, paths.REGIONS_INDEX)})"
     intro = (
-        "Kunnat, joista kirjastossa on kuvauksia, maakunnittain. Kunnan kohdalla oleva luku kertoo sen kuvausten määrän. "
-        f"Kaikki maakunnat löydät [maakuntaluettelosta]({link(src, paths.REGIONS_INDEX)})."
+        say(_("Kunnat, joista kirjastossa on kuvauksia, maakunnittain."))
+        + " "
+        + say(_("Kunnan kohdalla oleva luku kertoo sen kuvausten määrän."))
+        + " "
+        + say(_("Kaikki maakunnat löydät {regions_list}."), regions_list=regions_list)
     )
-    region_map = map_html(library, lambda region: f"../maakunnat/{region.slug}/", templates=templates)
-    return index_page(src, "Kunnat ja maakunnat", intro, region_map + "\n\n" + "\n\n".join(sections))
+    region_map = map_html(library, lambda region: f"../maakunnat/{region.slug}/", templates=templates, messages=messages)
+    return index_page(src, say(_("Kunnat ja maakunnat")), intro, region_map + "\n\n" + "\n\n".join(sections))
 
 
-def _regions_index(regions: Iterable[Region], by_region: Groups) -> Page:
+def _regions_index(regions: Iterable[Region], by_region: Groups, messages: Messages) -> Page:
     src = paths.REGIONS_INDEX
     lines = [
-        f"- [{escape_markdown(r.name)}]({link(src, paths.region_src(r))}) ({items_count(len(by_region[r.code]))})"
+        f"- [{escape_markdown(r.name)}]({link(src, paths.region_src(r))}) ({items_count(len(by_region[r.code]), messages=messages)})"
         for r in sorted_by_name(regions)
     ]
-    intro = f"Maakunnat ({len(lines)}). Maakunnan sivulla ovat sen kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset."
-    return index_page(src, "Maakunnat", intro, "\n".join(lines))
+    intro = messages.say(
+        _("Maakunnat ({count}). Maakunnan sivulla ovat sen kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset."),
+        count=len(lines),
+    )
+    return index_page(src, messages.say(_("Maakunnat")), intro, "\n".join(lines))

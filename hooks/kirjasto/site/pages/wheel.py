@@ -12,7 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kirjasto.content.messages import Messages, _, messages_in
 from kirjasto.content.year_wheel import MONTH_NAMES, WheelRow, school_year_index
+
+FINNISH = messages_in()
 
 SIZE = 400
 """The SVG's width and height in user units."""
@@ -20,6 +23,21 @@ _CENTRE = SIZE / 2
 _MONTH_OUTER, _MONTH_INNER = 196.0, 164.0
 _LANES_OUTER, _LANES_INNER = 158.0, 56.0
 _MAX_LANE_WIDTH = 24.0
+MONTH_SHORT_NAMES = (
+    _("tammi"),
+    _("helmi"),
+    _("maalis"),
+    _("huhti"),
+    _("touko"),
+    _("kesä"),
+    _("heinä"),
+    _("elo"),
+    _("syys"),
+    _("loka"),
+    _("marras"),
+    _("joulu"),
+)
+"""What fits in a month's sector, January first: the name's stem in Finnish (`elo`)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +69,7 @@ class WheelDrawing:
     arcs: tuple[Arc, ...]
 
 
-def draw_wheel(rows: tuple[WheelRow, ...]) -> WheelDrawing:
+def draw_wheel(rows: tuple[WheelRow, ...], *, messages: Messages = FINNISH) -> WheelDrawing:
     lanes = _lanes(rows)
     lane_count = max(lanes, default=0) + 1
     width = min(_MAX_LANE_WIDTH, (_LANES_OUTER - _LANES_INNER) / lane_count)
@@ -59,8 +77,8 @@ def draw_wheel(rows: tuple[WheelRow, ...]) -> WheelDrawing:
     for index in range(12):
         month = (index + 7) % 12 + 1
         x, y = _point(index + 0.5, (_MONTH_OUTER + _MONTH_INNER) / 2)
-        name = MONTH_NAMES[month - 1]
-        sectors.append(Sector(name, name.removesuffix("kuu"), _band(index, index + 1, _MONTH_INNER, _MONTH_OUTER), x, y))
+        name, short = messages.say(MONTH_NAMES[month - 1]), messages.say(MONTH_SHORT_NAMES[month - 1])
+        sectors.append(Sector(name, short, _band(index, index + 1, _MONTH_INNER, _MONTH_OUTER), x, y))
     arcs = []
     for number, (row, lane) in enumerate(zip(rows, lanes, strict=True), start=1):
         outer = _LANES_OUTER - lane * width

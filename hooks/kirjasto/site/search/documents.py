@@ -8,10 +8,15 @@ import re
 from typing import TYPE_CHECKING
 
 from kirjasto.content.body_sections import body_sections
+from kirjasto.content.messages import Messages, _, messages_in
 from kirjasto.site.search.index import SearchDocument
 
 if TYPE_CHECKING:
     from kirjasto.content.model import Library
+
+_FINNISH = messages_in()
+PAGE_KIND = _("Sivu")
+"""What a result that is not an item is called (an item by its kind: 'Hyvä käytäntö')."""
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -33,15 +38,18 @@ def headings_of(markdown: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in re.finditer(r"^#{2,6}\s+(.+)$", markdown, re.MULTILINE))
 
 
-def item_documents(library: Library) -> list[SearchDocument]:
-    """Search documents for every published item, newest first."""
+def item_documents(library: Library, *, messages: Messages = _FINNISH) -> list[SearchDocument]:
+    """Search documents for every published item, newest first; what the results show
+    of them (kind, place, status) in the language of `messages`."""
     from kirjasto.site.pages.listing import newest_first, places_label
     from kirjasto.site.pages.page import url_of
 
+    say = messages.say
     documents = []
-    for item in newest_first(library.items):
+    for item in newest_first(library.items, messages=messages):
+        kind = say(item.kind.label)
         keywords = (
-            item.kind.label,
+            kind,
             *(t.name for t in item.themes),
             # Both names of a place: a search for `Helsingfors` finds Helsinki's items.
             *(name for m in item.municipalities for name in dict.fromkeys((m.name, m.name_sv)) if name),
@@ -56,9 +64,9 @@ def item_documents(library: Library) -> list[SearchDocument]:
                 url=url_of(item.src_uri),
                 title=item.title,
                 summary=item.summary,
-                kind=item.kind.label,
-                place=places_label(item),
-                status=item.status_label or "",
+                kind=kind,
+                place=places_label(item, messages=messages),
+                status=say(item.status_label) if item.status_label else "",
                 headings=tuple(section.heading_text for section in body_sections(item.body_html) if section.level),
                 keywords=keywords,
                 # The year wheel's rows are on the page too, and found like its text.
@@ -94,10 +102,11 @@ def without_excluded_sections(markdown: str) -> str:
     return "\n".join(kept)
 
 
-def search_documents(library: Library, pages: list[SearchDocument]) -> list[SearchDocument]:
-    """What the index numbers: the items newest first (document N is catalogue item N),
-    then the other pages by address, so that every engine writes the same index."""
-    return with_pages(item_documents(library), pages)
+def search_documents(library: Library, pages: list[SearchDocument], *, messages: Messages = _FINNISH) -> list[SearchDocument]:
+    """What the index numbers: the items newest first (document N is catalogue item N,
+    for the same `messages`), then the other pages by address, so that every engine
+    writes the same index."""
+    return with_pages(item_documents(library, messages=messages), pages)
 
 
 def with_pages(items: list[SearchDocument], pages: list[SearchDocument]) -> list[SearchDocument]:
@@ -113,10 +122,15 @@ def own_title(front_matter_title: object, body: str, fallback: str) -> str:
     return next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), fallback)
 
 
-def page_document(url: str, title: str, markdown: str, description: str | None) -> SearchDocument:
-    """A hand-written or index page: its description (or first paragraph) is the snippet."""
+def page_document(
+    url: str, title: str, markdown: str, description: str | None, *, messages: Messages = _FINNISH
+) -> SearchDocument:
+    """A hand-written or index page: its description (or first paragraph) is the snippet;
+    the results call it a page in the language of `messages`."""
     markdown = without_excluded_sections(markdown)
     text = markdown_to_text(re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL))
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith(("-", "|", ":"))]
     summary = description or (" ".join(paragraphs[1].split())[:240] if len(paragraphs) > 1 else "")
-    return SearchDocument(url=url, title=title, summary=summary, kind="Sivu", headings=headings_of(markdown), body=text)
+    return SearchDocument(
+        url=url, title=title, summary=summary, kind=messages.say(PAGE_KIND), headings=headings_of(markdown), body=text
+    )
