@@ -192,3 +192,21 @@ def test_the_theme_overrides_words_come_in_the_sites_language():
     assert swedish["saavutettavuusseloste"] == "Tillgänglighetsutlåtande"
     assert finnish.keys() == swedish.keys()
     assert [key for key in finnish if swedish[key] == finnish[key]] == []
+
+
+def test_a_new_swedish_item_starts_in_swedish_and_its_hints_are_caught(library):
+    import datetime
+
+    from kirjasto.content.item_skeleton import new_item_text
+    from kirjasto.content.model import Kind
+
+    text = new_item_text(Kind.PRACTICE, "Tutorlärare i Åbo", datetime.date(2026, 11, 30), "sv")
+    assert "language: sv\n" in text and "## Mål\n" in text and "## Tavoitteet" not in text
+    assert "# checked: ÅÅÅÅ-MM-DD" in text
+    body = text.split("---\n\n", 1)[1]
+    library.write("kaytannot/tutorlarare.md", swedish(), body)
+    problems = library.problems()
+    assert any(
+        "Hjälpfrågan 'Vilket behov gav upphov till praxisen och vad vill man uppnå med den?' finns kvar i texten." in p
+        for p in problems
+    ), problems

@@ -76,7 +76,7 @@ def form_data(
             KIND_KEYS[kind]: {
                 "folder": kind.folder,
                 "label": messages.say(kind.label),
-                "body": body_template(kind),
+                "body": body_template(kind, messages),
                 "hasStatus": kind in KINDS_WITH_STATUS,
             }
             for kind in Kind

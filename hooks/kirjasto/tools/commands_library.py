@@ -103,7 +103,7 @@ def new_command(args: argparse.Namespace, root: Path) -> int:
         print(say(exists, path=shown, slug=slug), file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new_item_text(kind, args.title, args.today), encoding="utf-8")
+    path.write_text(new_item_text(kind, args.title, args.today, messages_of(args).language), encoding="utf-8")
     print(say(_("Luotiin {path}. Täytä tyhjät kentät ja kirjoita teksti, sitten aja: kirjasto validate {path}"), path=shown))
     return 0
 

@@ -89,7 +89,9 @@ def _recommended_sections(messages: Messages) -> str:
     """The headings each kind should have, from the same list `kirjasto new` and the form use."""
     blocks = []
     for kind in Kind:
-        items = "\n".join(f"- **{section.heading}**: {section.hint}" for section in RECOMMENDED_SECTIONS[kind])
+        items = "\n".join(
+            f"- **{messages.say(section.heading)}**: {messages.say(section.hint)}" for section in RECOMMENDED_SECTIONS[kind]
+        )
         blocks.append(f"**{messages.say(kind.label)}**\n\n{items}")
     return "\n\n".join(blocks)
 
