@@ -30,6 +30,7 @@ from kirjasto.content import (
     SettingsError,
     errors,
     format_report,
+    messages_in,
     read_settings,
     today_in_finland,
 )
@@ -66,8 +67,10 @@ from kirjasto_mkdocs import (
     PageSplit,
     SiteFolder,
     Snapshot,
+    language_files,
     prepared_environment,
     serving,
+    speak_site_language,
     validation_cache,
 )
 
@@ -84,15 +87,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today = today_in_finland()
     except (SettingsError, ClockError) as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
-    config.extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
-    config.extra[THEME_TEXTS_KEY] = theme_texts()  # the overrides' words
+    speak_site_language(config, settings.language)
+    config.extra[LICENCE_CONFIG_KEY] = settings.licence.as_record(messages_in(settings.language))
+    config.extra[THEME_TEXTS_KEY] = theme_texts(messages_in(settings.language))  # the overrides' words
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     _state = BuildState(
         settings=settings,
         today=today,
         markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
         scripts=known_scripts(theme_script_dirs(custom_dir)),
-        templates=part_templates(override_dir_of(custom_dir)),
+        templates=part_templates(override_dir_of(custom_dir), settings.language),
     )
     for name in BUILD_LOGGERS if settings.preview else ():  # MkDocs notes each page it writes no file for
         logging.getLogger(name).addFilter(lambda record: not record.getMessage().startswith("Page skipped:"))
@@ -119,7 +123,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _state.site_folder = SiteFolder.set_aside(config.site_dir)
     library = _state.loaded_library()
     # A preview skips the search index: it is the slowest part and not needed to check one page.
-    _state.indexer = None if _state.settings.preview else BackgroundIndexer(item_documents(library))
+    _state.indexer = (
+        None if _state.settings.preview else BackgroundIndexer(item_documents(library, messages=_state.templates.messages))
+    )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -143,6 +149,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     exports = export_paths(library) if _state.exports_in_child else export_files(library, _state.settings, config.site_name)
     for path, text in exports.items():
         files.append(File.generated(config, path, content=text))
+    for file in language_files(config, _state.settings.language, {file.src_uri for file in files}):
+        files.append(file)  # another language's site: shared scripts and styles, the scripts' texts
     urls = (file.url for file in files.documentation_pages())
     _state.policy = site_policy(_state.scripts, base_urls(urls, config.site_url, config.extra.get("scope")))
     # The templates write the policy into every page (overrides/main.html).

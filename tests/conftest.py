@@ -122,7 +122,7 @@ def mkdocs_build(root: Path, site: Path, config: str = "mkdocs.yml", **environme
 def copy_repository(destination: Path) -> Path:
     """The parts of the repository a build reads, copied to `destination`."""
     destination.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "practices", "hooks"):
+    for name in ("mkdocs.yml", "mkdocs.sv.yml", "docs", "docs-sv", "overrides", "practices", "hooks"):
         source = REPOSITORY_ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
@@ -163,6 +163,18 @@ def tree_site(tmp_path_factory) -> Path:
     result = mkdocs_build(out, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def swedish_build(tmp_path_factory) -> tuple[Path, Path]:
+    """The repository built in Swedish (`make build CONFIG=mkdocs.sv.yml`), once per test
+    run: (the copy it was built from, the site)."""
+    root = copy_repository(tmp_path_factory.mktemp("svenska") / "repo")
+    site = root / "site"
+    result = mkdocs_build(root, site, "mkdocs.sv.yml")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return root, site
 
 
 @pytest.fixture(scope="session")

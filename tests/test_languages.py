@@ -14,7 +14,10 @@ from babel.messages.pofile import read_po
 from conftest import REPOSITORY_ROOT, VALID_BODY, front_matter
 from kirjasto.content.messages import catalogue_path, messages_in
 from kirjasto.content.vocabularies import load_places
+from kirjasto.site.catalogue import catalogue_json
+from kirjasto.site.pages.item_page import card_data
 from kirjasto.site.pages.listing import listing_html, newest_first, places_label
+from kirjasto.site.pages.plan import listing_pages
 from kirjasto.site.parts import part_templates
 
 PATH = "practices/kaytannot/tutorit.md"
@@ -132,6 +135,58 @@ def test_listings_show_the_pages_language_first_and_mark_the_other(library):
     assert '<a href="../../kaytannot/tutorlarare/" lang="sv">Tutorlärare stöder sina kolleger</a> (ruotsiksi)</h3>' in html
     assert '<p lang="sv">Tutorlärare hjälper kolleger med digital pedagogik.</p>' in html
     assert html.count('lang="sv"') == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "theme", "description", "audience", "level", "place"),
+    [
+        ("fi", "Tutoropettajatoiminta", "Opettajien vertaistukea", "Opettajat", "Perusopetus", "Hämeenlinna"),
+        ("sv", "Tutorlärarverksamhet", "Kamratstöd och kamratutbildning", "Lärare", "Grundläggande utbildning", "Tavastehus"),
+    ],
+)
+def test_vocabulary_names_are_in_the_pages_language(library, language, theme, description, audience, level, place):
+    library.write("kaytannot/tutorit.md", front_matter(audience="[opettajat]"))
+    loaded = library.load().library
+    (item,) = loaded.items
+    templates = part_templates(None, language)
+    card = templates.render("kortti", item=item, card=card_data(item, messages=templates.messages))
+    assert f'<a href="../../teemat/tutoropettajatoiminta/">{theme}</a>' in card
+    assert f'<a href="../../asteet/perusopetus/">{level}</a>' in card
+    assert f'<a href="../../kunnat/hameenlinna/">{place}</a>' in card
+    assert f"<dd>{audience}</dd>" in card
+    pages = {page.src_uri: page for page in listing_pages(loaded, templates)}
+    theme_page = pages["teemat/tutoropettajatoiminta.md"]
+    assert theme_page.title == theme
+    assert f"# {theme}\n\n{description}" in theme_page.markdown
+    assert f"· {place} · {level} ·" in theme_page.with_html_parts()
+    assert pages["asteet/perusopetus.md"].title == level
+    assert pages["kunnat/hameenlinna.md"].title == place
+    facets = {facet["id"]: dict(facet["values"]) for facet in catalogue_json(loaded, messages=messages_in(language))["facets"]}
+    assert (facets["teema"]["tutoropettajatoiminta"], facets["kohderyhma"]["opettajat"]) == (theme, audience)
+
+
+def test_swedish_names_are_optional_and_a_given_one_must_be_a_text(library):
+    library.write_raw(
+        "kohderyhmat.yml", "- slug: opettajat\n  name: Opettajat\n- slug: rehtorit\n  name: Rehtorit\n  name_sv: ''\n"
+    )
+    library.write("kaytannot/tutorit.md", front_matter(audience="[opettajat, rehtorit]"))
+    loaded = library.load()
+    assert [problem.format() for problem in loaded.problems] == [
+        "practices/kohderyhmat.yml: name_sv: Kohdan 2 kenttä name_sv on tyhjä tai ei ole tekstiä. "
+        "Kirjoita siihen teksti tai poista kenttä."
+    ]
+    audiences = loaded.library.vocabularies.audiences
+    assert [audiences[slug].name_in("sv") for slug in ("opettajat", "rehtorit")] == ["Opettajat", "Rehtorit"]
+
+
+def test_a_swedish_page_names_a_municipality_by_its_swedish_name_unless_it_is_bilingual():
+    municipalities, _ = load_places()
+    shown = {name: (m.shown_in("fi"), m.shown_in("sv")) for name, m in municipalities.items()}
+    assert shown["Hämeenlinna"] == ("Hämeenlinna", "Tavastehus")
+    assert shown["Maarianhamina"] == ("Maarianhamina", "Mariehamn")
+    assert shown["Porvoo"] == ("Porvoo – Borgå", "Porvoo – Borgå")
+    assert shown["Närpiö"] == ("Närpes – Närpiö", "Närpes – Närpiö")
+    assert shown["Kuopio"] == ("Kuopio", "Kuopio")
 
 
 def _extracted_messages() -> set[str | tuple[str, str]]:

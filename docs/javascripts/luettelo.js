@@ -210,9 +210,11 @@ function startCatalogue(root) {
     var end = Math.min(shown, results.length);
     for (var i = 0; i < end; i++) {
       var item = results[i];
+      // item[6]: the item's language when it is not the page's (WCAG 3.1.2).
+      var lang = item[6] ? ' lang="' + escapeHtml(item[6]) + '"' : "";
       html.push(
-        '<li><h3><a href="' + escapeHtml(base + item[2]) + '">' + escapeHtml(item[0]) + "</a></h3>" +
-        "<p>" + escapeHtml(item[1]) + "</p>" +
+        '<li><h3><a href="' + escapeHtml(base + item[2]) + '"' + lang + ">" + escapeHtml(item[0]) + "</a></h3>" +
+        "<p" + lang + ">" + escapeHtml(item[1]) + "</p>" +
         '<p class="kk-meta">' + escapeHtml(item.meta) + "</p></li>"
       );
     }

@@ -8,6 +8,7 @@ library's layers publish."""
 
 from kirjasto_mkdocs.environment import prepared as prepared_environment
 from kirjasto_mkdocs.incremental import Snapshot
+from kirjasto_mkdocs.languages import language_files, speak_site_language
 from kirjasto_mkdocs.live import LiveSite, serving
 from kirjasto_mkdocs.parallel import BUILD_LOGGERS, ELSEWHERE_TEMPLATE, PageSplit
 from kirjasto_mkdocs.site_folder import SiteFolder
@@ -21,7 +22,9 @@ __all__ = [
     "PageSplit",
     "SiteFolder",
     "Snapshot",
+    "language_files",
     "prepared_environment",
     "serving",
+    "speak_site_language",
     "validation_cache",
 ]

@@ -230,7 +230,7 @@ class Snapshot:
             self._write_exports(library)
             if self.state.settings.preview:
                 return
-            indexer = BackgroundIndexer(item_documents(library))
+            indexer = BackgroundIndexer(item_documents(library, messages=self.state.templates.messages))
             for path, text in indexer.finish(documents).items():
                 (site / path).write_text(text, encoding="utf-8")
 

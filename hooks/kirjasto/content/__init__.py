@@ -7,6 +7,7 @@ from kirjasto.content.clock import ClockError, today_in_finland
 from kirjasto.content.freshness import with_freshness
 from kirjasto.content.library import LoadedLibrary, load_library
 from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.messages import SOURCE_LANGUAGE, messages_in
 from kirjasto.content.model import Item, Kind, Library
 from kirjasto.content.problems import Problem, Severity, errors, format_report
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
@@ -17,6 +18,7 @@ from kirjasto.content.validation_store import ValidationCache, cache_folder
 __all__ = [
     "BUILD_RENDER_BUDGET_SECONDS",
     "LICENCE_CONFIG_KEY",
+    "SOURCE_LANGUAGE",
     "ClockError",
     "Item",
     "Kind",
@@ -33,6 +35,7 @@ __all__ = [
     "errors",
     "format_report",
     "load_library",
+    "messages_in",
     "read_settings",
     "scope_problems",
     "today_in_finland",

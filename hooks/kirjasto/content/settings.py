@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kirjasto.content.licences import DEFAULT_LICENCE, LICENCES, Licence
-from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
+from kirjasto.content.messages import LANGUAGES, SOURCE_LANGUAGE, _, messages_in
 
 _Say = Callable[..., str]
 
@@ -90,9 +90,12 @@ class LibrarySettings:
     licence: Licence = LICENCES[DEFAULT_LICENCE]
     freshness_months: int = DEFAULT_FRESHNESS_MONTHS
     """After this many months without a check, an item's page says its facts may be out of date."""
+    language: str = SOURCE_LANGUAGE
+    """The language the site is published in (`extra.kirjasto.language`, `fi` or `sv`): every
+    generated text, and the theme's `language`, which must be the same."""
 
 
-KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search", "preview", "licence", "freshness_months")
+KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search", "preview", "licence", "freshness_months", "language")
 
 
 def settings_of_config(config: dict[str, Any], language: str = SOURCE_LANGUAGE) -> LibrarySettings:
@@ -137,7 +140,14 @@ def read_settings(
         preview=raw.get("preview") if isinstance(raw.get("preview"), str) else None,
         licence=_read_licence(raw.get("licence", DEFAULT_LICENCE), say),
         freshness_months=_read_freshness(raw.get("freshness_months", DEFAULT_FRESHNESS_MONTHS), say),
+        language=_read_language(raw.get("language", SOURCE_LANGUAGE), say),
     )
+
+
+def _read_language(raw: Any, say: _Say) -> str:
+    if raw not in LANGUAGES:
+        raise SettingsError(say(_("extra.kirjasto.language: anna sivuston kieli, fi (suomi) tai sv (ruotsi).")))
+    return str(raw)
 
 
 def _read_licence(raw: Any, say: _Say) -> Licence:

@@ -6,23 +6,27 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Protocol, TypeVar
 
 import yaml
 
-from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
+from kirjasto.content.editorial_lists import load_editorial_list
+from kirjasto.content.messages import SOURCE_LANGUAGE
 from kirjasto.content.problems import Problem
 from kirjasto.content.text import finnish_sort_key, slugify
 
 
 class Named(Protocol):
-    """Anything a vocabulary lists: what it is called on the site."""
+    """Anything a vocabulary lists: what it is called on the site, in Finnish (`name`)
+    and in the language of a page (`name_in`)."""
 
     @property
     def name(self) -> str: ...
+
+    def name_in(self, language: str) -> str: ...
 
 
 _NamedT = TypeVar("_NamedT", bound=Named)
@@ -68,9 +72,22 @@ class Municipality:
     def display_name(self) -> str:
         """As the site shows it: a bilingual municipality by both names, the majority
         language's first ('Porvoo – Borgå', 'Närpes – Närpiö'); any other by its name."""
-        if len(self.languages) == 2 and self.name_sv and self.name_sv != self.name:
+        if self._bilingual:
             return " – ".join(self.name_in(language) for language in self.languages)
         return self.name
+
+    def shown_in(self, language: str) -> str:
+        """As a page in `language` shows it: a bilingual municipality by both names, the
+        majority language's first, on the pages of either language (`display_name`);
+        any other by its Finnish name on Finnish pages and by its Swedish name, if it
+        has one, on Swedish pages ('Hämeenlinna', 'Tavastehus'; 'Maarianhamina', 'Mariehamn')."""
+        if language == SOURCE_LANGUAGE or self._bilingual:
+            return self.display_name
+        return self.name_in(language)
+
+    @property
+    def _bilingual(self) -> bool:
+        return len(self.languages) == 2 and bool(self.name_sv) and self.name_sv != self.name
 
 
 @dataclass(frozen=True)
@@ -80,7 +97,15 @@ class Term:
     slug: str
     """As written in front matter and in page addresses: `perusopetus`."""
     name: str
-    """As the site shows it: `Perusopetus`."""
+    """As the Finnish site shows it: `Perusopetus`."""
+    name_sv: str = field(default="", kw_only=True)
+    """As the Swedish site shows it: `Grundläggande utbildning`; empty when the list
+    gives no Swedish name (the Finnish one is shown then)."""
+
+    def name_in(self, language: str) -> str:
+        """The name on a page in `language`: the Swedish one on Swedish pages when there
+        is one, else the Finnish."""
+        return self.name_sv if language == "sv" and self.name_sv else self.name
 
 
 @dataclass(frozen=True)
@@ -94,6 +119,12 @@ class Theme(Term):
 
     description: str
     """One or two sentences on the theme's page."""
+    description_sv: str = field(default="", kw_only=True)
+    """The same in Swedish; empty when the list gives none (the Finnish one is shown then)."""
+
+    def description_in(self, language: str) -> str:
+        """The description on a page in `language`, as `name_in` chooses the name."""
+        return self.description_sv if language == "sv" and self.description_sv else self.description
 
 
 @dataclass(frozen=True)
@@ -131,6 +162,12 @@ def _swedish_aliases(known: dict[str, Municipality] | dict[str, Region]) -> dict
 
 THEMES_FILE = "teemat.yml"
 AUDIENCES_FILE = "kohderyhmat.yml"
+THEME_FIELDS = ("slug", "name", "description")
+AUDIENCE_FIELDS = ("slug", "name")
+THEME_SWEDISH_FIELDS = ("name_sv", "description_sv")
+AUDIENCE_SWEDISH_FIELDS = ("name_sv",)
+"""The optional Swedish names (and descriptions) of the editorial lists' entries: when
+one is missing, the Swedish site shows the Finnish."""
 
 
 _OFFICIAL_LANGUAGES = {"0": ("fi",), "1": ("fi", "sv"), "2": ("sv",), "3": ("sv", "fi")}
@@ -166,68 +203,10 @@ def load_places() -> tuple[dict[str, Municipality], dict[str, Region]]:
 def load_levels() -> dict[str, Level]:
     """Education levels from the packaged YAML, in the file's (learner's path) order."""
     text = resources.files("kirjasto").joinpath("data/education-levels.yml").read_text("utf-8")
-    return {entry["slug"]: Level(slug=entry["slug"], name=entry["fi"]) for entry in yaml.safe_load(text)}
-
-
-def load_editorial_list(
-    path: Path, root: Path, fields: tuple[str, ...], language: str = SOURCE_LANGUAGE
-) -> tuple[list[dict[str, str]], list[Problem]]:
-    """Read a list of `slug` + `name` (+ more) entries such as `teemat.yml`.
-
-    Returns the entries that are complete and a problem (told in `language`) for each
-    one that is not.
-    """
-    say = messages_in(language).say
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    if not path.is_file():
-        message = say(
-            _("Tiedosto puuttuu. Luo se: lista, jonka jokaisella rivillä on kentät {fields}."), fields=", ".join(fields)
-        )
-        return [], [Problem(shown, 1, None, message, language=language)]
-    try:
-        entries = yaml.safe_load(path.read_text("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
-        message = say(
-            _("Tiedosto ei ole kelvollista YAMLia ({kind}). Korjaa rivin {line} tienoilta."),
-            kind=error.__class__.__name__,
-            line=line,
-        )
-        return [], [Problem(shown, line, None, message, language=language)]
-    if not isinstance(entries, list):
-        message = say(_("Tiedoston pitää olla lista (jokainen kohta alkaa viivalla '- slug: ...')."))
-        return [], [Problem(shown, 1, None, message, language=language)]
-    complete: list[dict[str, str]] = []
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for position, entry in enumerate(entries, start=1):
-        missing = [
-            name
-            for name in fields
-            if not isinstance(entry, dict) or not isinstance(entry.get(name), str) or not entry[name].strip()
-        ]
-        if missing:
-            message = say(
-                _("Kohdasta {position} puuttuu {missing}. Anna jokaiselle kohdalle kentät {fields}."),
-                position=position,
-                missing=", ".join(missing),
-                fields=", ".join(fields),
-            )
-            problems.append(Problem(shown, None, None, message, language=language))
-        elif entry["slug"] in seen:
-            message = say(_("Tunniste '{slug}' on listalla kahdesti. Poista toinen."), slug=entry["slug"])
-            problems.append(Problem(shown, None, "slug", message, language=language))
-        elif slugify(entry["slug"]) != entry["slug"]:
-            message = say(
-                _("Tunniste '{slug}' ei kelpaa. Käytä pieniä kirjaimia a-z, numeroita ja viivoja, esim. '{suggestion}'."),
-                slug=entry["slug"],
-                suggestion=slugify(entry["slug"]),
-            )
-            problems.append(Problem(shown, None, "slug", message, language=language))
-        else:
-            seen.add(entry["slug"])
-            complete.append(entry)
-    return complete, problems
+    return {
+        entry["slug"]: Level(slug=entry["slug"], name=entry["fi"], name_sv=entry.get("sv") or "")
+        for entry in yaml.safe_load(text)
+    }
 
 
 def load_vocabularies(
@@ -237,21 +216,43 @@ def load_vocabularies(
     their problems told in `language`."""
     municipalities, regions = load_places()
     theme_entries, theme_problems = load_editorial_list(
-        content_root / THEMES_FILE, repository_root, ("slug", "name", "description"), language
+        content_root / THEMES_FILE, repository_root, THEME_FIELDS, language, THEME_SWEDISH_FIELDS
     )
     audience_entries, audience_problems = load_editorial_list(
-        content_root / AUDIENCES_FILE, repository_root, ("slug", "name"), language
+        content_root / AUDIENCES_FILE, repository_root, AUDIENCE_FIELDS, language, AUDIENCE_SWEDISH_FIELDS
     )
     vocabularies = Vocabularies(
         municipalities=municipalities,
         regions=regions,
         levels=load_levels(),
-        themes={e["slug"]: Theme(e["slug"], e["name"].strip(), e["description"].strip()) for e in theme_entries},
-        audiences={e["slug"]: Audience(e["slug"], e["name"].strip()) for e in audience_entries},
+        themes={
+            e["slug"]: Theme(
+                e["slug"],
+                e["name"].strip(),
+                e["description"].strip(),
+                name_sv=e.get("name_sv", "").strip(),
+                description_sv=e.get("description_sv", "").strip(),
+            )
+            for e in theme_entries
+        },
+        audiences={
+            e["slug"]: Audience(e["slug"], e["name"].strip(), name_sv=e.get("name_sv", "").strip()) for e in audience_entries
+        },
     )
     return vocabularies, theme_problems + audience_problems
 
 
-def sorted_by_name(values: Iterable[_NamedT]) -> list[_NamedT]:
-    """Vocabulary entries in Finnish alphabetical order of their names."""
-    return sorted(values, key=lambda value: finnish_sort_key(value.name))
+def sorted_by_name(values: Iterable[_NamedT], language: str = SOURCE_LANGUAGE) -> list[_NamedT]:
+    """Vocabulary entries in alphabetical order of their names as a page in `language`
+    shows them (Finnish by default; Swedish, too, puts å, ä and ö after z). On Finnish
+    pages the order is that of the Finnish names, also where a municipality is shown by
+    both of its names."""
+    if language == SOURCE_LANGUAGE:
+        return sorted(values, key=lambda value: finnish_sort_key(value.name))
+    return sorted(values, key=lambda value: finnish_sort_key(shown_name(value, language)))
+
+
+def shown_name(value: Named, language: str) -> str:
+    """What a page in `language` calls a vocabulary entry: a municipality as
+    `Municipality.shown_in` says, anything else by `name_in`."""
+    return value.shown_in(language) if isinstance(value, Municipality) else value.name_in(language)

@@ -33,10 +33,12 @@ from kirjasto.site.search import (
     page_document,
     search_documents,
 )
-from kirjasto.site.theme_texts import THEME_TEXTS_KEY, theme_texts
+from kirjasto.site.site_language import language_data_files, shared_files
+from kirjasto.site.theme_texts import THEME_LANGUAGE_MESSAGE, THEME_TEXTS_KEY, markdown_configs_in, theme_texts
 
 __all__ = [
     "CONFIG_KEY",
+    "THEME_LANGUAGE_MESSAGE",
     "THEME_TEXTS_KEY",
     "BackgroundIndexer",
     "ItemPages",
@@ -59,8 +61,10 @@ __all__ = [
     "iter_export_files",
     "json_ld_script",
     "known_scripts",
+    "language_data_files",
     "last_commit_dates",
     "listing_pages",
+    "markdown_configs_in",
     "override_dir_of",
     "own_title",
     "page_document",
@@ -69,6 +73,7 @@ __all__ = [
     "put_html_parts",
     "related_items",
     "search_documents",
+    "shared_files",
     "site_policy",
     "theme_script_dirs",
     "theme_texts",

@@ -14,7 +14,7 @@ from kirjasto.content.library import items_sorted
 from kirjasto.content.messages import Messages, _, messages_in
 from kirjasto.content.model import STATUSES, Item, Kind, Library
 from kirjasto.content.vocabularies import sorted_by_name
-from kirjasto.site.pages.listing import facts_label, newest_first
+from kirjasto.site.pages.listing import facts_label, newest_first, other_language
 from kirjasto.site.pages.page import url_of
 from kirjasto.site.parts import PartTemplates
 
@@ -50,22 +50,25 @@ def _item_url(item: Item) -> str:
 
 
 def _facet_values(library: Library, messages: Messages) -> dict[str, list[tuple[str, str]]]:
-    """Every value a filter can take, as (id used in the URL, name), in display order."""
+    """Every value a filter can take, as (id used in the URL, name in the language of
+    `messages`), in display order."""
     say = messages.say
+    language = messages.language
     vocabularies = library.vocabularies
     used_municipalities = {m.name for item in library.items for m in item.municipalities}
     return {
         "tyyppi": [(kind.folder, say(kind.label)) for kind in Kind],
-        "teema": [(t.slug, t.name) for t in sorted_by_name(vocabularies.themes.values())],
-        "aste": [(level.slug, level.name) for level in vocabularies.levels.values()],
-        "maakunta": [(r.slug, r.name) for r in sorted_by_name(library.published_regions)] + [(NATIONAL_ID, say(NATIONAL))],
+        "teema": [(t.slug, t.name_in(language)) for t in sorted_by_name(vocabularies.themes.values(), language)],
+        "aste": [(level.slug, level.name_in(language)) for level in vocabularies.levels.values()],
+        "maakunta": [(r.slug, r.name_in(language)) for r in sorted_by_name(library.published_regions, language)]
+        + [(NATIONAL_ID, say(NATIONAL))],
         "kunta": [
-            (m.slug, m.display_name)
-            for m in sorted_by_name(vocabularies.municipalities.values())
+            (m.slug, m.shown_in(language))
+            for m in sorted_by_name(vocabularies.municipalities.values(), language)
             if m.name in used_municipalities
         ],
         "tila": [(slug, say(label)) for slug, label in STATUSES.items()],
-        "kohderyhma": [(a.slug, a.name) for a in vocabularies.audiences.values()],
+        "kohderyhma": [(a.slug, a.name_in(language)) for a in vocabularies.audiences.values()],
         "liittyminen": [(JOINABLE_ID, say(JOINABLE))],
     }
 
@@ -93,8 +96,8 @@ def catalogue_json(library: Library, *, messages: Messages = _FINNISH) -> dict[s
     for item in newest_first(library.items, messages=messages):
         item_values = _item_values(item)
         place = (
-            ", ".join(m.display_name for m in item.municipalities)
-            or ", ".join(r.name for r in item.regions)
+            ", ".join(m.shown_in(messages.language) for m in item.municipalities)
+            or ", ".join(r.name_in(messages.language) for r in item.regions)
             or messages.say(NATIONAL)
         )
         items.append(
@@ -105,6 +108,8 @@ def catalogue_json(library: Library, *, messages: Messages = _FINNISH) -> dict[s
                 facts_label(item, messages=messages),
                 place,
                 [[positions[facet][v] for v in item_values[facet] if v in positions[facet]] for facet, _ in FACETS],
+                # The item's language, only when it is not the page's: its title and summary are marked with it.
+                *([language] if (language := other_language(item, messages=messages)) else []),
             ]
         )
     return {
@@ -136,6 +141,6 @@ def catalogue_html(
         base_url=base_url,
         total=len(library.items),
         shown=len(listed) if capped else None,
-        listed=[(item.title, base_url + _item_url(item)) for item in listed],
+        listed=[(item.title, base_url + _item_url(item), other_language(item, messages=messages)) for item in listed],
         kind_links=[(messages.say(kind.plural).lower(), base_url + kind.folder + "/") for kind in Kind],
     )

@@ -15,15 +15,14 @@ from kirjasto.content.urls import url_of
 from kirjasto.site.csp import PageScriptProblem, check_page, with_noopener
 from kirjasto.site.exports.json_ld import json_ld_script
 
-_FINNISH = messages_in()
-
 
 def finish_page(
-    page: str, item: Item | None, settings: LibrarySettings, policy: str, *, messages: Messages = _FINNISH
+    page: str, item: Item | None, settings: LibrarySettings, policy: str, *, messages: Messages | None = None
 ) -> tuple[str, list[PageScriptProblem]]:
     """The finished page (`item`: the item it shows, if any) and its script problems;
     a page with problems must not be published. `messages`: the page's language (the
-    JSON-LD's names)."""
+    JSON-LD's names), by default the site's (`settings.language`)."""
+    messages = messages or messages_in(settings.language)
     if item is not None:
         page = page.replace("</head>", json_ld_script(item, settings, messages=messages) + "</head>", 1)
     problems = check_page(page, policy)
@@ -31,7 +30,7 @@ def finish_page(
 
 
 def finish_pages(
-    site_dir: Path, library: Library, settings: LibrarySettings, policy: str, *, messages: Messages = _FINNISH
+    site_dir: Path, library: Library, settings: LibrarySettings, policy: str, *, messages: Messages | None = None
 ) -> list[str]:
     """Finish every HTML page under `site_dir` in place (pages in the language of
     `messages`). Returns the problems found ('path: message', in Finnish); a page with

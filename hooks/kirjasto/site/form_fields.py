@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from kirjasto.content.field_rules import EARLIEST_YEAR, MAX_THEMES, SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
-from kirjasto.content.messages import Messages, _, messages_in
+from kirjasto.content.messages import SOURCE_LANGUAGE, Messages, _, messages_in
 from kirjasto.content.model import STATUSES, UNKNOWN_STATUS, Kind, Library
 from kirjasto.content.vocabularies import Vocabularies, sorted_by_name
 
@@ -102,21 +102,43 @@ def _repeated_group(group: tuple[str, str, str, list[tuple[str, str, str]], str]
     )
 
 
-def _with_suggestions(group: FormField, vocabularies: Vocabularies) -> FormField:
-    """A team's themes are suggested from the vocabulary while typing (input type `list`)."""
+def _with_suggestions(group: FormField, vocabularies: Vocabularies, language: str) -> FormField:
+    """A team's themes are suggested from the vocabulary while typing (input type `list`),
+    named in `language`."""
     if not any(kind == "list" for _, _, kind in group.parts):
         return group
-    return dataclasses.replace(group, options=[(t.slug, t.name) for t in sorted_by_name(vocabularies.themes.values())])
+    return dataclasses.replace(group, options=_themes(vocabularies, language))
+
+
+def _themes(vocabularies: Vocabularies, language: str) -> list[tuple[str, str]]:
+    return [(t.slug, t.name_in(language)) for t in sorted_by_name(vocabularies.themes.values(), language)]
+
+
+def _municipality_options(vocabularies: Vocabularies, language: str) -> list[tuple[str, str]]:
+    """(Finnish name, what the list shows beside it) of every municipality, in the order of
+    the Finnish names: the value is the name the form writes into the file (the script
+    knows municipalities by it); beside it, its region, and on Swedish pages also the
+    municipality's Swedish name when that differs ('Helsingfors, Nyland'), so that typing
+    either name finds it."""
+    municipalities = sorted_by_name(vocabularies.municipalities.values())
+    if language == SOURCE_LANGUAGE:
+        return [(m.name, m.region.name) for m in municipalities]
+    options = []
+    for m in municipalities:
+        region = m.region.name_in(language)
+        options.append((m.name, f"{m.name_sv}, {region}" if m.name_sv and m.name_sv != m.name else region))
+    return options
 
 
 def form_fields(library: Library, *, messages: Messages = _FINNISH) -> list[FormField]:
     """Every field, in order, with the validator's own limits in its help text, in the
     language of `messages` (Finnish by default)."""
     say = messages.say
+    language = messages.language
     vocabularies = library.vocabularies
     kinds = [(KIND_KEYS[kind], say(kind.label)) for kind in Kind]
     statuses = [(slug, say(label)) for slug, label in STATUSES.items()]
-    municipalities = [(m.name, m.region.name) for m in sorted_by_name(vocabularies.municipalities.values())]
+    municipalities = _municipality_options(vocabularies, language)
     fields = [
         _choices(
             "kind",
@@ -178,20 +200,20 @@ def form_fields(library: Library, *, messages: Messages = _FINNISH) -> list[Form
             "regions",
             say(_("Maakunnat")),
             say(_("Vain koko maakuntaa koskeville kuvauksille. Kunnan maakuntaa ei tarvitse valita.")),
-            [(r.name, r.name) for r in sorted_by_name(vocabularies.regions.values())],
+            [(r.name, r.name_in(language)) for r in sorted_by_name(vocabularies.regions.values(), language)],
         ),
         _choices(
             "levels",
             say(_("Koulutusasteet")),
             say(_("Valitse yksi tai useampi.")),
-            [(level.slug, level.name) for level in vocabularies.levels.values()],
+            [(level.slug, level.name_in(language)) for level in vocabularies.levels.values()],
             required=True,
         ),
         _choices(
             "themes",
             say(_("Teemat")),
             say(_("Valitse 1–{most}."), most=MAX_THEMES),
-            [(t.slug, t.name) for t in sorted_by_name(vocabularies.themes.values())],
+            _themes(vocabularies, language),
             required=True,
         ),
         _choices(
@@ -236,9 +258,9 @@ def form_fields(library: Library, *, messages: Messages = _FINNISH) -> list[Form
             "audience",
             say(_("Kohderyhmät")),
             say(_("Vapaaehtoinen.")),
-            [(a.slug, a.name) for a in vocabularies.audiences.values()],
+            [(a.slug, a.name_in(language)) for a in vocabularies.audiences.values()],
         ),
-        *(_with_suggestions(_repeated_group(group, messages), vocabularies) for group in REPEATED_GROUPS),
+        *(_with_suggestions(_repeated_group(group, messages), vocabularies, language) for group in REPEATED_GROUPS),
         _textarea("funding", say(_("Rahoitus")), say(_("Rahoittajat, yksi riville. Vapaaehtoinen."))),
         _input(
             "source_title",

@@ -7,9 +7,9 @@ does the rest, with no server and no third party."""
 from __future__ import annotations
 
 from kirjasto.content.field_rules import SUMMARY_MAX_LENGTH, SUMMARY_MAX_SENTENCES, TITLE_LENGTH
-from kirjasto.content.messages import Messages
+from kirjasto.content.messages import SOURCE_LANGUAGE, Messages
 from kirjasto.content.model import Kind, Library
-from kirjasto.content.vocabularies import sorted_by_name
+from kirjasto.content.vocabularies import Municipality, sorted_by_name
 from kirjasto.content.year_wheel import MAX_WHEEL_ROWS, MONTH_NAMES
 from kirjasto.site.parts import PartTemplates, script_json
 
@@ -19,6 +19,7 @@ OWN_WHEEL_SCRIPT = "javascripts/vuosikello.js"
 def own_wheel_html(library: Library, script_url: str, *, templates: PartTemplates, messages: Messages | None = None) -> str:
     """The page's form and preview, in the language of `messages` (by default the templates' own)."""
     messages = messages or templates.messages
+    language = messages.language
     vocabularies = library.vocabularies
     data = {
         "folder": Kind.TOOLKIT.folder,
@@ -28,9 +29,11 @@ def own_wheel_html(library: Library, script_url: str, *, templates: PartTemplate
     return templates.render(
         "oma-vuosikello",
         data_json=script_json(data),
-        levels=[(level.slug, level.name) for level in vocabularies.levels.values()],
-        themes=[(theme.slug, theme.name) for theme in sorted_by_name(vocabularies.themes.values())],
-        municipalities=[(m.name, m.name) for m in sorted_by_name(vocabularies.municipalities.values())],
+        levels=[(level.slug, level.name_in(language)) for level in vocabularies.levels.values()],
+        themes=[(theme.slug, theme.name_in(language)) for theme in sorted_by_name(vocabularies.themes.values(), language)],
+        municipalities=[
+            (m.name, _municipality(m, language)) for m in sorted_by_name(vocabularies.municipalities.values(), language)
+        ],
         months=[((index + 7) % 12 + 1, messages.say(MONTH_NAMES[(index + 7) % 12])) for index in range(12)],
         title_min=TITLE_LENGTH[0],
         title_max=TITLE_LENGTH[1],
@@ -39,3 +42,9 @@ def own_wheel_html(library: Library, script_url: str, *, templates: PartTemplate
         max_rows=MAX_WHEEL_ROWS,
         script_url=script_url,
     )
+
+
+def _municipality(municipality: Municipality, language: str) -> str:
+    """A municipality as the page's list shows it: by its Finnish name on Finnish pages
+    (the value the file gets), as Swedish pages show it on those (`Municipality.shown_in`)."""
+    return municipality.name if language == SOURCE_LANGUAGE else municipality.shown_in(language)

@@ -20,6 +20,11 @@ them, babel.cfg), Finnish being the source, in the language of their environment
   escapes any other value: `{{ (_("Lisenssi {link}.")|e).format(link=link) }}`.
 
 `_` gives plain text, which autoescaping escapes on output like any value.
+
+A vocabulary entry is named in the templates' language, which every template knows
+as `language`: `{{ theme.name_in(language) }}` ('Digitaalinen pedagogiikka' on
+Finnish pages, 'Digital pedagogik' on Swedish ones); a municipality by
+`{{ municipality.shown_in(language) }}`.
 """
 
 from __future__ import annotations
@@ -66,7 +71,7 @@ class PartTemplates:
         # Old-style gettext: `_()` gives plain text, escaped on output like any value.
         self.environment.install_gettext_translations(translations(self.language), newstyle=False)  # type: ignore[attr-defined]
         self.environment.filters.update(date_fi=format_date_fi, number_fi=format_number_fi)
-        self.environment.globals.update(count_phrase=count_phrase, Kind=Kind, plural=self.messages.plural)
+        self.environment.globals.update(count_phrase=count_phrase, Kind=Kind, plural=self.messages.plural, language=self.language)
         self._wrappers: dict[tuple[object, ...], tuple[str, str]] = {}
 
     def template(self, name: str) -> Template:

@@ -8,9 +8,14 @@ catalogue, into `config.extra.kirjasto_tekstit`, and the templates read them the
 
 from __future__ import annotations
 
+from typing import Any
+
 from kirjasto.content.messages import Messages, _, messages_in
 
 THEME_TEXTS_KEY = "kirjasto_tekstit"
+THEME_LANGUAGE_MESSAGE = _(
+    "theme.language pitää olla sama kuin sivuston kieli extra.kirjasto.language ('{language}'), jotta teeman omat sanat ja <html lang> ovat sivuston kieltä. Kirjoita theme-kohtaan language: {language}."
+)
 
 _TEXTS = {
     # main.html: the Atom feed's title after the site's name.
@@ -43,6 +48,21 @@ _TEXTS = {
     "syote": _("Syöte (Atom)"),
     "tietosuoja": _("Tietosuoja"),
 }
+
+
+MARKDOWN_WORDS = (_("Linkki tähän kohtaan"),)
+"""Words the site's Markdown configuration writes into pages (mkdocs.yml: the headings'
+`toc.permalink_title`), which a site in another language says in its own."""
+
+
+def markdown_configs_in(configs: dict[str, Any], messages: Messages) -> dict[str, Any]:
+    """The Markdown extensions' configuration with its words (`MARKDOWN_WORDS`) in the
+    language of `messages`."""
+    toc = configs.get("toc")
+    title = toc.get("permalink_title") if isinstance(toc, dict) else None
+    if not isinstance(toc, dict) or not isinstance(title, str) or title not in MARKDOWN_WORDS:
+        return configs
+    return {**configs, "toc": {**toc, "permalink_title": messages.say(title)}}
 
 
 def theme_texts(messages: Messages | None = None) -> dict[str, str]:

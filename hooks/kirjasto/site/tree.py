@@ -19,6 +19,7 @@ from kirjasto.content.config_file import read_config
 from kirjasto.content.freshness import with_freshness
 from kirjasto.content.library import load_library
 from kirjasto.content.markdown_config import MarkdownConfig
+from kirjasto.content.messages import messages_in
 from kirjasto.content.model import Library
 from kirjasto.content.problems import Problem, errors
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
@@ -33,7 +34,8 @@ from kirjasto.site.pages.plan import plan_pages
 from kirjasto.site.parts import override_dir_of, part_templates
 from kirjasto.site.search import SearchDocument, build_search_index, own_title, page_document, search_documents
 from kirjasto.site.search_style import SEARCH_STYLESHEET, theme_search_rules
-from kirjasto.site.theme_texts import THEME_TEXTS_KEY, theme_texts
+from kirjasto.site.site_language import language_data_files, shared_files
+from kirjasto.site.theme_texts import THEME_TEXTS_KEY, markdown_configs_in, theme_texts
 
 HOOKLESS_CONFIG = "mkdocs.yml"
 
@@ -79,7 +81,7 @@ def generate_tree(
     docs = out_dir / "docs"
     documents, hand_written = [], []
     custom_dir = (config.get("theme") or {}).get("custom_dir")
-    templates = part_templates(override_dir_of(repository_root / custom_dir if custom_dir else None))
+    templates = part_templates(override_dir_of(repository_root / custom_dir if custom_dir else None), settings.language)
     for source in sorted(docs_source.rglob("*")):
         target = docs / source.relative_to(docs_source)
         if source.is_dir():
@@ -94,6 +96,10 @@ def generate_tree(
             hand_written.append(src_uri)
         else:
             shutil.copy(source, target)
+    for source, relative in shared_files(docs_source, settings.language):
+        if not (docs / relative).exists():  # another language's site: the shared scripts and styles
+            (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source / relative, docs / relative)
     pages = plan_pages(library, settings, templates)
     for page in pages:
         target = docs / page.src_uri
@@ -101,8 +107,8 @@ def generate_tree(
         target.write_text(page.with_html_parts(), encoding="utf-8")
     item_uris = {item.src_uri for item in library.items}
     documents += [_document(page.src_uri, page.markdown) for page in pages if page.src_uri not in item_uris]
-    files = export_files(library, settings, settings.site_name)
-    files.update(build_search_index(search_documents(library, documents)))
+    files = export_files(library, settings, settings.site_name) | language_data_files(settings.language)
+    files.update(build_search_index(search_documents(library, documents, messages=templates.messages)))
     for path, text in files.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,9 +142,15 @@ def _write_config(
     scripts = known_scripts(theme_script_dirs(repository_root / custom_dir if custom_dir else None, engine))
     bases = base_urls(page_urls, tree_config.get("site_url"), extra.get("scope"), engine)
     extra[CSP_CONFIG_KEY] = site_policy(scripts, bases)
-    extra[LICENCE_CONFIG_KEY] = settings.licence.as_record()
-    extra[THEME_TEXTS_KEY] = theme_texts()
+    extra[LICENCE_CONFIG_KEY] = settings.licence.as_record(messages_in(settings.language))
+    messages = messages_in(settings.language)
+    extra[THEME_TEXTS_KEY] = theme_texts(messages)
     tree_config["extra"] = extra
+    if tree_config.get("markdown_extensions"):  # their words in the site's language
+        tree_config["markdown_extensions"] = [
+            markdown_configs_in(entry, messages) if isinstance(entry, dict) else entry
+            for entry in tree_config["markdown_extensions"]
+        ]
     if engine == "zensical":
         # Zensical's classic look is mkdocs-material's: the site's stylesheet and its
         # contrast fixes are made for it (its modern look has a light footer).

@@ -59,7 +59,6 @@ __all__ = [
 ]
 
 ROBOTS_PATH = "robots.txt"
-_FINNISH = messages_in()
 
 
 def robots_txt(settings: LibrarySettings) -> str:
@@ -88,21 +87,25 @@ def export_paths(library: Library) -> dict[str, str]:
     )
 
 
-def export_files(library: Library, settings: LibrarySettings, site_name: str, *, messages: Messages = _FINNISH) -> dict[str, str]:
+def export_files(
+    library: Library, settings: LibrarySettings, site_name: str, *, messages: Messages | None = None
+) -> dict[str, str]:
     """Every generated data file as `{site path: text}`: the open data, the catalogue's
     index and robots.txt. `messages`: the language of the texts people read in them
-    (the feed, the calendars, the catalogue's legends); the open data itself (JSON, CSV
-    and their schema) is the same published interface in every language."""
+    (the feed, the calendars, the catalogue's legends), by default the site's
+    (`settings.language`); the open data itself (JSON, CSV and their schema) is the same
+    published interface in every language."""
     return {path: "".join(pieces) for path, pieces in iter_export_files(library, settings, site_name, messages=messages)}
 
 
 def iter_export_files(
-    library: Library, settings: LibrarySettings, site_name: str, *, messages: Messages = _FINNISH
+    library: Library, settings: LibrarySettings, site_name: str, *, messages: Messages | None = None
 ) -> Iterator[tuple[str, Iterable[str]]]:
     """`export_files` one file at a time, in the same order, each as pieces of text to
     write one after another: a writer never holds more than one file's data, and the
     open data of 10,000 items (15 MB of JSON, which the encoder would build from
     about 150 MB of pieces) is encoded while it is written."""
+    messages = messages or messages_in(settings.language)
     today = library.freshness.today if library.freshness else today_in_finland()
     for path, text in calendar_files(library, today, messages=messages).items():
         yield path, (text,)

@@ -45,6 +45,7 @@ def atom_feed(library: Library, settings: LibrarySettings, site_name: str, *, me
     """The newest items by `updated` as an Atom 1.0 feed (RFC 4287), its own texts in
     the language of `messages`."""
     say = messages.say
+    language = messages.language
     items = newest_first(library.items, messages=messages)[:FEED_SIZE]
     updated = max((item.updated for item in items), default=datetime.date(2000, 1, 1))
     author = settings.publisher.name if settings.publisher else site_name
@@ -64,10 +65,12 @@ def atom_feed(library: Library, settings: LibrarySettings, site_name: str, *, me
     ]
     for item in items:
         url = absolute_url(settings, item_url(item)) or item_url(item)
-        categories = "".join(f"\n    <category term={quoteattr(t.slug)} label={quoteattr(t.name)}/>" for t in item.themes)
+        categories = "".join(
+            f"\n    <category term={quoteattr(t.slug)} label={quoteattr(t.name_in(language))}/>" for t in item.themes
+        )
         places = (
-            ", ".join(m.display_name for m in item.municipalities)
-            or ", ".join(r.name for r in item.regions)
+            ", ".join(m.shown_in(language) for m in item.municipalities)
+            or ", ".join(r.name_in(language) for r in item.regions)
             or say(_("Valtakunnallinen"))
         )
         lines += [

@@ -16,9 +16,11 @@ _FINNISH = messages_in()
 
 def item_json_ld(item: Item, settings: LibrarySettings, *, messages: Messages = _FINNISH) -> dict[str, Any]:
     """Structured data for search engines: a LearningResource (a CreativeWork); the
-    kind and the country named in the language of `messages` (the page's)."""
-    places = [{"@type": "AdministrativeArea", "name": m.name, "identifier": m.code} for m in item.municipalities]
-    places += [{"@type": "AdministrativeArea", "name": r.name, "identifier": r.code} for r in item.regions]
+    kind, the country, the places, themes, levels and target groups named in the
+    language of `messages` (the page's)."""
+    language = messages.language
+    places = [{"@type": "AdministrativeArea", "name": m.name_in(language), "identifier": m.code} for m in item.municipalities]
+    places += [{"@type": "AdministrativeArea", "name": r.name_in(language), "identifier": r.code} for r in item.regions]
     if not places:
         places = [{"@type": "Country", "name": messages.say(_("Suomi"))}]
     data: dict[str, Any] = {
@@ -28,8 +30,8 @@ def item_json_ld(item: Item, settings: LibrarySettings, *, messages: Messages = 
         "description": item.summary,
         "inLanguage": item.language,
         "genre": messages.say(item.kind.label),
-        "about": [{"@type": "DefinedTerm", "name": t.name, "termCode": t.slug} for t in item.themes],
-        "educationalLevel": [level.name for level in item.levels],
+        "about": [{"@type": "DefinedTerm", "name": t.name_in(language), "termCode": t.slug} for t in item.themes],
+        "educationalLevel": [level.name_in(language) for level in item.levels],
         "spatialCoverage": places,
         "datePublished": (item.written or item.updated).isoformat(),
         "dateModified": item.updated.isoformat(),
@@ -40,7 +42,7 @@ def item_json_ld(item: Item, settings: LibrarySettings, *, messages: Messages = 
     if item.source:
         data["isBasedOn"] = _source_json_ld(item.source)
     if item.audience:
-        data["audience"] = [{"@type": "Audience", "audienceType": a.name} for a in item.audience]
+        data["audience"] = [{"@type": "Audience", "audienceType": a.name_in(language)} for a in item.audience]
     if settings.publisher:
         data["publisher"] = {"@type": "Organization", "name": settings.publisher.name}
     if item.organisations:
@@ -51,7 +53,7 @@ def item_json_ld(item: Item, settings: LibrarySettings, *, messages: Messages = 
             "@type": "Organization",
             "name": item.title,
             "subOrganization": [
-                {"@type": "Organization", "name": team.name, "knowsAbout": [t.name for t in team.themes]}
+                {"@type": "Organization", "name": team.name, "knowsAbout": [t.name_in(language) for t in team.themes]}
                 | ({"description": team.description} if team.description else {})
                 for team in item.teams
             ],

@@ -7,12 +7,13 @@ import dataclasses
 
 from kirjasto.content.library import items_sorted
 from kirjasto.content.messages import Messages, _
-from kirjasto.content.model import Kind, Library
+from kirjasto.content.model import Item, Kind, Library
+from kirjasto.content.network import Team
 from kirjasto.content.text import escape_markdown
 from kirjasto.content.vocabularies import Theme, sorted_by_name
 from kirjasto.site.pages import paths
 from kirjasto.site.pages.item_page import team_anchor
-from kirjasto.site.pages.listing import items_count
+from kirjasto.site.pages.listing import items_count, other_language
 from kirjasto.site.pages.listing_pages import Listings, group_items, index_page, listing_pages
 from kirjasto.site.pages.network_directory import plan_network_directory
 from kirjasto.site.pages.page import Page, link
@@ -59,20 +60,21 @@ def _theme_pages(library: Library, listings: Listings) -> list[Page]:
     themes = library.vocabularies.themes.values()
     by_theme = group_items(library.items, lambda item: [theme.slug for theme in item.themes])
     messages = listings.messages
+    language = messages.language
     pages = []
     for theme in themes:
         src = paths.theme_src(theme)
         pages += listing_pages(
             src,
-            theme.name,
-            escape_markdown(theme.description),
+            theme.name_in(language),
+            escape_markdown(theme.description_in(language)),
             by_theme[theme.slug],
             listings=listings,
             lead=_teams_on(theme, library, src, messages),
         )
     lines = [
-        f"- [{escape_markdown(theme.name)}]({link(paths.THEMES_INDEX, paths.theme_src(theme))}) ({items_count(len(by_theme[theme.slug]), messages=messages)}): {escape_markdown(theme.description)}"
-        for theme in sorted_by_name(themes)
+        f"- [{escape_markdown(theme.name_in(language))}]({link(paths.THEMES_INDEX, paths.theme_src(theme))}) ({items_count(len(by_theme[theme.slug]), messages=messages)}): {escape_markdown(theme.description_in(language))}"
+        for theme in sorted_by_name(themes, language)
     ]
     intro = messages.say(_("Kuvaukset on ryhmitelty teemoittain. Yksi kuvaus voi kuulua enintään viiteen teemaan."))
     heading = messages.plural("{count} teema", "{count} teemaa", len(lines))
@@ -83,7 +85,7 @@ def _theme_pages(library: Library, listings: Listings) -> list[Page]:
 def _teams_on(theme: Theme, library: Library, src: str, messages: Messages) -> str:
     """The teams of networks that work on the theme, each linked to its card."""
     lines = [
-        f"- [{escape_markdown(team.name)}]({link(src, item.src_uri)}#{team_anchor(team)}) – {escape_markdown(item.title)}"
+        _team_line(team, item, src, messages)
         for item in items_sorted(library.items)
         for team in item.teams
         if theme in team.themes
@@ -97,14 +99,17 @@ def _level_pages(library: Library, listings: Listings) -> list[Page]:
     by_level = group_items(library.items, lambda item: [level.slug for level in item.levels])
     levels = library.vocabularies.levels.values()
     messages = listings.messages
+    language = messages.language
     level_intro = messages.say(_("Tällä sivulla ovat kuvaukset, jotka koskevat tätä koulutusastetta tai -muotoa."))
     pages = [
         page
         for level in levels
-        for page in listing_pages(paths.level_src(level), level.name, level_intro, by_level[level.slug], listings=listings)
+        for page in listing_pages(
+            paths.level_src(level), level.name_in(language), level_intro, by_level[level.slug], listings=listings
+        )
     ]
     lines = [
-        f"- [{escape_markdown(level.name)}]({link(paths.LEVELS_INDEX, paths.level_src(level))}) ({items_count(len(by_level[level.slug]), messages=messages)})"
+        f"- [{escape_markdown(level.name_in(language))}]({link(paths.LEVELS_INDEX, paths.level_src(level))}) ({items_count(len(by_level[level.slug]), messages=messages)})"
         for level in levels
     ]
     intro = messages.say(
@@ -115,3 +120,13 @@ def _level_pages(library: Library, listings: Listings) -> list[Page]:
     )
     pages.append(index_page(paths.LEVELS_INDEX, messages.say(_("Koulutusasteet")), intro, "\n".join(lines)))
     return pages
+
+
+def _team_line(team: Team, item: Item, src: str, messages: Messages) -> str:
+    """'- [Team](its card) – Network'; a network written in another language than the
+    page's has both marked with its language (WCAG 3.1.2)."""
+    team_link = f"[{escape_markdown(team.name)}]({link(src, item.src_uri)}#{team_anchor(team)})"
+    language = other_language(item, messages=messages)
+    if language is None:
+        return f"- {team_link} – {escape_markdown(item.title)}"
+    return f'- {team_link}{{: lang="{language}" }} – <span lang="{language}">{escape_markdown(item.title)}</span>'

@@ -76,7 +76,7 @@ def plan_item_page(
             parts.append(html_marker(name))
             html_parts[name] = templates.wrap("teksti", "body", section.html, lang=language)
     if item.teams:
-        html_parts["tiimit"] = templates.render("tiimit", teams=team_cards(item))
+        html_parts["tiimit"] = templates.render("tiimit", teams=team_cards(item, messages=messages))
         parts.append(f"## {say(TEAMS)}\n\n{html_marker('tiimit')}")
     if item.vuosikello:
         html_parts["vuosikello"] = templates.render(
@@ -117,26 +117,34 @@ def team_anchor(team: Team) -> str:
     return f"tiimi-{slugify(team.name)}"
 
 
-def team_cards(item: Item) -> list[dict[str, Any]]:
+def team_cards(item: Item, *, messages: Messages = FINNISH) -> list[dict[str, Any]]:
+    """Each team's card (`tiimit.html`): its themes named in the language of `messages`."""
     links = LinksFrom(item.src_uri)
+    language = messages.language
     return [
-        {"team": team, "anchor": team_anchor(team), "themes": [(t.name, links.to(paths.theme_src(t))) for t in team.themes]}
+        {
+            "team": team,
+            "anchor": team_anchor(team),
+            "themes": [(t.name_in(language), links.to(paths.theme_src(t))) for t in team.themes],
+        }
         for team in item.teams
     ]
 
 
 def card_data(item: Item, *, messages: Messages = FINNISH) -> dict[str, Any]:
     """What the metadata card (`kortti.html`) shows besides the item's own fields:
-    (name, link) pairs to the index pages, contacts with their link targets, and
-    the source's date in words."""
+    (name, link) pairs to the index pages, the audience's names, contacts with their
+    link targets, and the source's date in words; names in the language of `messages`."""
     links = LinksFrom(item.src_uri)
+    language = messages.language
     return {
         "kind": (messages.say(item.kind.label), links.to(paths.kind_src(item.kind))),
-        "themes": [(t.name, links.to(paths.theme_src(t))) for t in item.themes],
-        "municipalities": [(m.display_name, links.to(paths.municipality_src(m))) for m in item.municipalities],
-        "regions": [(r.name, links.to(paths.region_src(r))) for r in item.all_regions],
+        "themes": [(t.name_in(language), links.to(paths.theme_src(t))) for t in item.themes],
+        "municipalities": [(m.shown_in(language), links.to(paths.municipality_src(m))) for m in item.municipalities],
+        "regions": [(r.name_in(language), links.to(paths.region_src(r))) for r in item.all_regions],
         "national": (places_label(item, messages=messages), links.to(paths.NATIONAL)) if item.is_national else None,
-        "levels": [(level.name, links.to(paths.level_src(level))) for level in item.levels],
+        "levels": [(level.name_in(language), links.to(paths.level_src(level))) for level in item.levels],
+        "audience": [a.name_in(language) for a in item.audience],
         "contacts": [_contact(c) for c in item.contacts],
         "source_published": _published(item.source, messages) if item.source else None,
     }

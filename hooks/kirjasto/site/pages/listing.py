@@ -19,10 +19,11 @@ FINNISH = messages_in()
 
 def places_label(item: Item, *, messages: Messages = FINNISH) -> str:
     """Where the item applies: its municipalities, else its regions, else national."""
+    language = messages.language
     if item.municipalities:
-        return ", ".join(m.display_name for m in item.municipalities)
+        return ", ".join(m.shown_in(language) for m in item.municipalities)
     if item.regions:
-        return ", ".join(messages.say(_("{name} (maakunta)"), name=r.name) for r in item.regions)
+        return ", ".join(messages.say(_("{name} (maakunta)"), name=r.name_in(language)) for r in item.regions)
     return messages.say(_("Valtakunnallinen"))
 
 
@@ -41,7 +42,7 @@ def _meta_parts(item: Item, messages: Messages) -> list[str]:
     parts = [
         messages.say(item.kind.label),
         places_label(item, messages=messages),
-        ", ".join(level.name for level in item.levels),
+        ", ".join(level.name_in(messages.language) for level in item.levels),
     ]
     if item.status_label:
         parts.append(messages.say(item.status_label))

@@ -46,7 +46,7 @@ def expand_markers(
     renderers: dict[str, Callable[[Library, str], str]] = {
         "luvut": lambda library, src: _counts(library, src, said),
         "uusimmat": lambda library, src: _newest(library, src, said),
-        "teemat": _themes,
+        "teemat": lambda library, src: _themes(library, src, said),
         "lomake": lambda library, src: form_html(
             library,
             settings,
@@ -154,12 +154,15 @@ def _newest(library: Library, src: str, messages: Messages) -> str:
     return "\n".join(item_entry(item, src, freshness=library.freshness, messages=messages) for item in newest)
 
 
-def _themes(library: Library, src: str) -> str:
+def _themes(library: Library, src: str, messages: Messages) -> str:
+    """The themes that have items, the most used first, named in the language of `messages`."""
     counts = dict.fromkeys(library.vocabularies.themes, 0)
     for item in library.items:
         for theme in item.themes:
             counts[theme.slug] += 1
     popular = sorted(library.vocabularies.themes.values(), key=lambda t: -counts[t.slug])
     return "\n".join(
-        f"- [{escape_markdown(t.name)}]({link(src, paths.theme_src(t))}) ({counts[t.slug]})" for t in popular if counts[t.slug]
+        f"- [{escape_markdown(t.name_in(messages.language))}]({link(src, paths.theme_src(t))}) ({counts[t.slug]})"
+        for t in popular
+        if counts[t.slug]
     )

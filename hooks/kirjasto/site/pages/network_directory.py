@@ -46,15 +46,17 @@ def plan_network_directory(library: Library, templates: PartTemplates, *, messag
         networks,
         lambda item: list(dict.fromkeys(t.slug for t in (*item.themes, *(x for team in item.teams for x in team.themes)))),
     )
-    regions = [r for r in sorted_by_name(library.vocabularies.regions.values()) if by_region[r.code]]
+    language = messages.language
+    regions = [r for r in sorted_by_name(library.vocabularies.regions.values(), language) if by_region[r.code]]
     sections = ["## " + say(_("Alueittain")), html_marker("kartta")]
-    sections += [f"### {escape_markdown(r.name)}\n\n" + _lines(by_region[r.code], messages) for r in regions]
+    sections += [f"### {escape_markdown(r.name_in(language))}\n\n" + _lines(by_region[r.code], messages) for r in regions]
     if by_region["valtakunnallinen"]:
         sections.append("### " + say(_("Valtakunnalliset")) + "\n\n" + _lines(by_region["valtakunnallinen"], messages))
     sections.append("## " + say(_("Teemoittain")))
     sections += [
-        f"### [{escape_markdown(t.name)}]({link(DIRECTORY, paths.theme_src(t))})\n\n" + _lines(by_theme[t.slug], messages)
-        for t in sorted_by_name(library.vocabularies.themes.values())
+        f"### [{escape_markdown(t.name_in(language))}]({link(DIRECTORY, paths.theme_src(t))})\n\n"
+        + _lines(by_theme[t.slug], messages)
+        for t in sorted_by_name(library.vocabularies.themes.values(), language)
         if by_theme[t.slug]
     ]
     page = index_page(DIRECTORY, say(_("Verkostot alueittain ja teemoittain")), intro, "\n\n".join(sections))

@@ -46,16 +46,17 @@ def _municipality_pages(municipality: Municipality, items: list[Item], listings:
     src = paths.municipality_src(municipality)
     region = municipality.region
     say = listings.messages.say
+    language = listings.messages.language
 
     def intro(here: str) -> str:
-        region_link = f"[{escape_markdown(region.name)}]({link(here, paths.region_src(region))})"
+        region_link = f"[{escape_markdown(region.name_in(language))}]({link(here, paths.region_src(region))})"
         return (
             say(_("Tällä sivulla ovat kuvaukset, jotka koskevat tätä kuntaa."))
             + " "
             + say(_("Koko maakuntaa koskevat kuvaukset löydät maakunnan sivulta {region}."), region=region_link)
         )
 
-    return listing_pages(src, municipality.display_name, intro, items, listings=listings)
+    return listing_pages(src, municipality.shown_in(language), intro, items, listings=listings)
 
 
 def _region_pages(
@@ -66,7 +67,8 @@ def _region_pages(
     listings: Listings,
 ) -> list[Page]:
     src = paths.region_src(region)
-    members = sorted_by_name(m for m in municipalities.values() if m.region == region and m.name in by_municipality)
+    language = listings.messages.language
+    members = sorted_by_name((m for m in municipalities.values() if m.region == region and m.name in by_municipality), language)
     say = listings.messages.say
 
     def intro(here: str) -> str:
@@ -77,13 +79,13 @@ def _region_pages(
         )
         if members:
             member_links = ", ".join(
-                f"[{escape_markdown(m.display_name)}]({link(here, paths.municipality_src(m))}) ({len(by_municipality[m.name])})"
+                f"[{escape_markdown(m.shown_in(language))}]({link(here, paths.municipality_src(m))}) ({len(by_municipality[m.name])})"
                 for m in members
             )
             text += " " + say(_("Kunnat, joista on kuvauksia: {municipalities}."), municipalities=member_links)
         return text
 
-    return listing_pages(src, region.name, intro, items, listings=listings)
+    return listing_pages(src, region.name_in(language), intro, items, listings=listings)
 
 
 def _national_pages(items: list[Item], listings: Listings) -> list[Page]:
@@ -103,21 +105,22 @@ def _municipalities_index(
 ) -> Page:
     src = paths.MUNICIPALITIES_INDEX
     say = messages.say
+    language = messages.language
 
     def count(items: list[Item]) -> str:
         return items_count(len(items), messages=messages)
 
     region_wide_label = say(_("Koko maakuntaa koskevat"))
     sections = []
-    for region in sorted_by_name(r for r in library.vocabularies.regions.values() if by_region[r.code]):
+    for region in sorted_by_name((r for r in library.vocabularies.regions.values() if by_region[r.code]), language):
         lines = [
-            f"- [{escape_markdown(m.display_name)}]({link(src, paths.municipality_src(m))}) ({count(by_municipality[m.name])})"
-            for m in sorted_by_name(library.vocabularies.municipalities.values())
+            f"- [{escape_markdown(m.shown_in(language))}]({link(src, paths.municipality_src(m))}) ({count(by_municipality[m.name])})"
+            for m in sorted_by_name(library.vocabularies.municipalities.values(), language)
             if m.region == region and by_municipality[m.name]
         ]
         if region_wide[region.code]:
             lines.append(f"- [{region_wide_label}]({link(src, paths.region_src(region))}) ({count(region_wide[region.code])})")
-        heading = f"## [{escape_markdown(region.name)}]({link(src, paths.region_src(region))}) ({count(by_region[region.code])})"
+        heading = f"## [{escape_markdown(region.name_in(language))}]({link(src, paths.region_src(region))}) ({count(by_region[region.code])})"
         sections.append(heading + "\n\n" + "\n".join(lines))
     national_label = say(_("Valtakunnalliset"))
     sections.append(
@@ -138,9 +141,10 @@ def _municipalities_index(
 
 def _regions_index(regions: Iterable[Region], by_region: Groups, messages: Messages) -> Page:
     src = paths.REGIONS_INDEX
+    language = messages.language
     lines = [
-        f"- [{escape_markdown(r.name)}]({link(src, paths.region_src(r))}) ({items_count(len(by_region[r.code]), messages=messages)})"
-        for r in sorted_by_name(regions)
+        f"- [{escape_markdown(r.name_in(language))}]({link(src, paths.region_src(r))}) ({items_count(len(by_region[r.code]), messages=messages)})"
+        for r in sorted_by_name(regions, language)
     ]
     intro = messages.say(
         _("Maakunnat ({count}). Maakunnan sivulla ovat sen kuntien kuvaukset ja koko maakuntaa koskevat kuvaukset."),

@@ -48,14 +48,16 @@ def item_documents(library: Library, *, messages: Messages = _FINNISH) -> list[S
     documents = []
     for item in newest_first(library.items, messages=messages):
         kind = say(item.kind.label)
+        # Both names of a place, a theme, a level and a target group, whatever the site's
+        # language: a search for `Helsingfors` finds Helsinki's items, one for
+        # `digital pedagogik` those of Digitaalinen pedagogiikka.
         keywords = (
             kind,
-            *(t.name for t in item.themes),
-            # Both names of a place: a search for `Helsingfors` finds Helsinki's items.
+            *(name for t in item.themes for name in dict.fromkeys((t.name, t.name_sv)) if name),
             *(name for m in item.municipalities for name in dict.fromkeys((m.name, m.name_sv)) if name),
             *(name for r in item.all_regions for name in dict.fromkeys((r.name, r.name_sv)) if name),
-            *(level.name for level in item.levels),
-            *(a.name for a in item.audience),
+            *(name for level in item.levels for name in dict.fromkeys((level.name, level.name_sv)) if name),
+            *(name for a in item.audience for name in dict.fromkeys((a.name, a.name_sv)) if name),
             *item.organisations,
             *(team.name for team in item.teams),
         )
