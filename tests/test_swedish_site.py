@@ -114,3 +114,16 @@ def test_a_theme_language_other_than_the_sites_is_refused(tmp_path):
     result = mkdocs_build(root, root / "site", "fel.yml")
     assert result.returncode != 0
     assert "theme.language ska vara samma som webbplatsens språk extra.kirjasto.language ('sv')" in result.stderr
+
+
+@pytest.mark.parametrize("query", ["tutorlärare", "tutorlärarna", "Helsingfors tutorlärare"])
+def test_a_swedish_search_finds_the_translated_tutor_teacher_item_in_the_first_five(swedish_site, query):
+    import json
+
+    from kirjasto.site.search import rank_query
+
+    _, site = swedish_site
+    files = {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in (site / "haku-indeksi").rglob("*.json")}
+    items = json.loads((site / "data/luettelo.json").read_text("utf-8"))["items"]  # document N is catalogue item N
+    top, _ = rank_query(files, query, 5)
+    assert "verkostot/helsingfors-tutorlarare-i-grundlaggande-utbildningen/" in [items[n][2] for n in top if n < len(items)]
