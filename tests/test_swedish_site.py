@@ -127,3 +127,21 @@ def test_a_swedish_search_finds_the_translated_tutor_teacher_item_in_the_first_f
     items = json.loads((site / "data/luettelo.json").read_text("utf-8"))["items"]  # document N is catalogue item N
     top, _ = rank_query(files, query, 5)
     assert "verkostot/helsingfors-tutorlarare-i-grundlaggande-utbildningen/" in [items[n][2] for n in top if n < len(items)]
+
+
+def test_zensical_builds_the_same_swedish_site(tmp_path):
+    """`make build ENGINE=zensical CONFIG=mkdocs.sv.yml`: the same Swedish pages, no Finnish interface text."""
+    from kirjasto.tools.cli import main
+
+    root = copy_repository(tmp_path / "repo")
+    assert main(["zensical", "--root", str(root), "--config", "mkdocs.sv.yml"]) == 0
+    site = root / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50 and all('<html lang="sv"' in page.read_text("utf-8") for page in pages)
+    skipped = finnish_items(root)
+    left = {
+        page.relative_to(site).as_posix(): words
+        for page in pages
+        if page.relative_to(site).as_posix() not in skipped and (words := finnish_words(page.read_text("utf-8")))
+    }
+    assert left == {}
