@@ -67,7 +67,9 @@ from kirjasto_mkdocs import (
     PageSplit,
     SiteFolder,
     Snapshot,
+    build_other_languages,
     language_files,
+    language_switch,
     prepared_environment,
     serving,
     speak_site_language,
@@ -104,8 +106,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    # Validate before MkDocs cleans site/, so a failed build leaves the last
-    # good site as it was and nothing half-built is written.
+    # Validated before MkDocs cleans site/: a failed build leaves the last good site as it was.
     root = Path(config.config_file_path).parent
     problems = _state.problems = _state.load(root, validation_cache(root))
     if errors(problems):
@@ -143,8 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _state.html_parts[page.src_uri] = page.html_parts
         if page.updated:
             _state.page_dates[page.src_uri] = page.updated
-    # A large `mkdocs build` writes the data files in its second process (on_nav);
-    # MkDocs gets them empty now, to check the links to them.
+    # A large `mkdocs build` writes the data files in its second process (MkDocs gets them empty now).
     _state.exports_in_child = _command == "build" and PageSplit.wanted(len(library.items))
     exports = export_paths(library) if _state.exports_in_child else export_files(library, _state.settings, config.site_name)
     for path, text in exports.items():
@@ -155,8 +155,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.policy = site_policy(_state.scripts, base_urls(urls, config.site_url, config.extra.get("scope")))
     # The templates write the policy into every page (overrides/main.html).
     config.extra[CONFIG_KEY] = _state.policy
-    # The library and MkDocs' files live until the end of the build: kept out of the
-    # garbage collector's passes over the objects each page makes and drops.
+    # The library and MkDocs' files live until the build ends: kept out of the collector's passes.
     gc.freeze()
     return files
 
@@ -204,6 +203,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
         page.meta["template"] = ELSEWHERE_TEMPLATE
         return ""
     item = _state.items.get(page.file.src_uri)
+    page.meta["kirjasto_kielet"] = language_switch(config, _state.settings, page.url, item, _state.library)
     if item is not None:
         page.meta.update(item_meta(item))
         planned = _state.planner().page(item)
@@ -268,6 +268,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         serving().remember(Snapshot.of_build(_state, config, _state.files, _state.nav, _state.env), _state.problems)
     if _state.indexer is not None:
         _state.indexer.wait()
+    build_other_languages(config, _state.settings)  # into site/<language>/, before stale files go
     if _state.site_folder is not None:
         _state.site_folder.remove_stale()
 

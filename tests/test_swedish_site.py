@@ -145,3 +145,59 @@ def test_zensical_builds_the_same_swedish_site(tmp_path):
         if page.relative_to(site).as_posix() not in skipped and (words := finnish_words(page.read_text("utf-8")))
     }
     assert left == {}
+
+
+BOTH_LANGUAGES = "INHERIT: mkdocs.yml\nextra:\n  kirjasto:\n    other_languages: {sv: mkdocs.sv.yml}\n"
+
+
+@pytest.fixture(scope="module")
+def both_languages(tmp_path_factory) -> Path:
+    """The library in Finnish at the root and in Swedish under /sv/, from one build."""
+    root = copy_repository(tmp_path_factory.mktemp("kaksikielinen") / "repo")
+    (root / "kaksikielinen.yml").write_text(BOTH_LANGUAGES, encoding="utf-8")
+    result = mkdocs_build(root, root / "site", "kaksikielinen.yml", SITE_URL="https://example.org/kirjasto/")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def switch_of(page: str) -> tuple[str, str]:
+    found = re.search(r'<a href="([^"]*)" hreflang="(\w+)" lang="\w+" class="md-header__button kk-kielivalinta">', page)
+    assert found, "no language switch"
+    return found.group(1), found.group(2)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # An item with a translation: the translation.
+        (
+            "verkostot/helsinki-perusopetuksen-tutoropettajat/",
+            "../../sv/verkostot/helsingfors-tutorlarare-i-grundlaggande-utbildningen/",
+        ),
+        (
+            "sv/verkostot/helsingfors-tutorlarare-i-grundlaggande-utbildningen/",
+            "../../../verkostot/helsinki-perusopetuksen-tutoropettajat/",
+        ),
+        # An item without one: the other side's listing of its kind.
+        ("kaytannot/satakunnan-tutoryhteistyo/", "../../sv/kaytannot/"),
+        # Other pages: the same page, or the front page when the other side has no such page.
+        ("", "sv/"),
+        ("sv/", "../"),
+        ("teemat/tutoropettajatoiminta/", "../../sv/teemat/tutoropettajatoiminta/"),
+        ("saavutettavuusseloste/", "../sv/saavutettavuusseloste/"),
+        ("kehittajille/", "../sv/"),
+    ],
+)
+def test_the_language_switch_leads_to_the_same_page_in_the_other_language(both_languages, page, expected):
+    html = (both_languages / page / "index.html").read_text("utf-8")
+    link, language = switch_of(html)
+    assert (link, language) == (expected, "fi" if page.startswith("sv/") else "sv")
+    assert f'<link rel="alternate" hreflang="{language}" href="{expected}">' in html
+    assert (both_languages / page / expected / "index.html").resolve().is_file()
+
+
+def test_both_sides_speak_their_language(both_languages):
+    assert '<html lang="fi"' in (both_languages / "index.html").read_text("utf-8")
+    swedish = sorted((both_languages / "sv").rglob("*.html"))
+    assert len(swedish) > 50 and all('<html lang="sv"' in page.read_text("utf-8") for page in swedish)
+    assert "https://example.org/kirjasto/sv/" in (both_languages / "sv/sitemap.xml").read_text("utf-8")

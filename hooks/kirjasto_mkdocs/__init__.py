@@ -8,7 +8,7 @@ library's layers publish."""
 
 from kirjasto_mkdocs.environment import prepared as prepared_environment
 from kirjasto_mkdocs.incremental import Snapshot
-from kirjasto_mkdocs.languages import language_files, speak_site_language
+from kirjasto_mkdocs.languages import build_other_languages, language_files, language_switch, speak_site_language
 from kirjasto_mkdocs.live import LiveSite, serving
 from kirjasto_mkdocs.parallel import BUILD_LOGGERS, ELSEWHERE_TEMPLATE, PageSplit
 from kirjasto_mkdocs.site_folder import SiteFolder
@@ -22,7 +22,9 @@ __all__ = [
     "PageSplit",
     "SiteFolder",
     "Snapshot",
+    "build_other_languages",
     "language_files",
+    "language_switch",
     "prepared_environment",
     "serving",
     "speak_site_language",

@@ -32,3 +32,72 @@ def language_files(config: Any, language: str, known: set[str]) -> list[File]:
         if relative not in known:
             files.append(File(relative, str(source), config.site_dir, config.use_directory_urls))
     return files
+
+
+NESTED_KEY = "kirjasto_kielen_juuri"
+"""`extra` key of a build run by another language's build: that build's language, whose
+site is one folder up; such a build builds no further languages."""
+LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska"}
+"""The language switch's link text, in the language it leads to."""
+
+
+def build_other_languages(config: Any, settings: Any) -> None:
+    """The same library in each other language (`extra.kirjasto.other_languages`), built
+    from its configuration file into `<site_dir>/<language>/`, after this site's pages."""
+    if config.extra.get(NESTED_KEY):
+        return
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for language, config_file in settings.other_languages:
+        if language == settings.language:
+            continue
+        path = Path(config.config_file_path).parent / config_file
+        other = load_config(str(path), site_dir=str(Path(config.site_dir) / language), strict=config.strict)
+        other.extra[NESTED_KEY] = settings.language
+        if config.site_url:
+            other.site_url = config.site_url.rstrip("/") + f"/{language}/"
+        build(other, dirty=False)
+
+
+def language_switch(config: Any, settings: Any, page_url: str, item: Any, library: Any) -> list[dict[str, str]]:
+    """For one page: a link to the same page in each other language (for an item, its
+    translation, or the other side's listing of its kind when it has none; a
+    hand-written page the other side lacks leads to its front page)."""
+    switch = []
+    depth = "../" * page_url.count("/")
+    root_language = config.extra.get(NESTED_KEY)
+    sides = (
+        [(root_language, "../")]
+        if root_language
+        else [(language, f"{language}/") for language, _ in settings.other_languages if language != settings.language]
+    )
+    for language, side in sides:
+        target = page_url
+        if item is not None:
+            translation = next((library.by_slug[s] for s in item.translations if s in library.by_slug), None)
+            target = _url(translation.src_uri) if translation is not None else f"{item.kind.folder}/"
+        elif not _exists_in(config, language, page_url):
+            target = ""
+        switch.append({"lang": language, "name": LANGUAGE_NAMES[language], "link": depth + side + target})
+    return switch
+
+
+def _url(src_uri: str) -> str:
+    return src_uri.removesuffix("index.md").removesuffix(".md") + ("/" if not src_uri.endswith("index.md") else "")
+
+
+def _exists_in(config: Any, language: str, page_url: str) -> bool:
+    """Whether the other language's site has this page: every generated page it has; a
+    hand-written one when its folder has the same file (`docs` and `docs-sv`)."""
+    docs = Path(config.docs_dir)
+    other = (
+        docs.with_name(docs.name.removesuffix(f"-{config.theme.get('language')}"))
+        if language == "fi"
+        else docs.with_name(f"{docs.name}-{language}")
+    )
+    stem = page_url.rstrip("/") or "index"
+    candidates = [other / f"{stem}.md", other / stem / "index.md"]
+    return any(candidate.is_file() for candidate in candidates) or not any(
+        (docs / name).is_file() for name in (f"{stem}.md", f"{stem}/index.md")
+    )

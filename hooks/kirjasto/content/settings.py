@@ -93,9 +93,23 @@ class LibrarySettings:
     language: str = SOURCE_LANGUAGE
     """The language the site is published in (`extra.kirjasto.language`, `fi` or `sv`): every
     generated text, and the theme's `language`, which must be the same."""
+    other_languages: tuple[tuple[str, str], ...] = ()
+    """(language, configuration file) of the same library in the other language
+    (`extra.kirjasto.other_languages`), built into `site/<language>/` by the same build."""
 
 
-KNOWN_KEYS = ("content_dir", "repository", "scope", "publisher", "search", "preview", "licence", "freshness_months", "language")
+KNOWN_KEYS = (
+    "content_dir",
+    "repository",
+    "scope",
+    "publisher",
+    "search",
+    "preview",
+    "licence",
+    "freshness_months",
+    "language",
+    "other_languages",
+)
 
 
 def settings_of_config(config: dict[str, Any], language: str = SOURCE_LANGUAGE) -> LibrarySettings:
@@ -141,7 +155,16 @@ def read_settings(
         licence=_read_licence(raw.get("licence", DEFAULT_LICENCE), say),
         freshness_months=_read_freshness(raw.get("freshness_months", DEFAULT_FRESHNESS_MONTHS), say),
         language=_read_language(raw.get("language", SOURCE_LANGUAGE), say),
+        other_languages=_read_other_languages(raw.get("other_languages") or {}, say),
     )
+
+
+def _read_other_languages(raw: Any, say: _Say) -> tuple[tuple[str, str], ...]:
+    if not isinstance(raw, dict) or not all(key in LANGUAGES and isinstance(value, str) and value for key, value in raw.items()):
+        raise SettingsError(
+            say(_("extra.kirjasto.other_languages: anna kieli ja sen asetustiedosto, esim. {sv: mkdocs.sv.yml}."))
+        )
+    return tuple(sorted(raw.items()))
 
 
 def _read_language(raw: Any, say: _Say) -> str:
