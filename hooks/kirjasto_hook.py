@@ -203,7 +203,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
         page.meta["template"] = ELSEWHERE_TEMPLATE
         return ""
     item = _state.items.get(page.file.src_uri)
-    page.meta["kirjasto_kielet"] = language_switch(config, _state.settings, page.url, item, _state.library)
+    page.meta["kirjasto_kielet"] = language_switch(config, _state.settings, page, item, _state.library)
     if item is not None:
         page.meta.update(item_meta(item))
         planned = _state.planner().page(item)

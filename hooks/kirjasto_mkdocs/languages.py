@@ -10,8 +10,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kirjasto.content import SOURCE_LANGUAGE, messages_in
-from kirjasto.site import THEME_LANGUAGE_MESSAGE, language_data_files, markdown_configs_in, shared_files
+from kirjasto.content import SOURCE_LANGUAGE, messages_in, url_of
+from kirjasto.site import THEME_LANGUAGE_MESSAGE, docs_dir_in, language_data_files, markdown_configs_in, shared_files
 
 
 def speak_site_language(config: Any, language: str) -> None:
@@ -60,12 +60,12 @@ def build_other_languages(config: Any, settings: Any) -> None:
         build(other, dirty=False)
 
 
-def language_switch(config: Any, settings: Any, page_url: str, item: Any, library: Any) -> list[dict[str, str]]:
+def language_switch(config: Any, settings: Any, page: Any, item: Any, library: Any) -> list[dict[str, str]]:
     """For one page: a link to the same page in each other language (for an item, its
     translation, or the other side's listing of its kind when it has none; a
     hand-written page the other side lacks leads to its front page)."""
     switch = []
-    depth = "../" * page_url.count("/")
+    depth = "../" * page.url.count("/")
     root_language = config.extra.get(NESTED_KEY)
     sides = (
         [(root_language, "../")]
@@ -73,31 +73,17 @@ def language_switch(config: Any, settings: Any, page_url: str, item: Any, librar
         else [(language, f"{language}/") for language, _ in settings.other_languages if language != settings.language]
     )
     for language, side in sides:
-        target = page_url
+        target = page.url
         if item is not None:
             translation = next((library.by_slug[s] for s in item.translations if s in library.by_slug), None)
-            target = _url(translation.src_uri) if translation is not None else f"{item.kind.folder}/"
-        elif not _exists_in(config, language, page_url):
+            target = url_of(translation.src_uri) if translation is not None else f"{item.kind.folder}/"
+        elif not page.file.generated_by and not _hand_written_in(config, settings.language, language, page.file.src_uri):
             target = ""
         switch.append({"lang": language, "name": LANGUAGE_NAMES[language], "link": depth + side + target})
     return switch
 
 
-def _url(src_uri: str) -> str:
-    return src_uri.removesuffix("index.md").removesuffix(".md") + ("/" if not src_uri.endswith("index.md") else "")
-
-
-def _exists_in(config: Any, language: str, page_url: str) -> bool:
-    """Whether the other language's site has this page: every generated page it has; a
-    hand-written one when its folder has the same file (`docs` and `docs-sv`)."""
-    docs = Path(config.docs_dir)
-    other = (
-        docs.with_name(docs.name.removesuffix(f"-{config.theme.get('language')}"))
-        if language == "fi"
-        else docs.with_name(f"{docs.name}-{language}")
-    )
-    stem = page_url.rstrip("/") or "index"
-    candidates = [other / f"{stem}.md", other / stem / "index.md"]
-    return any(candidate.is_file() for candidate in candidates) or not any(
-        (docs / name).is_file() for name in (f"{stem}.md", f"{stem}/index.md")
-    )
+def _hand_written_in(config: Any, language: str, other: str, src_uri: str) -> bool:
+    """Whether the `other` language's hand-written pages have this one (every generated
+    page is on both sides): the same file in its folder (`docs`, `docs-sv`)."""
+    return (docs_dir_in(Path(config.docs_dir), language, other) / src_uri).is_file()

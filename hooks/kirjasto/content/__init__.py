@@ -13,6 +13,7 @@ from kirjasto.content.problems import Problem, Severity, errors, format_report
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
 from kirjasto.content.scope import apply_scope, scope_problems
 from kirjasto.content.settings import LICENCE_CONFIG_KEY, LibrarySettings, SettingsError, read_settings
+from kirjasto.content.urls import url_of
 from kirjasto.content.validation_store import ValidationCache, cache_folder
 
 __all__ = [
@@ -39,5 +40,6 @@ __all__ = [
     "read_settings",
     "scope_problems",
     "today_in_finland",
+    "url_of",
     "with_freshness",
 ]

@@ -33,7 +33,7 @@ from kirjasto.site.search import (
     page_document,
     search_documents,
 )
-from kirjasto.site.site_language import language_data_files, shared_files
+from kirjasto.site.site_language import docs_dir_in, language_data_files, shared_files
 from kirjasto.site.theme_texts import THEME_LANGUAGE_MESSAGE, THEME_TEXTS_KEY, markdown_configs_in, theme_texts
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "SearchDocument",
     "base_urls",
     "check_page",
+    "docs_dir_in",
     "expand_markers",
     "export_files",
     "export_paths",

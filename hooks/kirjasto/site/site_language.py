@@ -16,10 +16,17 @@ from kirjasto.site.script_texts import script_translations, script_translations_
 SHARED_FOLDERS = ("javascripts", "stylesheets")
 
 
+def docs_dir_in(docs_dir: Path, language: str, other: str) -> Path:
+    """The hand-written pages' folder of the `other` language beside `docs_dir`, which is
+    `language`'s: `docs` for Finnish, `docs-sv` for Swedish."""
+    source = docs_dir.with_name(docs_dir.name.removesuffix(f"-{language}"))
+    return source if other == SOURCE_LANGUAGE else source.with_name(f"{source.name}-{other}")
+
+
 def shared_files(docs_dir: Path, language: str) -> list[tuple[Path, str]]:
     """(folder, site path) of each shared file a `language` site takes from the Finnish
     docs folder beside its own; none for Finnish, or when there is no such folder."""
-    source = docs_dir.with_name(docs_dir.name.removesuffix(f"-{language}"))
+    source = docs_dir_in(docs_dir, language, SOURCE_LANGUAGE)
     if language == SOURCE_LANGUAGE or source == docs_dir or not source.is_dir():
         return []
     return [
