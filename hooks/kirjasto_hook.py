@@ -45,7 +45,6 @@ from kirjasto.site import (
     export_paths,
     finish_page,
     front_matter_and_body,
-    item_documents,
     item_meta,
     item_pages,
     iter_export_files,
@@ -124,9 +123,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _state.site_folder = SiteFolder.set_aside(config.site_dir)
     library = _state.loaded_library()
     # A preview skips the search index: it is the slowest part and not needed to check one page.
-    _state.indexer = (
-        None if _state.settings.preview else BackgroundIndexer(item_documents(library, messages=_state.templates.messages))
-    )
+    _state.indexer = None if _state.settings.preview else BackgroundIndexer.of_items(library, _state.templates.messages)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

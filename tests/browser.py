@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import subprocess
 import tempfile
 from contextlib import contextmanager
@@ -61,6 +62,28 @@ def playwright_chromium(chromium: str):
 
 FINNISH_NOON_UTC = datetime.time(10, 0)
 """Noon in Finland in winter: the same date in every time zone of Europe."""
+
+
+def dictionary_words(language: str, every: int) -> set[str]:
+    """Every `every`-th word form of simplemma's dictionary of `language`, lowercase letters only."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    dictionary = sorted(DefaultDictionaryFactory().get_dictionary(language))
+    return {w.lower() for w in dictionary[::every] if re.fullmatch(r"[a-zåäöüé]+", w.lower())}
+
+
+def browser_stems(browser, site: Path, script: str, words: list[str]) -> list[str]:
+    """The stems the browser's stemmer module `script` (under javascripts/) gives `words`."""
+    with StaticServer(site) as server:
+        page = browser.new_page()
+        page.goto(f"{server.origin}/")
+        stems = page.evaluate(
+            f"""async (words) => {{ const {{ stem }} = await import("./javascripts/{script}");
+            return words.map(stem); }}""",
+            words,
+        )
+        page.close()
+    return list(stems)
 
 
 def new_page_on(opener, day: datetime.date, at: datetime.time = FINNISH_NOON_UTC):

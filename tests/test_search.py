@@ -18,11 +18,11 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import StaticServer
+from browser import StaticServer, browser_stems, dictionary_words
 from conftest import REPOSITORY_ROOT, copy_repository, mkdocs_build
 from kirjasto.content import Library, load_library
 from kirjasto.site.search import (
-    FinnishAnalyser,
+    Analyser,
     build_search_index,
     item_documents,
     markdown_to_text,
@@ -54,7 +54,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def terms(word: str) -> set[str]:
-    return {term for term, _ in FinnishAnalyser().terms(word)}
+    return {term for term, _ in Analyser("fi").terms(word)}
 
 
 @pytest.mark.parametrize(
@@ -213,23 +213,12 @@ def test_first_query_downloads_little_at_10000_items(browser, site, index_10000)
 
 
 def test_browser_stemmer_gives_the_python_stem_for_every_indexed_word(browser, site):
-    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
     # The whole vocabulary of the built site's index (items and pages; not the "~" synonym entries).
     shards = (site / "haku-indeksi").glob("t-*.json")
     vocabulary = {term for shard in shards for term, _ in json.loads(shard.read_text("utf-8"))["t"] if term[0] != "~"}
     # Beyond the index: every 20th word form of simplemma's Finnish dictionary.
-    dictionary = sorted(DefaultDictionaryFactory().get_dictionary("fi"))
-    words = sorted(vocabulary | {w.lower() for w in dictionary[::20] if re.fullmatch(r"[a-zåäöüé]+", w.lower())})
-    with StaticServer(site) as server:
-        page = browser.new_page()
-        page.goto(f"{server.origin}/")
-        stems = page.evaluate(
-            """async (words) => { const { stem } = await import("./javascripts/haku-vartalo.js");
-            return words.map(stem); }""",
-            words,
-        )
-        page.close()
+    words = sorted(vocabulary | dictionary_words("fi", 20))
+    stems = browser_stems(browser, site, "haku-vartalo.js", words)
     different = [(w, stem_of(w), s) for w, s in zip(words, stems, strict=True) if stem_of(w) != s]
     print(f"\nstems compared: {len(words)}, different: {len(different)}")
     assert len(words) > 100_000 and different == []
@@ -337,7 +326,8 @@ def test_results_show_kind_place_status_and_a_marked_snippet(search_page):
 def test_marking_never_breaks_the_escaping(search_page):
     html = search_page.evaluate(
         """async () => { const k = await import("./javascripts/haku-katkelma.js");
-        const test = k.matcher(["amp", "lt", "tutor"], []);
+        const { stem } = await import("./javascripts/haku-vartalo.js");
+        const test = k.matcher(["amp", "lt", "tutor"], [], stem);
         return [k.highlight('AT&T <b>tutor</b> "lt" amp', test), k.snippet("x &amp; tutorit <i>", test, 50)]; }"""
     )
     assert html[0] == "AT&amp;T &lt;b&gt;<mark>tutor</mark>&lt;/b&gt; &quot;<mark>lt</mark>&quot; <mark>amp</mark>"
@@ -448,7 +438,7 @@ def test_index_prepared_from_the_items_early_equals_the_index_built_at_once():
     library = load_library(REPOSITORY_ROOT).library
     items = item_documents(library)
     pages = [page_document("sivu/", "Sivu", "# Sivu\n\nKunnissa tutoroidaan.", None)]
-    _prepare(items)
+    _prepare(items, "fi")
     assert _finish(items + pages) == build_search_index(items + pages)
-    _prepare(items[1:])
+    _prepare(items[1:], "fi")
     assert _finish(items + pages) == build_search_index(items + pages), "different items: built from scratch"

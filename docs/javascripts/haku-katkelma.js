@@ -5,13 +5,13 @@
 // text is escaped on its own and <mark> goes only between pieces, so a mark never
 // lands inside an entity or a tag.
 import { escapeHtml } from "./yhteiset.js";
-import { stem } from "./haku-vartalo.js";
 
 var TOKEN = /[A-Za-zÅÄÖÜÉåäöüé0-9]+/g;
 var MIN_COMPOUND_PART = 5;
 
-/** A test for one word of the text: is it one the search matched? */
-export function matcher(words, markers) {
+/** A test for one word of the text: is it one the search matched? `stem`: the
+ * index language's stemmer (the search's result gives it). */
+export function matcher(words, markers, stem) {
   var exact = new Set(words.concat(markers));
   var stems = new Set(words.map(stem));
   var prefixes = words.filter(function (w) { return w.length >= 3; });

@@ -3,14 +3,15 @@
 //
 // A query word matches, best first: the word itself (the index also holds base
 // forms and compound parts, so "kunta" finds "kunnissa"), longer words it begins
-// (typing), the words with its Snowball stem ("opettajille" finds "opettajien"),
+// (typing), the words with its Snowball stem ("opettajille" finds "opettajien", in
+// the index's language: "lärarnas" finds "lärare" on the Swedish side),
 // and the other words of its synonym group. A word that matches none of these is
 // tried as a compound of two indexed words ("verkostomessut"), and then falls back
 // to words one edit away (six letters or more) and to the longest indexed prefix of
 // five letters or more. Items matching every word come first; items matching at
 // least half of them follow as partial matches.
 import { openFiles } from "./haku-indeksi.js";
-import { stem } from "./haku-vartalo.js";
+import { stemmerFor } from "./haku-vartalot.js";
 
 var FACTOR = { exact: 1, form: 0.9, prefix: 0.8, stem: 0.7, edit: 0.6, fallback: 0.5 };
 var MIN_FALLBACK_PREFIX = 5;
@@ -48,7 +49,7 @@ export function openIndex(base) {
   // {term: {factor, postings, exact}} for one query word: itself, longer words, its
   // stem's words, its base form's inflected forms (for marking them), its synonyms.
   function direct(m, word) {
-    var wordStem = stem(word);
+    var wordStem = stemmerFor(m.language)(word);
     return Promise.all([files.shardFor(m, word), files.shardFor(m, wordStem), files.prefixTerms(m, word)]).then(function (found) {
       var own = [found[0], found[1]];
       var matches = new Map();
@@ -124,7 +125,7 @@ export function openIndex(base) {
   // Words one edit away (in the shards of the word and its stem), and the longest
   // indexed prefix of the word.
   function fallback(m, word) {
-    var wordStem = stem(word);
+    var wordStem = stemmerFor(m.language)(word);
     return Promise.all([files.shardFor(m, word), files.shardFor(m, wordStem)]).then(function (own) {
       var matches = new Map();
       var pairs = [];
@@ -148,7 +149,7 @@ export function openIndex(base) {
     });
   }
 
-  // Ranked documents for a query: {words, markers, full: [...], partial: [...]},
+  // Ranked documents for a query: {words, markers, stem, full: [...], partial: [...]},
   // each result {doc, score, matched: [word indexes]}. Stop words are left out
   // unless the query has nothing else.
   function search(text) {
@@ -159,7 +160,9 @@ export function openIndex(base) {
       if (!words.length) words = all;
       return Promise.all(words.map(function (w) { return matchWord(m, w); })).then(function (found) {
         var parts = [].concat.apply([], found);
-        return rank(m, parts.map(function (p) { return p.word; }), parts.map(function (p) { return p.matches; }));
+        var found = rank(m, parts.map(function (p) { return p.word; }), parts.map(function (p) { return p.matches; }));
+        found.stem = stemmerFor(m.language);
+        return found;
       });
     });
   }

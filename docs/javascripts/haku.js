@@ -39,7 +39,7 @@ function startSearch(box) {
       var shown = found.full.concat(found.partial).slice(0, MAX_RESULTS);
       return Promise.all(shown.map(function (result) { return index.details(result.doc); })).then(function (details) {
         if (ticket !== latest) return;
-        var test = matcher(found.words, found.markers);
+        var test = matcher(found.words, found.markers, found.stem);
         var items = shown.map(function (result, i) { return resultHtml(result, details[i], found.words, test); });
         var partialAt = Math.min(found.full.length, shown.length);
         if (partialAt < shown.length) items.splice(partialAt, 0, partialHeading(found.full.length));

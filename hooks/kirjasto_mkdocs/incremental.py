@@ -34,7 +34,6 @@ from kirjasto.site import (
     RelatedIndex,
     expand_markers,
     export_files,
-    item_documents,
     item_pages,
     listing_pages,
     related_items,
@@ -223,14 +222,15 @@ class Snapshot:
     def _in_background(self, library: Library) -> None:
         """The data files and the search index after the pages: the browser reloads
         to the changed page without waiting for them."""
-        documents = search_documents(library, list(self.state.other_pages.values()))
+        messages = self.state.templates.messages
+        documents = search_documents(library, list(self.state.other_pages.values()), messages=messages)
         site = Path(self.config.site_dir)
 
         def index() -> None:
             self._write_exports(library)
             if self.state.settings.preview:
                 return
-            indexer = BackgroundIndexer(item_documents(library, messages=self.state.templates.messages))
+            indexer = BackgroundIndexer.of_items(library, messages)
             for path, text in indexer.finish(documents).items():
                 (site / path).write_text(text, encoding="utf-8")
 

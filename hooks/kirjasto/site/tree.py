@@ -108,7 +108,9 @@ def generate_tree(
     item_uris = {item.src_uri for item in library.items}
     documents += [_document(page.src_uri, page.markdown) for page in pages if page.src_uri not in item_uris]
     files = export_files(library, settings, settings.site_name) | language_data_files(settings.language)
-    files.update(build_search_index(search_documents(library, documents, messages=templates.messages)))
+    files.update(
+        build_search_index(search_documents(library, documents, messages=templates.messages), templates.messages.language)
+    )
     for path, text in files.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

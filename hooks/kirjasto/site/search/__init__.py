@@ -1,15 +1,16 @@
-"""Site search that understands Finnish, and stays light at 10,000 items.
+"""Site search that understands Finnish and Swedish, and stays light at 10,000 items.
 
 Build time: every page's words are indexed as written *and* in their base
-forms (simplemma, offline), and compounds also under their last parts
-(`tutoropettaja` -> `opettaja`), so that `kunta` finds `kunnissa` and
-`opettaja` finds `tutoropettajien`. Result snippets are the pages' own
-summaries, never the added base forms.
+forms (simplemma, offline), and compounds also under their parts
+(`tutoropettaja` -> `opettaja`, `tutorlärarna` -> `tutorlärare`, `lärare`), so
+that `kunta` finds `kunnissa` and `opettaja` finds `tutoropettajien`. Each text
+is analysed in its own language. Result snippets are the pages' own summaries,
+never the added base forms.
 
-Every indexed word also has its Finnish Snowball stem, stored as a table that
-points to the index's words, and the browser stems the query with the same
-algorithm (docs/javascripts/haku-vartalo.js), so `opettajille` finds
-`opettajien`. The index is cut into shards of sorted terms of at most about
+Every indexed word also has its Snowball stem in the site's language, stored as
+a table that points to the index's words, and the browser stems the query with
+the same algorithm (docs/javascripts/haku-vartalo.js, haku-vartalo-sv.js), so
+`opettajille` finds `opettajien` and `lärarnas` finds `lärare`. The index is cut into shards of sorted terms of at most about
 16 KB each, and every result's details are a file of their own: a search
 downloads `meta.json`, a shard or two per word and the details of the results
 it shows, never the whole index (index.py). The browser side is
@@ -21,8 +22,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kirjasto.site.search.analysis import FinnishAnalyser, stem_of
+from kirjasto.site.search.analysis import Analyser, stem_of
 from kirjasto.site.search.documents import (
     headings_of,
     html_to_text,
@@ -33,13 +35,17 @@ from kirjasto.site.search.documents import (
     search_documents,
     with_pages,
 )
-from kirjasto.site.search.index import INDEX_DIR, Postings, SearchDocument, build_search_index, document_postings
+from kirjasto.site.search.index import INDEX_DIR, SearchDocument, TermTable, build_search_index, document_postings
 from kirjasto.site.search.reader import query_files, rank_query, term_postings
+
+if TYPE_CHECKING:
+    from kirjasto.content.messages import Messages
+    from kirjasto.content.model import Library
 
 __all__ = [
     "INDEX_DIR",
+    "Analyser",
     "BackgroundIndexer",
-    "FinnishAnalyser",
     "SearchDocument",
     "build_search_index",
     "headings_of",
@@ -58,29 +64,31 @@ __all__ = [
 
 @dataclass
 class _Prepared:
-    """The items' postings, computed in the indexing process while the main process
+    """The items' terms, found in the indexing process while the main process
     renders the pages. The process serves one build, so this is its only state."""
 
     documents: list[SearchDocument] = field(default_factory=list)
-    postings: Postings = field(default_factory=dict)
+    language: str = "fi"
+    table: TermTable = field(default_factory=TermTable)
 
 
 _prepared = _Prepared()
 
 
-def _prepare(documents: list[SearchDocument]) -> int:
-    """The items' postings; the first call loads simplemma's Finnish data (about 4 s
-    and 400 MB), which dominates small builds and now overlaps with the rendering."""
+def _prepare(documents: list[SearchDocument], language: str) -> int:
+    """The items' terms for a site in `language`; loading simplemma's data and the
+    analysis overlap with the rendering."""
     _prepared.documents = documents
-    _prepared.postings = document_postings(documents, FinnishAnalyser())
-    return len(_prepared.postings)
+    _prepared.language = language
+    _prepared.table = document_postings(documents, language)
+    return len(_prepared.table.postings)
 
 
 def _finish(documents: list[SearchDocument]) -> dict[str, str]:
     done = len(_prepared.documents)
     if done and documents[:done] == _prepared.documents:
-        return build_search_index(documents, prepared=(done, _prepared.postings))
-    return build_search_index(documents)
+        return build_search_index(documents, _prepared.language, prepared=(done, _prepared.table))
+    return build_search_index(documents, _prepared.language)
 
 
 def _finish_into(pages: list[SearchDocument], site_dir: str) -> int:
@@ -88,7 +96,7 @@ def _finish_into(pages: list[SearchDocument], site_dir: str) -> int:
     the site (no round trip of thousands of files through the parent process, and
     the items' documents are not sent a second time)."""
     items = _prepared.documents
-    files = build_search_index(with_pages(items, pages), prepared=(len(items), _prepared.postings))
+    files = build_search_index(with_pages(items, pages), _prepared.language, prepared=(len(items), _prepared.table))
     for path, text in files.items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +125,7 @@ class BackgroundIndexer:
     and analysing the items overlap with the page rendering in the main process;
     at the end only the other pages are added and the files written."""
 
-    def __init__(self, documents: list[SearchDocument]) -> None:
+    def __init__(self, documents: list[SearchDocument], language: str = "fi") -> None:
         import concurrent.futures
         import multiprocessing
 
@@ -127,7 +135,12 @@ class BackgroundIndexer:
         )
         self._owner = os.getpid()
         """A forked copy of the build process (kirjasto_mkdocs.parallel) must not use the pool."""
-        self._prepared = self._pool.submit(_prepare, documents)
+        self._prepared = self._pool.submit(_prepare, documents, language)
+
+    @classmethod
+    def of_items(cls, library: Library, messages: Messages) -> BackgroundIndexer:
+        """An indexer of the library's items (`item_documents`), for a site in the language of `messages`."""
+        return cls(item_documents(library, messages=messages), messages.language)
 
     def finish(self, documents: list[SearchDocument]) -> dict[str, str]:
         try:

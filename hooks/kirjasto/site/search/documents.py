@@ -69,6 +69,7 @@ def item_documents(library: Library, *, messages: Messages = _FINNISH) -> list[S
                 kind=kind,
                 place=places_label(item, messages=messages),
                 status=say(item.status_label) if item.status_label else "",
+                language=item.language,
                 headings=tuple(section.heading_text for section in body_sections(item.body_html) if section.level),
                 keywords=keywords,
                 # The year wheel's rows are on the page too, and found like its text.

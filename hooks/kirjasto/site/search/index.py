@@ -17,6 +17,12 @@ score level and the document number's distance from the previous one in base
 The related table maps a Snowball stem, and a base form, to the ids of the index
 terms it stands for (`opettaj` -> opettaja, opettajat, opettajien). It points to
 existing terms, so a stem costs a few digits, not a second copy of the postings.
+
+Each site has an index of its own, in its language (`meta.language`): the stems
+are that language's, which the browser repeats for the query. Every text is
+analysed in its own language (`SearchDocument.language`): a Finnish item on the
+Swedish site still gets its Finnish base forms, a Swedish item on the Finnish
+site its Swedish ones.
 """
 
 from __future__ import annotations
@@ -25,11 +31,11 @@ import bisect
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from kirjasto.site.search.analysis import _WORD, STOP_WORDS, FinnishAnalyser, stem_of
+from kirjasto.site.search.analysis import _WORD, Analyser, language_of, rules_of, stem_of
 
 INDEX_DIR = "haku-indeksi"
 
@@ -69,6 +75,8 @@ class SearchDocument:
     """Where the item is from, as the results show it ('Hämeenlinna', 'Koko Suomi')."""
     status: str = ""
     """The item's status label ('Käynnissä'); empty for pages."""
+    language: str = ""
+    """The language of the text (`fi`, `sv`); empty: the index's own."""
 
 
 @dataclass(frozen=True)
@@ -79,21 +87,22 @@ class _Shard:
 
 
 def build_search_index(
-    documents: list[SearchDocument], analyser: FinnishAnalyser | None = None, prepared: tuple[int, Postings] | None = None
+    documents: list[SearchDocument], language: str = "fi", prepared: tuple[int, TermTable] | None = None
 ) -> dict[str, str]:
-    """Every index file as `{path under the site: JSON text}`. `prepared`: the
-    postings of the first n documents, computed earlier by `document_postings`
+    """Every index file of a site in `language`, as `{path under the site: JSON text}`.
+    `prepared`: the terms of the first n documents, found earlier by `document_postings`
     (while the site was being rendered); they are completed here, not copied."""
-    analyser = analyser or FinnishAnalyser()
-    done, postings = prepared or (0, {})
-    postings = _with_synonyms(document_postings(documents[done:], analyser, first=done, into=postings))
+    language = language_of(language)
+    done, table = prepared or (0, TermTable())
+    table = document_postings(documents[done:], language, first=done, into=table)
+    postings = _with_synonyms(table.postings)
     terms = sorted(postings)
     levels = sorted({score for found in postings.values() for score in found.values()}, reverse=True)
     if len(levels) > 26:
         raise ValueError("search index: more than 26 score levels")
     letter = {score: chr(ord("A") + n) for n, score in enumerate(levels)}
     encoded = {term: _encode(postings[term], letter) for term in terms}
-    related = _related(terms, analyser)
+    related = _related(terms, table.base_forms, language)
     shards = _shards(terms, encoded, related)
     files = {f"{INDEX_DIR}/t-{n}.json": shard.text for n, shard in enumerate(shards)}
     for number, document in enumerate(documents):
@@ -119,10 +128,12 @@ def build_search_index(
             "count": len(documents),
             "chunk": 1,
             "levels": levels,
-            "stop": sorted(STOP_WORDS),
+            "language": language,
+            # The stop words of every language analysed: none of them is in the index.
+            "stop": sorted(set().union(*(rules_of(code).stop_words for code in table.languages | {language}))),
             # Words that have a synonym entry, with their stems (the browser matches
             # inflected query words to them).
-            "synonyms": sorted({(word, stem_of(word)) for group in synonym_groups() for word in group}),
+            "synonyms": sorted({(word, stem_of(word, language)) for group in synonym_groups() for word in group}),
             "shards": [[shard.first_key, shard.first_term] for shard in shards],
         }
     )
@@ -133,15 +144,33 @@ Postings = dict[str, dict[int, float]]
 """{term: {document number: best score}}."""
 
 
+@dataclass
+class TermTable:
+    """What the documents' words became: the terms' postings, and each term's base form
+    in the language of the text it came from (the related table links the two)."""
+
+    postings: Postings = field(default_factory=dict)
+    base_forms: dict[str, str] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
+    """The languages analysed."""
+
+
 def document_postings(
-    documents: list[SearchDocument], analyser: FinnishAnalyser, first: int = 0, into: Postings | None = None
-) -> Postings:
-    """The postings of `documents`, numbered from `first`, added to `into`: a word
-    counts once per document, at the weight of the most important field it is in.
-    Also computes every term's stem and base form, which the index needs next."""
-    postings: Postings = into if into is not None else {}
-    scored = _ScoredTerms(analyser)
+    documents: list[SearchDocument], language: str = "fi", first: int = 0, into: TermTable | None = None
+) -> TermTable:
+    """The terms of `documents`, numbered from `first`, added to `into`: a word counts
+    once per document, at the weight of the most important field it is in. Each text
+    is analysed in its own language (`language`, the index's, when it names none).
+    Also computes every new term's stem in the index's language, which it needs next."""
+    table = into if into is not None else TermTable()
+    postings = table.postings
+    scorers: dict[str, _ScoredTerms] = {}
     for number, document in enumerate(documents, start=first):
+        text_language = language_of(document.language or language)
+        scored = scorers.get(text_language)
+        if scored is None:
+            scored = scorers[text_language] = _ScoredTerms(Analyser(text_language))
+            table.languages.add(text_language)
         # Each word once, at the weight of the most important field it is in (a term's
         # score is that weight times the term's factor, so the best field decides).
         best: dict[str, int] = {}
@@ -155,11 +184,11 @@ def document_postings(
                 found = postings.get(term)
                 if found is None:
                     found = postings[term] = {}
-                    stem_of(term)
-                    analyser.base_form(term)
+                    stem_of(term, language)
+                    table.base_forms[term] = scored.analyser.base_form(term)
                 if found.get(number, 0) < score:
                     found[number] = score
-    return postings
+    return table
 
 
 FIELD_ORDER = ("title", "keywords", "summary", "headings", "body")
@@ -177,7 +206,7 @@ class _ScoredTerms:
     """A word's index terms with their scores at one field weight, worked out once per
     (word, weight): a library repeats the same words thousands of times."""
 
-    def __init__(self, analyser: FinnishAnalyser) -> None:
+    def __init__(self, analyser: Analyser) -> None:
         self.analyser = analyser
         self.known: dict[tuple[str, int], tuple[tuple[str, float], ...]] = {}
 
@@ -241,18 +270,19 @@ def _base36(number: int) -> str:
             return text
 
 
-def _related(terms: list[str], analyser: FinnishAnalyser) -> dict[str, list[int]]:
+def _related(terms: list[str], base_forms: dict[str, str], language: str) -> dict[str, list[int]]:
     """{stem or base form: ids of the terms it stands for}. A term whose stem is
-    itself needs no entry: the browser looks the stem up as a term too."""
+    itself needs no entry: the browser looks the stem up as a term too. The stems
+    are the index language's, as the browser's for the query."""
     ids = {term: number for number, term in enumerate(terms)}
     related: defaultdict[str, set[int]] = defaultdict(set)
     for term, number in ids.items():
         if term.startswith(SYNONYM_MARK):
             continue
-        stem = stem_of(term)
+        stem = stem_of(term, language)
         if stem != term:
             related[stem].add(number)
-        base = analyser.base_form(term)
+        base = base_forms.get(term, term)
         if base != term and base in ids:
             # The base form's own postings already hold this term's documents;
             # the link lets the snippet find and mark `kunnissa` for `kunta`.

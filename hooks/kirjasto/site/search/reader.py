@@ -71,7 +71,7 @@ class _Index:
         matches: dict[str, tuple[float, str]] = {}
         for term, postings in self.prefix_terms(word):
             matches[term] = (_FACTORS["exact"] if term == word else _FACTORS["prefix"], postings)
-        stem = stem_of(word)
+        stem = stem_of(word, self.meta.get("language", "fi"))
         stem_terms, stem_related = self.shard(self.shard_number(stem))
         for term, postings in stem_terms:
             if term == stem:
