@@ -68,7 +68,8 @@ from kirjasto_mkdocs import (
     Snapshot,
     build_other_languages,
     language_files,
-    language_switch,
+    other_language_builds,
+    page_language_switch,
     prepared_environment,
     serving,
     speak_site_language,
@@ -88,7 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today = today_in_finland()
     except (SettingsError, ClockError) as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
-    speak_site_language(config, settings.language)
+    settings = speak_site_language(config, settings)
     config.extra[LICENCE_CONFIG_KEY] = settings.licence.as_record(messages_in(settings.language))
     config.extra[THEME_TEXTS_KEY] = theme_texts(messages_in(settings.language))  # the overrides' words
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
@@ -200,7 +201,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
         page.meta["template"] = ELSEWHERE_TEMPLATE
         return ""
     item = _state.items.get(page.file.src_uri)
-    page.meta["kirjasto_kielet"] = language_switch(config, _state.settings, page, item, _state.library)
+    page.meta["kirjasto_kielet"] = page_language_switch(config, _state.settings, page, item, _state.library)
     if item is not None:
         page.meta.update(item_meta(item))
         planned = _state.planner().page(item)
@@ -262,10 +263,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         shutil.copytree(staging, config.site_dir, dirs_exist_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
     if _command == "serve" and _state.env is not None:
-        serving().remember(Snapshot.of_build(_state, config, _state.files, _state.nav, _state.env), _state.problems)
+        snapshot = Snapshot.of_build(_state, config, _state.files, _state.nav, _state.env)
+        serving().remember(snapshot, _state.problems, other_language_builds(config, _state.settings))
     if _state.indexer is not None:
         _state.indexer.wait()
-    build_other_languages(config, _state.settings)  # into site/<language>/, before stale files go
+    if _command != "serve":  # (while serving, they are built in the background)
+        build_other_languages(config, _state.settings)  # into site/<language>/, before stale files go
     if _state.site_folder is not None:
         _state.site_folder.remove_stale()
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kirjasto.content import load_library
+from kirjasto.tools.synthetic import in_one_language
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 # One "today" for the whole suite and for every build it starts (they inherit the
@@ -119,8 +120,10 @@ def mkdocs_build(root: Path, site: Path, config: str = "mkdocs.yml", **environme
     )
 
 
-def copy_repository(destination: Path) -> Path:
-    """The parts of the repository a build reads, copied to `destination`."""
+def copy_repository(destination: Path, *, both_languages: bool = False) -> Path:
+    """The parts of the repository a build reads, copied to `destination`. Unless
+    `both_languages`, its site is Finnish only (no `other_languages`): a test of something
+    else need not build the Swedish side too, which would double its build time."""
     destination.mkdir(parents=True)
     for name in ("mkdocs.yml", "mkdocs.sv.yml", "docs", "docs-sv", "overrides", "practices", "hooks"):
         source = REPOSITORY_ROOT / name
@@ -128,17 +131,25 @@ def copy_repository(destination: Path) -> Path:
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy(source, destination / name)
+    if not both_languages:
+        in_one_language(destination / "mkdocs.yml")
     return destination
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The repository's own site, built once per test run."""
+def repository_site(tmp_path_factory) -> Path:
+    """The repository's own site, built once per test run (both languages)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(REPOSITORY_ROOT, site_dir)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(repository_site) -> Path:
+    """The repository's own site (a test module may mean another site by this name)."""
+    return repository_site
 
 
 @pytest.fixture(scope="module")
@@ -166,15 +177,11 @@ def tree_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def swedish_build(tmp_path_factory) -> tuple[Path, Path]:
-    """The repository built in Swedish (`make build CONFIG=mkdocs.sv.yml`), once per test
-    run: (the copy it was built from, the site)."""
-    root = copy_repository(tmp_path_factory.mktemp("svenska") / "repo")
-    site = root / "site"
-    result = mkdocs_build(root, site, "mkdocs.sv.yml")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return root, site
+def swedish_build(repository_site) -> tuple[Path, Path]:
+    """The repository's Swedish side (`sv/` of its own site, built from mkdocs.sv.yml):
+    (the repository, the Swedish site)."""
+    assert (repository_site / "sv/index.html").is_file(), "the repository publishes both languages"
+    return REPOSITORY_ROOT, repository_site / "sv"
 
 
 @pytest.fixture(scope="session")
@@ -183,7 +190,7 @@ def zensical_site(tmp_path_factory) -> Path:
     run, from a copy (the command writes its tree into the repository's build/)."""
     from kirjasto.tools.cli import main
 
-    root = copy_repository(tmp_path_factory.mktemp("zensical") / "kirjasto")
+    root = copy_repository(tmp_path_factory.mktemp("zensical") / "kirjasto", both_languages=True)
     site = root / "site"
     assert main(["zensical", "--root", str(root)]) == 0
     return site

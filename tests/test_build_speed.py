@@ -33,7 +33,7 @@ def _site_files(site: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def fast_and_plain(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes]]:
     work = tmp_path_factory.mktemp("nopeus")
-    root = write_synthetic_library(REPOSITORY_ROOT, work / "kirjasto", SIZE, today=TODAY).root
+    root = write_synthetic_library(REPOSITORY_ROOT, work / "kirjasto", SIZE, today=TODAY, other_languages=False).root
     fast = mkdocs_build(root, work / "nopea")
     assert fast.returncode == 0, fast.stderr
     main = root / "overrides" / "main.html"

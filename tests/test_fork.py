@@ -60,7 +60,7 @@ def digest(root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def fork(tmp_path_factory):
-    root = copy_repository(tmp_path_factory.mktemp("fork") / "repo")
+    root = copy_repository(tmp_path_factory.mktemp("fork") / "repo", both_languages=True)
     upstream_files = digest(root)
     (root / "satakunta.yml").write_text(FORK_CONFIG, encoding="utf-8")
     (root / OWN_PRACTICE).write_text(
@@ -186,7 +186,16 @@ def test_upstream_files_are_not_modified(fork):
     root, _, upstream_files = fork
     after = {path: value for path, value in digest(root).items() if not path.startswith("site/")}
     assert {path: after.get(path) for path in upstream_files} == upstream_files
-    assert set(after) - set(upstream_files) == {"satakunta.yml", OWN_PRACTICE}
+    # The Swedish side's configuration over the fork's own (ignored by Git: .gitignore).
+    assert set(after) - set(upstream_files) == {"satakunta.yml", OWN_PRACTICE, ".kirjasto-kieli-sv.yml"}
+
+
+def test_the_forks_swedish_side_keeps_its_scope_and_publisher(fork):
+    _, site, _ = fork
+    items = {p.relative_to(site).as_posix() for p in site.glob("*/*/index.html") if p.parts[-3] in ("kaytannot", "verkostot")}
+    swedish = {p.relative_to(site / "sv").as_posix() for p in (site / "sv").glob("*/*/index.html")}
+    assert items and items <= swedish
+    assert not any(page.startswith("kaytannot/hameenlinna") for page in swedish), "outside the fork's scope"
 
 
 def test_no_upstream_item_uses_the_forks_prefix():

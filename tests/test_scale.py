@@ -62,7 +62,7 @@ def test_preview_keeps_the_item_and_its_related_items():
 
 
 def test_preview_build_has_only_the_item_and_what_it_needs(tmp_path):
-    root = write_synthetic_library(REPOSITORY_ROOT, tmp_path / "kirjasto", 300, today=TODAY).root
+    root = write_synthetic_library(REPOSITORY_ROOT, tmp_path / "kirjasto", 300, today=TODAY, other_languages=False).root
     target = "practices/kaytannot/" + sorted(p.name for p in (root / "practices/kaytannot").glob("*.md"))[0]
     (root / PREVIEW_CONFIG).write_text(preview_config("mkdocs.yml", target), encoding="utf-8")
     result = mkdocs_build(root, tmp_path / "site", PREVIEW_CONFIG)
@@ -78,7 +78,7 @@ def test_preview_build_has_only_the_item_and_what_it_needs(tmp_path):
 
 
 def test_synthetic_library_is_valid_and_varied(tmp_path):
-    root = write_synthetic_library(REPOSITORY_ROOT, tmp_path / "kirjasto", 400, today=TODAY).root
+    root = write_synthetic_library(REPOSITORY_ROOT, tmp_path / "kirjasto", 400, today=TODAY, other_languages=False).root
     loaded = load_library(root)
     assert loaded.is_valid, [p.format() for p in loaded.problems][:5]
     items = loaded.library.items

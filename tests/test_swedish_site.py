@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -192,7 +193,12 @@ def test_the_language_switch_leads_to_the_same_page_in_the_other_language(both_l
     html = (both_languages / page / "index.html").read_text("utf-8")
     link, language = switch_of(html)
     assert (link, language) == (expected, "fi" if page.startswith("sv/") else "sv")
-    assert f'<link rel="alternate" hreflang="{language}" href="{expected}">' in html
+    # The hreflang alternate is in the sitemap, as an absolute address (not in <head>: see overrides/sitemap.xml).
+    side = both_languages / ("sv" if page.startswith("sv/") else "")
+    here = "https://example.org/kirjasto/" + page
+    alternate = urljoin(here, expected)
+    assert f'<xhtml:link rel="alternate" hreflang="{language}" href="{alternate}"/>' in (side / "sitemap.xml").read_text("utf-8")
+    assert 'hreflang="' not in html.split("<body", 1)[0], "no page-level alternates in <head>"
     assert (both_languages / page / expected / "index.html").resolve().is_file()
 
 

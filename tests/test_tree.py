@@ -15,7 +15,9 @@ def article_text(html: str) -> str:
 
 
 def test_hook_free_build_has_the_same_pages(site, tree_site):
-    assert pages(tree_site) == pages(site)
+    # One tree is one language's site: the Swedish side (sv/) is the tree of mkdocs.sv.yml,
+    # which `kirjasto zensical` builds the same way (tests/test_engines.py).
+    assert pages(tree_site) == {page for page in pages(site) if not page.startswith("sv/")}
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,13 @@ library's layers publish."""
 
 from kirjasto_mkdocs.environment import prepared as prepared_environment
 from kirjasto_mkdocs.incremental import Snapshot
-from kirjasto_mkdocs.languages import build_other_languages, language_files, language_switch, speak_site_language
+from kirjasto_mkdocs.languages import (
+    build_other_languages,
+    language_files,
+    other_language_builds,
+    page_language_switch,
+    speak_site_language,
+)
 from kirjasto_mkdocs.live import LiveSite, serving
 from kirjasto_mkdocs.parallel import BUILD_LOGGERS, ELSEWHERE_TEMPLATE, PageSplit
 from kirjasto_mkdocs.site_folder import SiteFolder
@@ -24,7 +30,8 @@ __all__ = [
     "Snapshot",
     "build_other_languages",
     "language_files",
-    "language_switch",
+    "other_language_builds",
+    "page_language_switch",
     "prepared_environment",
     "serving",
     "speak_site_language",

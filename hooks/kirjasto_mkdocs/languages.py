@@ -4,24 +4,41 @@ the Finnish docs folder (`kirjasto.site.site_language`)."""
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kirjasto.content import SOURCE_LANGUAGE, messages_in, url_of
-from kirjasto.site import THEME_LANGUAGE_MESSAGE, docs_dir_in, language_data_files, markdown_configs_in, shared_files
+from kirjasto.content import SOURCE_LANGUAGE, _, messages_in, other_language_config
+from kirjasto.site import (
+    THEME_LANGUAGE_MESSAGE,
+    language_data_files,
+    language_switch,
+    markdown_configs_in,
+    shared_files,
+    switch_sides,
+)
 
 
-def speak_site_language(config: Any, language: str) -> None:
+def speak_site_language(config: Any, settings: Any) -> Any:
     """The theme speaks the site's language (`<html lang>`, its own words), or the build
-    stops; the Markdown configuration's words (headings' link titles) are said in it."""
+    stops; the Markdown configuration's words (headings' link titles) are said in it.
+    Returns the settings with the site's address in its language's folder when another
+    language's build started this one."""
+    language = settings.language
     messages = messages_in(language)
     # A Finnish site's theme language is the maintainer's as before (the repository's is `fi`).
     if language != SOURCE_LANGUAGE and config.theme.get("language") != language:
         raise PluginError(f"{config.config_file_path}: " + messages.say(THEME_LANGUAGE_MESSAGE, language=language))
     config.mdx_configs = markdown_configs_in(config.mdx_configs, messages)
+    nested_site_url(config, language)
+    return dataclasses.replace(settings, site_url=config.site_url) if root_language(config) and config.site_url else settings
 
 
 def language_files(config: Any, language: str, known: set[str]) -> list[File]:
@@ -34,56 +51,95 @@ def language_files(config: Any, language: str, known: set[str]) -> list[File]:
     return files
 
 
-NESTED_KEY = "kirjasto_kielen_juuri"
-"""`extra` key of a build run by another language's build: that build's language, whose
-site is one folder up; such a build builds no further languages."""
-LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska"}
-"""The language switch's link text, in the language it leads to."""
+NESTED_VARIABLE = "KIRJASTO_KIELEN_JUURI"
+"""Set for a build that another language's build started (`other_language_builds`): that
+build's language, whose site is one folder up; such a build builds no further languages."""
+ROOT_URL_VARIABLE = "KIRJASTO_JUUREN_OSOITE"
+"""The starting build's site address (`mkdocs serve` sets its own), for its `<language>/` folder."""
+
+
+def root_language(config: Any) -> str | None:
+    """The language of the build that started this one, whose site is one folder up."""
+    return os.environ.get(NESTED_VARIABLE) or None
+
+
+@dataclass(frozen=True)
+class OtherLanguageBuild:
+    """One other language's site, built by the same engine in a process of its own into
+    `<site_dir>/<language>/`. A process of its own: the hook keeps one build's state,
+    and the other language's peak memory is then not added to this build's."""
+
+    language: str
+    command: tuple[str, ...]
+    cwd: str
+    environment: tuple[tuple[str, str], ...]
+
+    def run(self, *, background: bool = False) -> str | None:
+        """Build it; None when it was built, else the build's own report. In the
+        `background` (while serving), at a lower priority: the next save's page first."""
+        done = subprocess.run(
+            self.command,
+            cwd=self.cwd,
+            env=dict(self.environment),
+            capture_output=True,
+            text=True,
+            preexec_fn=(lambda: os.nice(10)) if background and hasattr(os, "nice") else None,
+        )
+        return None if done.returncode == 0 else (done.stdout + done.stderr).strip()
+
+
+def other_language_builds(config: Any, settings: Any) -> list[OtherLanguageBuild]:
+    """The other languages' builds (`extra.kirjasto.other_languages`); none in a build
+    that another language's build started, nor in a preview of one page."""
+    if root_language(config) or settings.preview:
+        return []
+    engine = type(config).__module__.split(".")[0]  # mkdocs or properdocs
+    root = Path(config.config_file_path).parent
+    own_config = Path(config.config_file_path).name
+    environment = {
+        **os.environ,
+        NESTED_VARIABLE: settings.language,
+        ROOT_URL_VARIABLE: config.site_url or "",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    return [
+        OtherLanguageBuild(
+            language,
+            (sys.executable, "-m", engine, "build", "-q", *(["--strict"] if config.strict else []),
+             "-f", str(root / other_language_config(root, own_config, language, config_file)),
+             "-d", str(Path(config.site_dir) / language)),
+            str(root),
+            tuple(sorted(environment.items())),
+        )
+        for language, config_file in settings.other_languages
+        if language != settings.language
+    ]  # fmt: skip
 
 
 def build_other_languages(config: Any, settings: Any) -> None:
-    """The same library in each other language (`extra.kirjasto.other_languages`), built
-    from its configuration file into `<site_dir>/<language>/`, after this site's pages."""
-    if config.extra.get(NESTED_KEY):
+    """The same library in each other language, built into `<site_dir>/<language>/`
+    after this site's pages; a failure stops the build with that build's report."""
+    for build in other_language_builds(config, settings):
+        report = build.run()
+        if report is not None:
+            say = messages_in(settings.language).say
+            raise PluginError(say(OTHER_LANGUAGE_FAILED, language=build.language) + "\n" + report)
+
+
+OTHER_LANGUAGE_FAILED = _("Kielen {language} sivustoa ei voitu rakentaa:")
+
+
+def nested_site_url(config: Any, language: str) -> None:
+    """A site built by another language's build lives in its `<language>/` folder."""
+    if not root_language(config):
         return
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    for language, config_file in settings.other_languages:
-        if language == settings.language:
-            continue
-        path = Path(config.config_file_path).parent / config_file
-        other = load_config(str(path), site_dir=str(Path(config.site_dir) / language), strict=config.strict)
-        other.extra[NESTED_KEY] = settings.language
-        if config.site_url:
-            other.site_url = config.site_url.rstrip("/") + f"/{language}/"
-        build(other, dirty=False)
+    root_url = os.environ.get(ROOT_URL_VARIABLE, config.site_url)
+    if root_url:
+        config.site_url = root_url.rstrip("/") + f"/{language}/"
 
 
-def language_switch(config: Any, settings: Any, page: Any, item: Any, library: Any) -> list[dict[str, str]]:
-    """For one page: a link to the same page in each other language (for an item, its
-    translation, or the other side's listing of its kind when it has none; a
-    hand-written page the other side lacks leads to its front page)."""
-    switch = []
-    depth = "../" * page.url.count("/")
-    root_language = config.extra.get(NESTED_KEY)
-    sides = (
-        [(root_language, "../")]
-        if root_language
-        else [(language, f"{language}/") for language, _ in settings.other_languages if language != settings.language]
-    )
-    for language, side in sides:
-        target = page.url
-        if item is not None:
-            translation = next((library.by_slug[s] for s in item.translations if s in library.by_slug), None)
-            target = url_of(translation.src_uri) if translation is not None else f"{item.kind.folder}/"
-        elif not page.file.generated_by and not _hand_written_in(config, settings.language, language, page.file.src_uri):
-            target = ""
-        switch.append({"lang": language, "name": LANGUAGE_NAMES[language], "link": depth + side + target})
-    return switch
-
-
-def _hand_written_in(config: Any, language: str, other: str, src_uri: str) -> bool:
-    """Whether the `other` language's hand-written pages have this one (every generated
-    page is on both sides): the same file in its folder (`docs`, `docs-sv`)."""
-    return (docs_dir_in(Path(config.docs_dir), language, other) / src_uri).is_file()
+def page_language_switch(config: Any, settings: Any, page: Any, item: Any, library: Any) -> list[dict[str, str]]:
+    """The language switch of one MkDocs page (`kirjasto.site.language_switch`)."""
+    sides = switch_sides(settings.language, settings.other_languages, root_language(config))
+    hand_written = None if page.file.generated_by else (Path(config.docs_dir), settings.language, page.file.src_uri)
+    return language_switch(page.url, sides, item=item, library=library, hand_written=hand_written, site_url=config.site_url)

@@ -14,7 +14,10 @@ server that "will appear stuck".
   browser never reloaded. The same script is served as a file from the site's own
   address (`LIVE_RELOAD_PATH`), which the policy allows;
 - its watcher for the content folder: the operating system's notifications (watchdog's
-  native observer) instead of MkDocs' polling every half second.
+  native observer) instead of MkDocs' polling every half second;
+- the other languages' sites (`extra.kirjasto.other_languages`): rebuilt after every
+  full build and every save, in the background (`OtherLanguages`), so that the changed
+  page is shown first; the browsers reload again when they are done.
 
 This module is imported once per `mkdocs serve` and outlives the hook module, which
 MkDocs executes again for every full rebuild; `serving()` is the running site.
@@ -24,12 +27,14 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from kirjasto.content import Problem, errors, format_report
 from kirjasto_mkdocs.incremental import Snapshot
+from kirjasto_mkdocs.languages import OtherLanguageBuild
 
 log = logging.getLogger("mkdocs.hooks.kirjasto")
 
@@ -56,11 +61,14 @@ class LiveSite:
         """The last full build, which a save of an item updates."""
         self.error_page: bytes | None = None
         self._serve_request: Callable[..., Iterable[bytes]] = lambda environ, start_response: []
+        self.other_languages = OtherLanguages(self.reload_browsers)
 
-    def remember(self, snapshot: Snapshot, problems: list[Problem]) -> None:
-        """A full build finished: keep it, and show its errors if it has any."""
+    def remember(self, snapshot: Snapshot, problems: list[Problem], languages: list[OtherLanguageBuild]) -> None:
+        """A full build finished: keep it, show its errors if it has any, and build the
+        other languages' sites."""
         self.snapshot = snapshot
         self.show(problems)
+        self.other_languages.build(languages)
 
     def attach(self, server: Any, full_build: Callable[[], None], content_dir: Path) -> None:
         """Take over MkDocs' development server (see the module's description)."""
@@ -74,7 +82,21 @@ class LiveSite:
 
     def rebuild(self) -> bool:
         """What changed under the content folder alone; False when a full build is needed."""
-        return self.snapshot is not None and self.snapshot.rebuild(self.show)
+        if self.snapshot is None or not self.snapshot.rebuild(self.show):
+            return False
+        self.other_languages.build_again()
+        return True
+
+    def reload_browsers(self) -> None:
+        """Tell the open pages to reload, as MkDocs' build loop does after a build."""
+        from mkdocs.livereload import _timestamp
+
+        server = self.server
+        if server is None:
+            return
+        with server._epoch_cond:
+            server._wanted_epoch = server._visible_epoch = max(_timestamp(), server._visible_epoch + 1)
+            server._epoch_cond.notify_all()
 
     def show(self, problems: list[Problem]) -> None:
         """The report page instead of every page while the library has errors."""
@@ -148,3 +170,42 @@ class LiveSite:
             return [content]
         result: Iterable[bytes] = self._serve_request(environ, start_response)
         return result
+
+
+class OtherLanguages:
+    """The other languages' sites during `mkdocs serve`: built one at a time in a
+    thread; saves made meanwhile are built once, after it (only the latest matters)."""
+
+    def __init__(self, built: Callable[[], None]) -> None:
+        self.builds: list[OtherLanguageBuild] = []
+        self._built = built
+        self._lock = threading.Lock()
+        self._wanted = False
+        self._running = False
+
+    def build(self, builds: list[OtherLanguageBuild]) -> None:
+        self.builds = builds
+        self.build_again()
+
+    def build_again(self) -> None:
+        with self._lock:
+            if not self.builds:
+                return
+            self._wanted = True
+            if not self._running:
+                self._running = True
+                threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if not self._wanted:
+                    self._running = False
+                    return
+                self._wanted = False
+                builds = list(self.builds)
+            for build in builds:
+                report = build.run(background=True)
+                if report is not None:
+                    log.info(report)
+            self._built()

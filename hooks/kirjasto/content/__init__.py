@@ -4,10 +4,11 @@ The first layer: imports nothing from `kirjasto.site` or `kirjasto.tools`.
 """
 
 from kirjasto.content.clock import ClockError, today_in_finland
+from kirjasto.content.config_file import other_language_config
 from kirjasto.content.freshness import with_freshness
 from kirjasto.content.library import LoadedLibrary, load_library
 from kirjasto.content.markdown_config import MarkdownConfig
-from kirjasto.content.messages import SOURCE_LANGUAGE, messages_in
+from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
 from kirjasto.content.model import Item, Kind, Library
 from kirjasto.content.problems import Problem, Severity, errors, format_report
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
@@ -31,12 +32,14 @@ __all__ = [
     "SettingsError",
     "Severity",
     "ValidationCache",
+    "_",
     "apply_scope",
     "cache_folder",
     "errors",
     "format_report",
     "load_library",
     "messages_in",
+    "other_language_config",
     "read_settings",
     "scope_problems",
     "today_in_finland",

@@ -5,6 +5,7 @@ that run without MkDocs: `INHERIT` followed (dictionaries merged deeply) and
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +39,33 @@ def read_config(path: Path) -> dict[str, Any]:
     data = yaml.load(path.read_text("utf-8"), Loader=_ConfigLoader) or {}
     parent = data.pop("INHERIT", None)
     return _merge(read_config(path.parent / parent), data) if parent else data
+
+
+OTHER_LANGUAGE_PREFIX = ".kirjasto-kieli-"
+"""Name of a written configuration of another language (ignored by Git)."""
+
+
+def other_language_config(root: Path, config_name: str, language: str, other_config: str) -> str:
+    """The configuration file to build `language`'s side of the site that `config_name`
+    configures. `other_config` (e.g. mkdocs.sv.yml) holds what differs in that language and
+    inherits the base configuration. When this site's own configuration is another file
+    on the same base (a copy's `kunta.yml`), the other language inherits that file instead,
+    so that the copy's settings (scope, publisher, address) hold on both sides: a file
+    beside it, `.kirjasto-kieli-sv.yml`, is written for that."""
+    own, other = root / config_name, root / other_config
+    other_base = _inherited(other)
+    if other_base is None or other_base == own.resolve() or _inherited(own) != other_base:
+        return other_config
+    text = re.sub(r"^INHERIT:.*$", f"INHERIT: {config_name}", other.read_text("utf-8"), count=1, flags=re.MULTILINE)
+    written = root / f"{OTHER_LANGUAGE_PREFIX}{language}.yml"
+    if not written.is_file() or written.read_text("utf-8") != text:
+        written.write_text(text, encoding="utf-8")
+    return written.name
+
+
+def _inherited(path: Path) -> Path | None:
+    """The file a configuration file inherits (`INHERIT`), if any."""
+    if not path.is_file():
+        return None
+    found = re.search(r"^INHERIT:\s*(\S+)\s*$", path.read_text("utf-8"), re.MULTILINE)
+    return (path.parent / found.group(1)).resolve() if found else None

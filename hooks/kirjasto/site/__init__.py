@@ -33,7 +33,14 @@ from kirjasto.site.search import (
     page_document,
     search_documents,
 )
-from kirjasto.site.site_language import docs_dir_in, language_data_files, shared_files
+from kirjasto.site.site_language import (
+    docs_dir_in,
+    language_data_files,
+    language_switch,
+    shared_files,
+    switch_sides,
+    with_switch,
+)
 from kirjasto.site.theme_texts import THEME_LANGUAGE_MESSAGE, THEME_TEXTS_KEY, markdown_configs_in, theme_texts
 
 __all__ = [
@@ -63,6 +70,7 @@ __all__ = [
     "json_ld_script",
     "known_scripts",
     "language_data_files",
+    "language_switch",
     "last_commit_dates",
     "listing_pages",
     "markdown_configs_in",
@@ -76,7 +84,9 @@ __all__ = [
     "search_documents",
     "shared_files",
     "site_policy",
+    "switch_sides",
     "theme_script_dirs",
     "theme_texts",
     "with_noopener",
+    "with_switch",
 ]

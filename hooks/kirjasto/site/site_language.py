@@ -8,12 +8,23 @@ scripts' texts in its language (`javascripts/kaannokset-sv.js`, read by `tekstit
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from kirjasto.content.messages import SOURCE_LANGUAGE
+from kirjasto.content.urls import url_of
 from kirjasto.site.script_texts import script_translations, script_translations_path
 
+if TYPE_CHECKING:
+    from kirjasto.content.model import Item, Library
+
 SHARED_FOLDERS = ("javascripts", "stylesheets")
+LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska"}
+"""The language switch's link text, in the language it leads to."""
+SWITCH_KEY = "kirjasto_kielet"
+"""Page metadata the theme overrides read the language switch from (header.html, main.html)."""
 
 
 def docs_dir_in(docs_dir: Path, language: str, other: str) -> Path:
@@ -40,3 +51,55 @@ def shared_files(docs_dir: Path, language: str) -> list[tuple[Path, str]]:
 def language_data_files(language: str) -> dict[str, str]:
     """Generated files a `language` site needs: the scripts' texts (none for Finnish)."""
     return {} if language == SOURCE_LANGUAGE else {script_translations_path(language): script_translations(language)}
+
+
+def switch_sides(language: str, other_languages: tuple[tuple[str, str], ...], root_language: str | None) -> list[tuple[str, str]]:
+    """(language, its site's address from this site's root) of each other side: the
+    other languages' folders, or, for a site built by another language's build
+    (`root_language`), that site one folder up."""
+    if root_language:
+        return [(root_language, "../")]
+    return [(other, f"{other}/") for other, _ in other_languages if other != language]
+
+
+def language_switch(
+    url: str,
+    sides: list[tuple[str, str]],
+    *,
+    item: Item | None,
+    library: Library | None,
+    hand_written: tuple[Path, str, str] | None,
+    site_url: str | None = None,
+) -> list[dict[str, str]]:
+    """For the page at `url`: a link to the same page on each other side. An item leads
+    to its translation, or to the other side's listing of its kind when it has none; a
+    hand-written page (`hand_written`: this side's docs folder, language and the page's
+    file) leads to the other side's page of the same file, or to its front page when that
+    side has none. Every generated page is on both sides. With the site's address
+    (`site_url`), each link also has its `absolute` address, for the sitemap."""
+    links = []
+    depth = "../" * url.count("/")
+    for other, side in sides:
+        target = url
+        if item is not None:
+            translations = library.by_slug if library is not None else {}
+            translation = next((translations[slug] for slug in item.translations if slug in translations), None)
+            target = url_of(translation.src_uri) if translation is not None else f"{item.kind.folder}/"
+        elif hand_written is not None:
+            docs_dir, language, src_uri = hand_written
+            target = url if (docs_dir_in(docs_dir, language, other) / src_uri).is_file() else ""
+        link = depth + side + target
+        absolute = urljoin(site_url.rstrip("/") + "/" + url, link) if site_url else ""
+        links.append({"lang": other, "name": LANGUAGE_NAMES[other], "link": link, "absolute": absolute})
+    return links
+
+
+def with_switch(markdown: str, links: list[dict[str, str]]) -> str:
+    """A page's Markdown with the language switch in its front matter (for engines that
+    run no hooks: the theme overrides read it as page metadata)."""
+    if not links:
+        return markdown
+    line = f"{SWITCH_KEY}: {json.dumps(links, ensure_ascii=False)}\n"
+    if markdown.startswith("---\n"):
+        return "---\n" + line + markdown[4:]
+    return f"---\n{line}---\n\n{markdown}"

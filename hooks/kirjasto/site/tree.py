@@ -34,7 +34,7 @@ from kirjasto.site.pages.plan import plan_pages
 from kirjasto.site.parts import override_dir_of, part_templates
 from kirjasto.site.search import SearchDocument, build_search_index, own_title, page_document, search_documents
 from kirjasto.site.search_style import SEARCH_STYLESHEET, theme_search_rules
-from kirjasto.site.site_language import language_data_files, shared_files
+from kirjasto.site.site_language import language_data_files, language_switch, shared_files, switch_sides, with_switch
 from kirjasto.site.theme_texts import THEME_TEXTS_KEY, markdown_configs_in, theme_texts
 
 HOOKLESS_CONFIG = "mkdocs.yml"
@@ -53,12 +53,21 @@ class GeneratedTree:
 
 
 def generate_tree(
-    repository_root: Path, config_name: str, out_dir: Path, *, today: datetime.date, engine: str = "mkdocs"
+    repository_root: Path,
+    config_name: str,
+    out_dir: Path,
+    *,
+    today: datetime.date,
+    engine: str = "mkdocs",
+    root_language: str | None = None,
 ) -> GeneratedTree:
     """Write the tree; on invalid content write nothing and return the problems.
     `engine` names whose theme renders it (`THEME_PACKAGES`): the policy allows that
-    theme's inline scripts."""
+    theme's inline scripts. `root_language`: the tree is another language's side of
+    that language's site, published in its `<language>/` folder."""
     config = read_config(repository_root / config_name)
+    if root_language and config.get("site_url"):
+        config["site_url"] = str(config["site_url"]).rstrip("/") + f"/{settings_of_config(config).language}/"
     settings = settings_of_config(config)
     loaded = load_library(
         repository_root,
@@ -79,6 +88,8 @@ def generate_tree(
         shutil.rmtree(out_dir)
     docs_source = repository_root / config.get("docs_dir", "docs")
     docs = out_dir / "docs"
+    sides = switch_sides(settings.language, settings.other_languages, root_language)
+    site_url = str(config.get("site_url") or "")
     documents, hand_written = [], []
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     templates = part_templates(override_dir_of(repository_root / custom_dir if custom_dir else None), settings.language)
@@ -91,7 +102,15 @@ def generate_tree(
             src_uri = source.relative_to(docs_source).as_posix()
             markdown = source.read_text("utf-8")
             expanded = expand_markers(markdown, library, src_uri, settings, templates)
-            target.write_text(expanded, encoding="utf-8")
+            switch = language_switch(
+                url_of(src_uri),
+                sides,
+                item=None,
+                library=library,
+                hand_written=(docs_source, settings.language, src_uri),
+                site_url=site_url,
+            )
+            target.write_text(with_switch(expanded, switch), encoding="utf-8")
             documents.append(_document(src_uri, markdown))
             hand_written.append(src_uri)
         else:
@@ -101,12 +120,14 @@ def generate_tree(
             (docs / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source / relative, docs / relative)
     pages = plan_pages(library, settings, templates)
+    items = {item.src_uri: item for item in library.items}
     for page in pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.with_html_parts(), encoding="utf-8")
-    item_uris = {item.src_uri for item in library.items}
-    documents += [_document(page.src_uri, page.markdown) for page in pages if page.src_uri not in item_uris]
+        item = items.get(page.src_uri)
+        switch = language_switch(url_of(page.src_uri), sides, item=item, library=library, hand_written=None, site_url=site_url)
+        target.write_text(with_switch(page.with_html_parts(), switch), encoding="utf-8")
+    documents += [_document(page.src_uri, page.markdown) for page in pages if page.src_uri not in items]
     files = export_files(library, settings, settings.site_name) | language_data_files(settings.language)
     files.update(
         build_search_index(search_documents(library, documents, messages=templates.messages), templates.messages.language)

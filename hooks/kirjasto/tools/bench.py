@@ -2,7 +2,8 @@
 bodies, measured side by side in one run on one machine, with ratios.
 
 For each size: (a) baseline: the items as plain Markdown pages, mkdocs-material
-with its search plugin (`lang: fi`), no hooks, a small nav; (b) our full build
+with its search plugin (`lang: fi`), no hooks, a small nav, and the same pages in
+each other language the repository publishes (`bench_sites`); (b) our full build
 (`mkdocs build --strict`) cold, with no stored validation results or compiled
 templates, and warm, with those of the previous run; (c) `kirjasto validate`
 alone, cold and warm; (d) peak memory of each (the largest resident set of the
@@ -28,7 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kirjasto.tools.bench_sites import copy_library, site_metrics, write_baseline, write_real_baseline
+from kirjasto.tools.bench_sites import (
+    baseline_command,
+    copy_library,
+    other_languages,
+    site_metrics,
+    write_baseline,
+    write_real_baseline,
+)
 from kirjasto.tools.bench_table import format_table
 from kirjasto.tools.live_bench import preview_seconds, save_to_reload
 from kirjasto.tools.synthetic import write_synthetic_library
@@ -96,7 +104,7 @@ def _compare(library: Path, baseline: Path, repeat: int, caches: _Caches) -> dic
     for _ in range(repeat):
         # Interleaved, so that a slow moment of a shared machine hits every kind of run.
         # No -q: with it MkDocs does not count warnings, and --strict would not fail.
-        runs["baseline"].append(measure([python, "-m", "mkdocs", "build", "-d", str(baseline / "site")], baseline))
+        runs["baseline"].append(measure(baseline_command(baseline), baseline))
         runs["ours"].append(measure(build, library, environment=caches.cold()))
         runs["ours_warm"].append(measure(build, library, environment=caches.warm))
         runs["validate"].append(measure(validate, library, environment=caches.cold()))
@@ -197,6 +205,9 @@ def run_bench(
     search = bench_search(repository, workdir, {size: Path(r["site_dir"]) for size, r in results.items()})
     for size, spread in search.get("sizes", {}).items():
         results[size]["search_worst_gzip"] = spread["worst_gzip"]
+    languages = ["fi", *other_languages(repository)]
+    if len(languages) > 1:
+        print(f"Kielet: {', '.join(languages)}: sekä oma rakentaminen että vertailu tekevät samat sivut jokaisella kielellä.")
     print(format_table(results, real))
     print()
     print(format_search(search))
@@ -204,7 +215,14 @@ def run_bench(
     hostile = bench_hostile(repository, workdir)
     print(format_hostile(hostile))
     machine = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
-    report = {"machine": machine, "real": real, "results": results, "search": search, "hostile": [vars(r) for r in hostile]}
+    report = {
+        "machine": machine,
+        "languages": languages,
+        "real": real,
+        "results": results,
+        "search": search,
+        "hostile": [vars(r) for r in hostile],
+    }
     output.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"\nTulokset: {output}")
     return results

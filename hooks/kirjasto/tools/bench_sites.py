@@ -1,19 +1,28 @@
 """What `kirjasto bench` builds and measures besides our own build: the baselines
 (plain mkdocs-material, its search plugin on, `lang: fi`, no hooks) and the
-figures read from a built site."""
+figures read from a built site.
+
+A library that publishes other languages too (`extra.kirjasto.other_languages`)
+is compared with a baseline that builds the same pages in each of them: a folder
+per language (`sv/mkdocs.yml`, its theme and search in that language), built
+after the first into `site/<language>/`, as ours are."""
 
 from __future__ import annotations
 
 import datetime
 import gzip
 import re
+import shlex
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kirjasto.content.config_file import read_config
 from kirjasto.content.library import load_library
+from kirjasto.content.settings import settings_of_config
 from kirjasto.site.tree import generate_tree
 from kirjasto.tools.synthetic import copy_parts
 
@@ -32,18 +41,45 @@ not_in_nav: |
   /*/*.md
 """
 SAMPLE_ITEM = "synteettinen-0"
-REPOSITORY_PARTS = ("mkdocs.yml", "docs", "overrides", "practices", "hooks")
+REPOSITORY_PARTS = ("mkdocs.yml", "mkdocs.sv.yml", "docs", "docs-sv", "overrides", "practices", "hooks")
 
 Metrics = dict[str, Any]
 
 
+def other_languages(library_root: Path) -> list[str]:
+    """The languages the library's site publishes besides its own."""
+    settings = settings_of_config(read_config(library_root / "mkdocs.yml"))
+    return [language for language, _ in settings.other_languages if language != settings.language]
+
+
+def baseline_command(baseline: Path) -> list[str]:
+    """The baseline's builds: its site, then each other language's into `site/<language>/`."""
+    python = shlex.quote(sys.executable)
+    site = baseline / "site"
+    builds = [f"{python} -m mkdocs build -d {shlex.quote(str(site))}"] + [
+        f"{python} -m mkdocs build -f {shlex.quote(str(config))} -d {shlex.quote(str(site / config.parent.name))}"
+        for config in sorted(baseline.glob("*/mkdocs.yml"))
+    ]
+    return ["sh", "-c", " && ".join(builds)]
+
+
+def _in_language(config: dict[str, Any], language: str) -> dict[str, Any]:
+    """A baseline configuration's theme and search in `language`."""
+    return {**config, "theme": {**config["theme"], "language": language}, "plugins": [{"search": {"lang": language}}]}
+
+
 def write_baseline(library_root: Path, target: Path) -> None:
-    """The same items as plain Markdown pages (title, summary, body) in a plain site."""
+    """The same items as plain Markdown pages (title, summary, body) in a plain site, and
+    in each other language the library publishes."""
     if target.exists():
         shutil.rmtree(target)
     docs = target / "docs"
     docs.mkdir(parents=True)
     (target / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    for language in other_languages(library_root):
+        config = _in_language(yaml.safe_load(BASELINE_CONFIG), language) | {"docs_dir": "../docs"}
+        (target / language).mkdir()
+        (target / language / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     (docs / "index.md").write_text("# Vertailu\n\nSama sisältö ilman kirjaston laajennuksia.\n", encoding="utf-8")
     for item in load_library(library_root).library.items:
         folder = docs / item.kind.folder
@@ -58,16 +94,22 @@ def copy_library(repository: Path, target: Path) -> Path:
 
 def write_real_baseline(library_root: Path, target: Path, today: datetime.date) -> None:
     """The same pages as the real library's site (every hand-written and generated page,
-    from `kirjasto generate`), built by plain mkdocs-material: no hooks, no theme
-    overrides, the theme's search plugin on."""
+    from `kirjasto generate`, in each language it publishes), built by plain
+    mkdocs-material: no hooks, no theme overrides, the theme's search plugin on."""
     if target.exists():
         shutil.rmtree(target)
-    tree = generate_tree(library_root, "mkdocs.yml", target, today=today)
+    _write_real_tree(library_root, "mkdocs.yml", target, today, "fi")
+    for language, config_file in settings_of_config(read_config(library_root / "mkdocs.yml")).other_languages:
+        if language in other_languages(library_root):
+            _write_real_tree(library_root, config_file, target / language, today, language)
+
+
+def _write_real_tree(library_root: Path, config_name: str, target: Path, today: datetime.date, language: str) -> None:
+    tree = generate_tree(library_root, config_name, target, today=today)
     if tree.problems:
         raise RuntimeError("kirjasto generate epäonnistui vertailua varten")
-    config = yaml.safe_load((target / "mkdocs.yml").read_text("utf-8"))
+    config = _in_language(yaml.safe_load((target / "mkdocs.yml").read_text("utf-8")), language)
     config["theme"].pop("custom_dir", None)
-    config["plugins"] = [{"search": {"lang": "fi"}}]
     config["strict"] = False
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.rmtree(target / "overrides", ignore_errors=True)

@@ -18,7 +18,7 @@ from kirjasto.content.model import STATUSES, Kind
 from kirjasto.site.search import markdown_to_text
 
 KIND_SHARES = ((Kind.PRACTICE, 0.6), (Kind.NETWORK, 0.25), (Kind.TOOLKIT, 0.15))
-REPOSITORY_PARTS = ("mkdocs.yml", "docs", "overrides")
+REPOSITORY_PARTS = ("mkdocs.yml", "mkdocs.sv.yml", "docs", "docs-sv", "overrides")
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,22 @@ def copy_parts(repository: Path, target: Path, parts: tuple[str, ...]) -> Path:
     return target
 
 
+def in_one_language(config: Path) -> None:
+    """A copied site configuration without its other languages (`other_languages`): for a
+    test of something else, which need not build the other side too."""
+    text = re.sub(r"^ +other_languages:.*\n", "", config.read_text("utf-8"), flags=re.MULTILINE)
+    config.write_text(text, encoding="utf-8")
+
+
 def write_synthetic_library(
-    repository: Path, target: Path, size: int, *, today: datetime.date, seed: int = 1
+    repository: Path, target: Path, size: int, *, today: datetime.date, seed: int = 1, other_languages: bool = True
 ) -> SyntheticLibrary:
-    """A copy of the repository's site configuration with `size` generated items in `target`."""
+    """A copy of the repository's site configuration with `size` generated items in `target`,
+    published in its other languages too unless `other_languages` is False."""
     rng = random.Random(seed)
     copy_parts(repository, target, REPOSITORY_PARTS)
+    if not other_languages:
+        in_one_language(target / "mkdocs.yml")
     (target / "hooks").mkdir()
     shutil.copy(repository / "hooks" / "kirjasto_hook.py", target / "hooks" / "kirjasto_hook.py")
     content = target / "practices"

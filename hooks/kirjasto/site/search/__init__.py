@@ -35,7 +35,8 @@ from kirjasto.site.search.documents import (
     search_documents,
     with_pages,
 )
-from kirjasto.site.search.index import INDEX_DIR, SearchDocument, TermTable, build_search_index, document_postings
+from kirjasto.site.search.index import INDEX_DIR, build_search_index
+from kirjasto.site.search.postings import SearchDocument, TermTable, document_postings
 from kirjasto.site.search.reader import query_files, rank_query, term_postings
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kirjasto.content.body_sections import body_sections
 from kirjasto.content.messages import Messages, _, messages_in
-from kirjasto.site.search.index import SearchDocument
+from kirjasto.site.search.postings import SearchDocument
 
 if TYPE_CHECKING:
     from kirjasto.content.model import Library
