@@ -52,23 +52,40 @@ class Run:
     returncode: int
 
 
+LAUNCHER = (
+    "import os, subprocess, sys\n"
+    "process = subprocess.Popen(sys.argv[2:])\n"
+    "_, status, usage = os.wait4(process.pid, 0)\n"
+    "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+"""Starts the measured command from a small process. A process forked from the bench
+(which grows to hundreds of megabytes) would count the bench's resident memory as its
+own peak (Linux keeps the largest resident set across exec), so the bench's size would
+set a floor under every figure, ours and the baseline's alike."""
+
+
 def measure(command: list[str], cwd: Path, quiet: bool = False, environment: dict[str, str] | None = None) -> Run:
-    """Wall time and peak memory of one child process (os.wait4 gives its rusage, whose
-    maximum resident set covers its own children too). A failing command's error output
-    is shown unless `quiet` (an expected failure)."""
+    """Wall time and peak memory of one command (os.wait4 gives its rusage, whose maximum
+    resident set covers the processes it waited for too). A failing command's error
+    output is shown unless `quiet` (an expected failure)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
-    started = time.perf_counter()
     # The error output goes to a file: a pipe read only at the end would fill up and
     # stop a talkative build.
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryDirectory() as folder:
+        peak = Path(folder) / "peak"
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-S", "-c", LAUNCHER, str(peak), *command],
+            cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+        )  # fmt: skip
+        returncode = process.wait()
         seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0 and not quiet:
+        if returncode != 0 and not quiet:
             errors.seek(0)
             sys.stderr.write(errors.read().decode("utf-8", "replace")[-2000:])
-    return Run(seconds=seconds, peak_kb=usage.ru_maxrss, returncode=process.returncode)
+        peak_kb = int(peak.read_text()) if peak.is_file() else 0
+    return Run(seconds=seconds, peak_kb=peak_kb, returncode=returncode)
 
 
 def _summary(runs: list[Run]) -> Metrics:

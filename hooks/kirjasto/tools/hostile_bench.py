@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kirjasto.content.library import MAX_FILE_BYTES
 from kirjasto.tools.bench import measure
+from kirjasto.tools.synthetic import in_one_language
 
 FRONT_MATTER = """---
 title: Suurin mahdollinen kuvaus
@@ -110,6 +111,8 @@ def _copy_repository(repository: Path, root: Path) -> Path:
         shutil.rmtree(root)
     root.mkdir(parents=True)
     shutil.copy(repository / "mkdocs.yml", root / "mkdocs.yml")
+    # One language: what is measured is how validation and the build meet the input.
+    in_one_language(root / "mkdocs.yml")
     for folder in ("docs", "overrides", "practices", "hooks"):
         shutil.copytree(repository / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     return root
