@@ -26,7 +26,6 @@ from kirjasto.content import (
     LICENCE_CONFIG_KEY,
     ClockError,
     Item,
-    MarkdownConfig,
     SettingsError,
     errors,
     format_report,
@@ -89,14 +88,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today = today_in_finland()
     except (SettingsError, ClockError) as error:
         raise PluginError(f"{config.config_file_path}: {error}") from None
-    settings = speak_site_language(config, settings)
+    settings, markdown = speak_site_language(config, settings)
     config.extra[LICENCE_CONFIG_KEY] = settings.licence.as_record(messages_in(settings.language))
     config.extra[THEME_TEXTS_KEY] = theme_texts(messages_in(settings.language))  # the overrides' words
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     _state = BuildState(
         settings=settings,
         today=today,
-        markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
+        markdown=markdown,
         scripts=known_scripts(theme_script_dirs(custom_dir)),
         templates=part_templates(override_dir_of(custom_dir), settings.language),
     )

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kirjasto.content import Item, Library, Problem, errors
+from kirjasto.content import Item, Library, Messages, Problem, _, errors
 from kirjasto.site import (
     BackgroundIndexer,
     Page,
@@ -216,7 +216,8 @@ class Snapshot:
 
         context = get_context(self.nav, self.files, self.config, base_url=urlsplit(self.config.site_url or "/").path)
         shown = sorted(errors(problems), key=lambda problem: (problem.path, problem.line or 0))
-        html = self.env.get_template(template_name).render({**context, "kirjasto_problems": shown})
+        texts = report_texts(self.state.templates.messages, len(shown))
+        html = self.env.get_template(template_name).render({**context, "kirjasto_problems": shown, "kirjasto_virhe": texts})
         return str(html).encode("utf-8")
 
     def _in_background(self, library: Library) -> None:
@@ -250,3 +251,21 @@ class Snapshot:
                     self._indexing = None
                     return
             index()
+
+
+def report_texts(messages: Messages, count: int) -> dict[str, str]:
+    """The words of the error page (the theme's kirjasto-virhe.html) in the site's language;
+    `rivi` keeps `{line}` and `lopuksi` `{command}` for the template to fill."""
+    return {
+        "otsikko": messages.say(_("Kirjastossa on virheitä")),
+        "selitys": messages.plural(
+            "Sivustoa ei päivitetty, koska kuvauksessa on virhe. Korjaa se ja tallenna tiedosto: tämä sivu latautuu uudelleen itsestään ja näyttää sivuston taas, kun kirjasto on kunnossa.",
+            "Sivustoa ei päivitetty, koska kuvauksissa on {count} virhettä. Korjaa ne ja tallenna tiedosto: tämä sivu latautuu uudelleen itsestään ja näyttää sivuston taas, kun kirjasto on kunnossa.",
+            count,
+        ),
+        "rivi": messages.say(_("rivi {line}"), line="{line}"),
+        "kentta": messages.say(_("kenttä")),
+        "lopuksi": messages.say(
+            _("Sama luettelo on myös komentorivillä, ja {command} tarkistaa kirjaston milloin tahansa."), command="{command}"
+        ),
+    }

@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kirjasto.content import SOURCE_LANGUAGE, _, messages_in, other_language_config
+from kirjasto.content import SOURCE_LANGUAGE, MarkdownConfig, _, messages_in, other_language_config
 from kirjasto.site import (
     THEME_LANGUAGE_MESSAGE,
     language_data_files,
@@ -26,19 +26,24 @@ from kirjasto.site import (
 )
 
 
-def speak_site_language(config: Any, settings: Any) -> Any:
+def speak_site_language(config: Any, settings: Any) -> tuple[Any, MarkdownConfig]:
     """The theme speaks the site's language (`<html lang>`, its own words), or the build
     stops; the Markdown configuration's words (headings' link titles) are said in it.
-    Returns the settings with the site's address in its language's folder when another
-    language's build started this one."""
+    Returns the settings, with the site's address in its language's folder when another
+    language's build started this one, and the Markdown configuration as written, which
+    items are validated with: the validated bodies are then the same for every language's
+    build, which shares them (kirjasto.site.pages.body_html says their words in the page's)."""
     language = settings.language
     messages = messages_in(language)
+    written = MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs)
     # A Finnish site's theme language is the maintainer's as before (the repository's is `fi`).
     if language != SOURCE_LANGUAGE and config.theme.get("language") != language:
         raise PluginError(f"{config.config_file_path}: " + messages.say(THEME_LANGUAGE_MESSAGE, language=language))
     config.mdx_configs = markdown_configs_in(config.mdx_configs, messages)
     nested_site_url(config, language)
-    return dataclasses.replace(settings, site_url=config.site_url) if root_language(config) and config.site_url else settings
+    if root_language(config) and config.site_url:
+        settings = dataclasses.replace(settings, site_url=config.site_url)
+    return settings, written
 
 
 def language_files(config: Any, language: str, known: set[str]) -> list[File]:

@@ -8,7 +8,7 @@ from kirjasto.content.config_file import other_language_config
 from kirjasto.content.freshness import with_freshness
 from kirjasto.content.library import LoadedLibrary, load_library
 from kirjasto.content.markdown_config import MarkdownConfig
-from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
+from kirjasto.content.messages import SOURCE_LANGUAGE, Messages, _, messages_in
 from kirjasto.content.model import Item, Kind, Library
 from kirjasto.content.problems import Problem, Severity, errors, format_report
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
@@ -28,6 +28,7 @@ __all__ = [
     "LibrarySettings",
     "LoadedLibrary",
     "MarkdownConfig",
+    "Messages",
     "Problem",
     "SettingsError",
     "Severity",
