@@ -120,7 +120,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for problem in problems:
             log.info(problem.format())
     if _updates_in_place:
-        _state.site_folder = SiteFolder.set_aside(config.site_dir)
+        _state.site_folder = SiteFolder.set_aside(config.site_dir, _state.settings.other_language_folders)
     library = _state.loaded_library()
     # A preview skips the search index: it is the slowest part and not needed to check one page.
     _state.indexer = None if _state.settings.preview else BackgroundIndexer.of_items(library, _state.templates.messages)
@@ -196,11 +196,12 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     # Not written here: the other process builds it, or a preview (which shows one
     # item, its related items and their listings) skips the hand-written pages.
     skipped_in_preview = bool(_state.settings.preview) and not page.file.generated_by and page.file.src_uri != "index.md"
+    item = _state.items.get(page.file.src_uri)
+    # Also for a page the other process writes: the sitemap, written here, lists its alternates.
+    page.meta["kirjasto_kielet"] = page_language_switch(config, _state.settings, page, item, _state.library)
     if page.file.src_uri in _state.split.elsewhere or skipped_in_preview:
         page.meta["template"] = ELSEWHERE_TEMPLATE
         return ""
-    item = _state.items.get(page.file.src_uri)
-    page.meta["kirjasto_kielet"] = page_language_switch(config, _state.settings, page, item, _state.library)
     if item is not None:
         page.meta.update(item_meta(item))
         planned = _state.planner().page(item)

@@ -187,7 +187,7 @@ def test_upstream_files_are_not_modified(fork):
     after = {path: value for path, value in digest(root).items() if not path.startswith("site/")}
     assert {path: after.get(path) for path in upstream_files} == upstream_files
     # The Swedish side's configuration over the fork's own (ignored by Git: .gitignore).
-    assert set(after) - set(upstream_files) == {"satakunta.yml", OWN_PRACTICE, ".kirjasto-kieli-sv.yml"}
+    assert set(after) - set(upstream_files) == {"satakunta.yml", OWN_PRACTICE, ".kirjasto-kieli-satakunta-sv.yml"}
 
 
 def test_the_forks_swedish_side_keeps_its_scope_and_publisher(fork):

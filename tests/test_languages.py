@@ -265,3 +265,18 @@ def test_a_new_swedish_item_starts_in_swedish_and_its_hints_are_caught(library):
         "Hjälpfrågan 'Vilket behov gav upphov till praxisen och vad vill man uppnå med den?' finns kvar i texten." in p
         for p in problems
     ), problems
+
+
+def test_a_copys_own_configuration_carries_over_to_its_other_language(tmp_path):
+    """A copy's `kunta.yml` (however it writes INHERIT) is what its Swedish side inherits."""
+    from kirjasto.content import other_language_config
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Kirjasto\n", encoding="utf-8")
+    (tmp_path / "mkdocs.sv.yml").write_text("INHERIT: mkdocs.yml\ntheme:\n  language: sv\n", encoding="utf-8")
+    assert other_language_config(tmp_path, "mkdocs.yml", "sv", "mkdocs.sv.yml") == "mkdocs.sv.yml"
+    (tmp_path / "kunta.yml").write_text("INHERIT: 'alue.yml'  # the region's\n", encoding="utf-8")
+    written = other_language_config(tmp_path, "kunta.yml", "sv", "mkdocs.sv.yml")
+    assert written == ".kirjasto-kieli-kunta-sv.yml"
+    assert (tmp_path / written).read_text("utf-8") == "INHERIT: kunta.yml\ntheme:\n  language: sv\n"
+    (tmp_path / "oma.sv.yml").write_text("site_name: Bibliotek\n", encoding="utf-8")
+    assert other_language_config(tmp_path, "kunta.yml", "sv", "oma.sv.yml") == "oma.sv.yml", "a file of its own"

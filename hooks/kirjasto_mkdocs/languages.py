@@ -4,7 +4,9 @@ the Finnish docs folder (`kirjasto.site.site_language`)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
 import os
 import subprocess
 import sys
@@ -18,12 +20,15 @@ from mkdocs.structure.files import File
 from kirjasto.content import SOURCE_LANGUAGE, MarkdownConfig, _, messages_in, other_language_config
 from kirjasto.site import (
     THEME_LANGUAGE_MESSAGE,
+    docs_dir_in,
     language_data_files,
     language_switch,
     markdown_configs_in,
     shared_files,
     switch_sides,
 )
+
+log = logging.getLogger("mkdocs.hooks.kirjasto")
 
 
 def speak_site_language(config: Any, settings: Any) -> tuple[Any, MarkdownConfig]:
@@ -78,19 +83,27 @@ class OtherLanguageBuild:
     command: tuple[str, ...]
     cwd: str
     environment: tuple[tuple[str, str], ...]
+    watched: tuple[str, ...] = ()
+    """What `mkdocs serve` watches for it: its configuration file and hand-written pages."""
 
     def run(self, *, background: bool = False) -> str | None:
-        """Build it; None when it was built, else the build's own report. In the
-        `background` (while serving), at a lower priority: the next save's page first."""
-        done = subprocess.run(
-            self.command,
-            cwd=self.cwd,
-            env=dict(self.environment),
-            capture_output=True,
-            text=True,
-            preexec_fn=(lambda: os.nice(10)) if background and hasattr(os, "nice") else None,
+        """Build it; None when it was built, else its report. Its warnings are this
+        build's (so that `--strict` counts them). In the `background` (while serving),
+        at a lower priority: the next save's page first."""
+        process = subprocess.Popen(
+            self.command, cwd=self.cwd, env=dict(self.environment), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
-        return None if done.returncode == 0 else (done.stdout + done.stderr).strip()
+        if background:
+            with contextlib.suppress(OSError, AttributeError):
+                os.setpriority(os.PRIO_PROCESS, process.pid, 10)
+        output, _ = process.communicate()
+        said = [line for line in output.splitlines() if line.strip() and not line.startswith("INFO")]
+        if process.returncode != 0:
+            return "\n".join(said).strip() or output.strip()
+        for line in said:
+            if line.startswith("WARNING"):
+                log.warning(f"{self.language}: {line.removeprefix('WARNING').strip(' -')}")
+        return None
 
 
 def other_language_builds(config: Any, settings: Any) -> list[OtherLanguageBuild]:
@@ -110,11 +123,12 @@ def other_language_builds(config: Any, settings: Any) -> list[OtherLanguageBuild
     return [
         OtherLanguageBuild(
             language,
-            (sys.executable, "-m", engine, "build", "-q", *(["--strict"] if config.strict else []),
+            (sys.executable, "-m", engine, "build", *(["--strict"] if config.strict else []),
              "-f", str(root / other_language_config(root, own_config, language, config_file)),
              "-d", str(Path(config.site_dir) / language)),
             str(root),
             tuple(sorted(environment.items())),
+            (str(root / config_file), str(docs_dir_in(Path(config.docs_dir), settings.language, language))),
         )
         for language, config_file in settings.other_languages
         if language != settings.language

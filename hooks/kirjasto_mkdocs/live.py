@@ -64,11 +64,11 @@ class LiveSite:
         self.other_languages = OtherLanguages(self.reload_browsers)
 
     def remember(self, snapshot: Snapshot, problems: list[Problem], languages: list[OtherLanguageBuild]) -> None:
-        """A full build finished: keep it, show its errors if it has any, and build the
-        other languages' sites."""
+        """A full build finished: keep it, show its errors if it has any, and the other
+        languages' builds (started once it has written all its files)."""
         self.snapshot = snapshot
         self.show(problems)
-        self.other_languages.build(languages)
+        self.other_languages.builds = [] if self.error_page is not None else languages
 
     def attach(self, server: Any, full_build: Callable[[], None], content_dir: Path) -> None:
         """Take over MkDocs' development server (see the module's description)."""
@@ -78,13 +78,18 @@ class LiveSite:
         server.set_app(self.app)
         # MkDocs' inline script would be refused by the page's policy (see above).
         server._inject_js_into_html = self.inject_script
+        for build in self.other_languages.builds:
+            for path in build.watched:
+                server.watch(path)
+        self.other_languages.build_again()  # after the first build
         self._watch(content_dir)
 
     def rebuild(self) -> bool:
         """What changed under the content folder alone; False when a full build is needed."""
         if self.snapshot is None or not self.snapshot.rebuild(self.show):
             return False
-        self.other_languages.build_again()
+        if self.error_page is None:
+            self.other_languages.build_again()
         return True
 
     def reload_browsers(self) -> None:
@@ -95,6 +100,8 @@ class LiveSite:
         if server is None:
             return
         with server._epoch_cond:
+            if server._wanted_epoch != server._visible_epoch:
+                return  # a build of this site is running; its end reloads them
             server._wanted_epoch = server._visible_epoch = max(_timestamp(), server._visible_epoch + 1)
             server._epoch_cond.notify_all()
 
@@ -135,7 +142,9 @@ class LiveSite:
         browsers always reload (to the changed page or to the report)."""
         try:
             if not self.rebuild():
+                self.other_languages.wait()
                 self.full_build()
+                self.other_languages.build_again()
         except Exception as error:  # shown in the browser; the terminal has MkDocs' own lines
             self.show_message(str(error) or type(error).__name__)
 
@@ -174,38 +183,48 @@ class LiveSite:
 
 class OtherLanguages:
     """The other languages' sites during `mkdocs serve`: built one at a time in a
-    thread; saves made meanwhile are built once, after it (only the latest matters)."""
+    thread, after this site's full build or save; saves made meanwhile are built once,
+    after it (only the latest matters). While the library has errors, none is built."""
 
     def __init__(self, built: Callable[[], None]) -> None:
         self.builds: list[OtherLanguageBuild] = []
         self._built = built
         self._lock = threading.Lock()
         self._wanted = False
-        self._running = False
-
-    def build(self, builds: list[OtherLanguageBuild]) -> None:
-        self.builds = builds
-        self.build_again()
+        self._thread: threading.Thread | None = None
 
     def build_again(self) -> None:
         with self._lock:
             if not self.builds:
                 return
             self._wanted = True
-            if not self._running:
-                self._running = True
-                threading.Thread(target=self._run, daemon=True).start()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True)
+                self._thread.start()
+
+    def wait(self) -> None:
+        """Until no other language is being built (a full build moves the site's folders)."""
+        with self._lock:
+            self._wanted = False
+            thread = self._thread
+        if thread is not None:
+            thread.join()
 
     def _run(self) -> None:
-        while True:
+        try:
+            while True:
+                with self._lock:
+                    if not self._wanted:
+                        return
+                    self._wanted = False
+                    builds = list(self.builds)
+                for build in builds:
+                    report = build.run(background=True)
+                    if report is not None:
+                        log.info(report)
+                self._built()
+        except Exception as error:  # the next save tries again; serving goes on
+            log.info(f"{type(error).__name__}: {error}")
+        finally:
             with self._lock:
-                if not self._wanted:
-                    self._running = False
-                    return
-                self._wanted = False
-                builds = list(self.builds)
-            for build in builds:
-                report = build.run(background=True)
-                if report is not None:
-                    log.info(report)
-            self._built()
+                self._thread = None

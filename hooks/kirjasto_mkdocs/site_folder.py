@@ -39,11 +39,13 @@ class SiteFolder:
     """The previous build's folders are in `ASIDE`."""
     written_since_ns: int | None = None
     """The probe's ctime: files the build writes are at least this new."""
+    kept: tuple[str, ...] = ()
+    """Folders another build writes (the other languages' sites, `sv/`): kept as they are."""
 
     @classmethod
-    def set_aside(cls, site_dir: str | Path) -> SiteFolder:
+    def set_aside(cls, site_dir: str | Path, kept: tuple[str, ...] = ()) -> SiteFolder:
         """Move the previous build's folders where MkDocs' cleaning leaves them alone."""
-        folder = cls(Path(site_dir))
+        folder = cls(Path(site_dir), kept=kept)
         aside = folder.site_dir / ASIDE
         if not folder.site_dir.is_dir():
             return folder
@@ -104,7 +106,7 @@ class SiteFolder:
             return 0
         removed = 0
         for entry in os.scandir(self.site_dir):
-            if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
+            if entry.name.startswith(".") or entry.name in self.kept or not entry.is_dir(follow_symlinks=False):
                 continue
             for folder, _subfolders, names in os.walk(entry.path, topdown=False):
                 for name in names:

@@ -47,25 +47,28 @@ OTHER_LANGUAGE_PREFIX = ".kirjasto-kieli-"
 
 def other_language_config(root: Path, config_name: str, language: str, other_config: str) -> str:
     """The configuration file to build `language`'s side of the site that `config_name`
-    configures. `other_config` (e.g. mkdocs.sv.yml) holds what differs in that language and
-    inherits the base configuration. When this site's own configuration is another file
-    on the same base (a copy's `kunta.yml`), the other language inherits that file instead,
-    so that the copy's settings (scope, publisher, address) hold on both sides: a file
-    beside it, `.kirjasto-kieli-sv.yml`, is written for that."""
+    configures. `other_config` (e.g. mkdocs.sv.yml) holds what differs in that language
+    and inherits the base configuration. When this site's configuration is another file
+    (a copy's `kunta.yml`), the other language inherits this site's file instead, so that
+    the copy's settings (scope, publisher, address) hold on both sides: a file beside it,
+    `.kirjasto-kieli-kunta-sv.yml`, is written for that."""
     own, other = root / config_name, root / other_config
     other_base = _inherited(other)
-    if other_base is None or other_base == own.resolve() or _inherited(own) != other_base:
+    if other_base is None or other_base == own.resolve():
         return other_config
-    text = re.sub(r"^INHERIT:.*$", f"INHERIT: {config_name}", other.read_text("utf-8"), count=1, flags=re.MULTILINE)
-    written = root / f"{OTHER_LANGUAGE_PREFIX}{language}.yml"
+    text = _INHERIT.sub(f"INHERIT: {config_name}", other.read_text("utf-8"), count=1)
+    written = root / f"{OTHER_LANGUAGE_PREFIX}{own.stem}-{language}.yml"
     if not written.is_file() or written.read_text("utf-8") != text:
         written.write_text(text, encoding="utf-8")
     return written.name
+
+
+_INHERIT = re.compile(r"""^INHERIT:[ \t]*['"]?([^'"#\s]+)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
 def _inherited(path: Path) -> Path | None:
     """The file a configuration file inherits (`INHERIT`), if any."""
     if not path.is_file():
         return None
-    found = re.search(r"^INHERIT:\s*(\S+)\s*$", path.read_text("utf-8"), re.MULTILINE)
+    found = _INHERIT.search(path.read_text("utf-8"))
     return (path.parent / found.group(1)).resolve() if found else None

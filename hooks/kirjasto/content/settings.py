@@ -97,6 +97,11 @@ class LibrarySettings:
     """(language, configuration file) of the same library in the other language
     (`extra.kirjasto.other_languages`), built into `site/<language>/` by the same build."""
 
+    @property
+    def other_language_folders(self) -> tuple[str, ...]:
+        """The site's folders of the other languages' sites (`sv`)."""
+        return tuple(language for language, _ in self.other_languages if language != self.language)
+
 
 KNOWN_KEYS = (
     "content_dir",

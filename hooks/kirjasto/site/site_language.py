@@ -76,22 +76,32 @@ def language_switch(
     hand-written page (`hand_written`: this side's docs folder, language and the page's
     file) leads to the other side's page of the same file, or to its front page when that
     side has none. Every generated page is on both sides. With the site's address
-    (`site_url`), each link also has its `absolute` address, for the sitemap."""
+    (`site_url`), a link to the page's real counterpart (not to a listing or a front
+    page in its stead) also has its `absolute` address: the sitemap's hreflang alternate."""
     links = []
     depth = "../" * url.count("/")
     for other, side in sides:
-        target = url
-        if item is not None:
-            translations = library.by_slug if library is not None else {}
-            translation = next((translations[slug] for slug in item.translations if slug in translations), None)
-            target = url_of(translation.src_uri) if translation is not None else f"{item.kind.folder}/"
-        elif hand_written is not None:
-            docs_dir, language, src_uri = hand_written
-            target = url if (docs_dir_in(docs_dir, language, other) / src_uri).is_file() else ""
+        target, counterpart = _other_side(url, other, item, library, hand_written)
         link = depth + side + target
-        absolute = urljoin(site_url.rstrip("/") + "/" + url, link) if site_url else ""
+        absolute = urljoin(site_url.rstrip("/") + "/" + url, link) if site_url and counterpart else ""
         links.append({"lang": other, "name": LANGUAGE_NAMES[other], "link": link, "absolute": absolute})
     return links
+
+
+def _other_side(
+    url: str, other: str, item: Item | None, library: Library | None, hand_written: tuple[Path, str, str] | None
+) -> tuple[str, bool]:
+    """(the address the switch leads to on the `other` side, from its root; whether that
+    is the page's own counterpart)."""
+    if item is not None:
+        translations = library.by_slug if library is not None else {}
+        translation = next((translations[slug] for slug in item.translations if slug in translations), None)
+        return (url_of(translation.src_uri), True) if translation is not None else (f"{item.kind.folder}/", False)
+    if hand_written is not None:
+        docs_dir, language, src_uri = hand_written
+        if not (docs_dir_in(docs_dir, language, other) / src_uri).is_file():
+            return "", False
+    return url, True
 
 
 def with_switch(markdown: str, links: list[dict[str, str]]) -> str:
