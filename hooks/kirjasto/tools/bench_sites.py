@@ -48,8 +48,7 @@ Metrics = dict[str, Any]
 
 def other_languages(library_root: Path) -> list[str]:
     """The languages the library's site publishes besides its own."""
-    settings = settings_of_config(read_config(library_root / "mkdocs.yml"))
-    return [language for language, _ in settings.other_languages if language != settings.language]
+    return list(settings_of_config(read_config(library_root / "mkdocs.yml")).other_language_folders)
 
 
 def baseline_command(baseline: Path) -> list[str]:
@@ -98,9 +97,10 @@ def write_real_baseline(library_root: Path, target: Path, today: datetime.date) 
     mkdocs-material: no hooks, no theme overrides, the theme's search plugin on."""
     if target.exists():
         shutil.rmtree(target)
-    _write_real_tree(library_root, "mkdocs.yml", target, today, "fi")
-    for language, config_file in settings_of_config(read_config(library_root / "mkdocs.yml")).other_languages:
-        if language in other_languages(library_root):
+    settings = settings_of_config(read_config(library_root / "mkdocs.yml"))
+    _write_real_tree(library_root, "mkdocs.yml", target, today, settings.language)
+    for language, config_file in settings.other_languages:
+        if language in settings.other_language_folders:
             _write_real_tree(library_root, config_file, target / language, today, language)
 
 
