@@ -60,16 +60,17 @@ from kirjasto.site import (
 )
 from kirjasto_mkdocs import (
     BUILD_LOGGERS,
-    ELSEWHERE_TEMPLATE,
     BuildState,
+    OtherLanguages,
     PageSplit,
     SiteFolder,
     Snapshot,
-    build_other_languages,
+    built_elsewhere,
     language_files,
     other_language_builds,
     page_language_switch,
     prepared_environment,
+    root_language,
     serving,
     speak_site_language,
     validation_cache,
@@ -165,6 +166,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if _state.exports_in_child:
         staging = _state.exports_staging = Path(tempfile.mkdtemp(prefix="kirjasto-data-"))
         _state.split = PageSplit.start(list(_state.items), config, files, nav, then=lambda: _write_exports(config, staging))
+    if _command != "serve":  # into site/<language>/ (while serving, built in the background after each build)
+        _state.other_languages = OtherLanguages.start(config, _state.settings)
     return nav
 
 
@@ -200,8 +203,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     # Also for a page the other process writes: the sitemap, written here, lists its alternates.
     page.meta["kirjasto_kielet"] = page_language_switch(config, _state.settings, page, item, _state.library)
     if page.file.src_uri in _state.split.elsewhere or skipped_in_preview:
-        page.meta["template"] = ELSEWHERE_TEMPLATE
-        return ""
+        return built_elsewhere(page)
     if item is not None:
         page.meta.update(item_meta(item))
         planned = _state.planner().page(item)
@@ -226,7 +228,7 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-    if not output:  # built by the other process (ELSEWHERE_TEMPLATE)
+    if not output:  # built by the other process (built_elsewhere)
         return output
     # The library's own HTML: cards, listings and item bodies (sanitised in validation).
     output = _state.with_parts(output, page)
@@ -256,8 +258,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(error)
     staging = _state.exports_staging
     if _state.exports_in_child and staging is not None:
-        # After MkDocs copied its empty stand-ins: the data files the child wrote (or,
-        # when no child was started, written here).
+        # After MkDocs copied its empty stand-ins: the data files the child wrote (or wrote here).
         if not _state.split.forked:
             _write_exports(config, staging)
         shutil.copytree(staging, config.site_dir, dirs_exist_ok=True)
@@ -267,8 +268,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         serving().remember(snapshot, _state.problems, other_language_builds(config, _state.settings))
     if _state.indexer is not None:
         _state.indexer.wait()
-    if _command != "serve":  # (while serving, they are built in the background)
-        build_other_languages(config, _state.settings)  # into site/<language>/, before stale files go
+    _state.other_languages.finish()
     if _state.site_folder is not None:
         _state.site_folder.remove_stale()
 
@@ -286,9 +286,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_build_error(error: Exception) -> None:
     _state.abandon()
-    if _command == "build":
-        # MkDocs ends a refused build with its own English line ("Aborted with ...");
-        # this runs after it, as the process exits, so a contributor's last line is Finnish.
+    if _command == "build" and not root_language():  # (a nested build's report is relayed)
+        # After MkDocs' English "Aborted with ...", at exit: a contributor's last line is Finnish.
         atexit.register(print, REFUSED_BUILD, file=sys.stderr)
 
 

@@ -210,3 +210,15 @@ def test_both_sides_speak_their_language(both_languages):
     swedish = sorted((both_languages / "sv").rglob("*.html"))
     assert len(swedish) > 50 and all('<html lang="sv"' in page.read_text("utf-8") for page in swedish)
     assert "https://example.org/kirjasto/sv/" in (both_languages / "sv/sitemap.xml").read_text("utf-8")
+
+
+def test_a_swedish_side_that_cannot_be_built_fails_the_build_with_its_report(tmp_path):
+    """The Swedish side is built beside the Finnish pages; its refusal is the build's."""
+    root = copy_repository(tmp_path / "repo", both_languages=True)
+    page = root / "docs-sv" / "tietoa.md"
+    page.write_text(page.read_text("utf-8") + "\n<script>document.title = 'x'</script>\n", encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Kielen sv sivustoa ei voitu rakentaa:" in result.stderr
+    assert "docs-sv/tietoa.md: " in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr

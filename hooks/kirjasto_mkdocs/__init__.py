@@ -9,14 +9,15 @@ library's layers publish."""
 from kirjasto_mkdocs.environment import prepared as prepared_environment
 from kirjasto_mkdocs.incremental import Snapshot
 from kirjasto_mkdocs.languages import (
-    build_other_languages,
+    OtherLanguages,
     language_files,
     other_language_builds,
     page_language_switch,
+    root_language,
     speak_site_language,
 )
 from kirjasto_mkdocs.live import LiveSite, serving
-from kirjasto_mkdocs.parallel import BUILD_LOGGERS, ELSEWHERE_TEMPLATE, PageSplit
+from kirjasto_mkdocs.parallel import BUILD_LOGGERS, ELSEWHERE_TEMPLATE, PageSplit, built_elsewhere
 from kirjasto_mkdocs.site_folder import SiteFolder
 from kirjasto_mkdocs.state import BuildState, validation_cache
 
@@ -25,14 +26,16 @@ __all__ = [
     "ELSEWHERE_TEMPLATE",
     "BuildState",
     "LiveSite",
+    "OtherLanguages",
     "PageSplit",
     "SiteFolder",
     "Snapshot",
-    "build_other_languages",
+    "built_elsewhere",
     "language_files",
     "other_language_builds",
     "page_language_switch",
     "prepared_environment",
+    "root_language",
     "serving",
     "speak_site_language",
     "validation_cache",

@@ -10,9 +10,10 @@ import logging
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -68,8 +69,9 @@ ROOT_URL_VARIABLE = "KIRJASTO_JUUREN_OSOITE"
 """The starting build's site address (`mkdocs serve` sets its own), for its `<language>/` folder."""
 
 
-def root_language(config: Any) -> str | None:
-    """The language of the build that started this one, whose site is one folder up."""
+def root_language(config: Any = None) -> str | None:
+    """The language of the build that started this one, whose site is one folder up
+    (None: no other build started this one)."""
     return os.environ.get(NESTED_VARIABLE) or None
 
 
@@ -87,23 +89,54 @@ class OtherLanguageBuild:
     """What `mkdocs serve` watches for it: its configuration file and hand-written pages."""
 
     def run(self, *, background: bool = False) -> str | None:
-        """Build it; None when it was built, else its report. Its warnings are this
-        build's (so that `--strict` counts them). In the `background` (while serving),
-        at a lower priority: the next save's page first."""
+        """Build it; None when it was built, else its report. In the `background`
+        (while serving), at a lower priority: the next save's page first."""
+        return self.start(background=background).finish()
+
+    def start(self, *, background: bool = False) -> RunningBuild:
+        """Start it; `RunningBuild.finish` waits for it. Its output goes to a file, which
+        never fills as a pipe would while no one reads it."""
+        output = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by finish or cancel)
         process = subprocess.Popen(
-            self.command, cwd=self.cwd, env=dict(self.environment), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            self.command, cwd=self.cwd, env=dict(self.environment), stdout=output, stderr=subprocess.STDOUT, text=True
         )
         if background:
             with contextlib.suppress(OSError, AttributeError):
                 os.setpriority(os.PRIO_PROCESS, process.pid, 10)
-        output, _ = process.communicate()
-        said = [line for line in output.splitlines() if line.strip() and not line.startswith("INFO")]
-        if process.returncode != 0:
-            return "\n".join(said).strip() or output.strip()
+        return RunningBuild(self.language, process, output)
+
+
+@dataclass
+class RunningBuild:
+    """An other language's build under way."""
+
+    language: str
+    process: subprocess.Popen[str]
+    output: IO[str]
+
+    def finish(self) -> str | None:
+        """Wait for it; None when it was built, else its report. Its warnings are this
+        build's (so that `--strict` counts them)."""
+        self.process.wait()
+        self.output.seek(0)
+        text = self.output.read()
+        self.output.close()
+        # Its own last word (MkDocs' English "Aborted with ...") is the starting build's to say.
+        said = [line for line in text.splitlines() if line.strip() and not line.startswith(("INFO", "Aborted with"))]
+        if self.process.returncode != 0:
+            return "\n".join(said).strip() or text.strip()
         for line in said:
             if line.startswith("WARNING"):
                 log.warning(f"{self.language}: {line.removeprefix('WARNING').strip(' -')}")
         return None
+
+    def cancel(self) -> None:
+        """This build failed: the other language's stops too."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=10)
+        self.output.close()
 
 
 def other_language_builds(config: Any, settings: Any) -> list[OtherLanguageBuild]:
@@ -135,14 +168,35 @@ def other_language_builds(config: Any, settings: Any) -> list[OtherLanguageBuild
     ]  # fmt: skip
 
 
-def build_other_languages(config: Any, settings: Any) -> None:
-    """The same library in each other language, built into `<site_dir>/<language>/`
-    after this site's pages; a failure stops the build with that build's report."""
-    for build in other_language_builds(config, settings):
-        report = build.run()
-        if report is not None:
-            say = messages_in(settings.language).say
-            raise PluginError(say(OTHER_LANGUAGE_FAILED, language=build.language) + "\n" + report)
+@dataclass
+class OtherLanguages:
+    """The other languages' builds of one `mkdocs build`, started as soon as this build's
+    validation results are stored and its site folder is in place (on_nav), so that they
+    read the stored results and build their pages while this build builds its own: on two
+    cores, neither build's one-process phases leave a core idle."""
+
+    running: list[RunningBuild] = field(default_factory=list)
+    language: str = SOURCE_LANGUAGE
+    """This site's language, which a failure is reported in."""
+
+    @classmethod
+    def start(cls, config: Any, settings: Any) -> OtherLanguages:
+        """Start each other language's build into `<site_dir>/<language>/`."""
+        return cls([build.start() for build in other_language_builds(config, settings)], settings.language)
+
+    def finish(self) -> None:
+        """Wait for them all; a failure stops this build with that build's report."""
+        running, self.running = self.running, []
+        reports = [(build.language, build.finish()) for build in running]
+        say = messages_in(self.language).say
+        for language, report in reports:
+            if report is not None:
+                raise PluginError(say(OTHER_LANGUAGE_FAILED, language=language) + "\n" + report)
+
+    def cancel(self) -> None:
+        running, self.running = self.running, []
+        for build in running:
+            build.cancel()
 
 
 OTHER_LANGUAGE_FAILED = _("Kielen {language} sivustoa ei voitu rakentaa:")

@@ -20,6 +20,7 @@ copy of a threaded process is not safe.
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import json
 import logging
@@ -46,6 +47,23 @@ the tests compare the two builds byte for byte."""
 
 _MKDOCS_LOGGERS = ("mkdocs", "")
 """Where the child's log records would go: MkDocs' logger (which does not propagate) and the root."""
+
+
+def built_elsewhere(page: Any) -> str:
+    """The Markdown of a page this process does not build (the other process builds it,
+    or a preview leaves it out): none, with an empty template, so that MkDocs writes no
+    file. MkDocs' rendering is skipped too: it would make a Markdown processor for the
+    empty text, for each of thousands of pages in a large build."""
+    page.meta["template"] = ELSEWHERE_TEMPLATE
+    page.render = functools.partial(_render_nothing, page)
+    return ""
+
+
+def _render_nothing(page: Any, config: Any, files: Any) -> None:
+    """What MkDocs' `Page.render` leaves for an empty text."""
+    from mkdocs.structure.toc import TableOfContents
+
+    page.content, page.toc, page.present_anchor_ids, page.links_to_anchors = "", TableOfContents([]), set(), {}
 
 
 class _Pool:

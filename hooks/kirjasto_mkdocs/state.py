@@ -35,6 +35,7 @@ from kirjasto.site import (
     put_html_parts,
 )
 from kirjasto.tools import preview_library
+from kirjasto_mkdocs.languages import OtherLanguages
 from kirjasto_mkdocs.parallel import PageSplit
 from kirjasto_mkdocs.site_folder import SiteFolder
 
@@ -73,6 +74,8 @@ class BuildState:
     exports_in_child: bool = False
     """The data files are written by that process, before its pages, into `exports_staging`."""
     exports_staging: Path | None = None
+    other_languages: OtherLanguages = field(default_factory=OtherLanguages)
+    """The other languages' builds (`mkdocs build`), under way beside this one's pages."""
     marker_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Hand-written pages whose live markers show the library: (Markdown, as expanded)."""
     site_folder: SiteFolder | None = None
@@ -117,6 +120,7 @@ class BuildState:
         """After a failed build: no process of it goes on, and a site it did not yet
         write to is left as the previous build made it."""
         self.split.cancel()
+        self.other_languages.cancel()
         if self.site_folder is not None:
             self.site_folder.restore()
         if self.exports_staging is not None:
