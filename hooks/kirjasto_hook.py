@@ -59,10 +59,10 @@ from kirjasto.site import (
     theme_texts,
 )
 from kirjasto_mkdocs import (
-    BUILD_LOGGERS,
     BuildState,
     OtherLanguages,
     PageSplit,
+    PageWriter,
     SiteFolder,
     Snapshot,
     built_elsewhere,
@@ -93,15 +93,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[LICENCE_CONFIG_KEY] = settings.licence.as_record(messages_in(settings.language))
     config.extra[THEME_TEXTS_KEY] = theme_texts(messages_in(settings.language))  # the overrides' words
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    _state.writer.stop()  # the previous build's, while serving
     _state = BuildState(
         settings=settings,
         today=today,
         markdown=markdown,
         scripts=known_scripts(theme_script_dirs(custom_dir)),
         templates=part_templates(override_dir_of(custom_dir), settings.language),
+        writer=PageWriter.listening(every_skip_quiet=bool(settings.preview)),
     )
-    for name in BUILD_LOGGERS if settings.preview else ():  # MkDocs notes each page it writes no file for
-        logging.getLogger(name).addFilter(lambda record: not record.getMessage().startswith("Page skipped:"))
     return config
 
 
@@ -236,7 +236,7 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     where = (
         page.file.src_uri if page.file.generated_by else f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
     )
-    return _checked(output, where, item)
+    return _state.writer.write(page, _checked(output, where, item))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -20,6 +20,7 @@ from kirjasto_mkdocs.live import LiveSite, serving
 from kirjasto_mkdocs.parallel import BUILD_LOGGERS, ELSEWHERE_TEMPLATE, PageSplit, built_elsewhere
 from kirjasto_mkdocs.site_folder import SiteFolder
 from kirjasto_mkdocs.state import BuildState, validation_cache
+from kirjasto_mkdocs.writing import PageWriter
 
 __all__ = [
     "BUILD_LOGGERS",
@@ -28,6 +29,7 @@ __all__ = [
     "LiveSite",
     "OtherLanguages",
     "PageSplit",
+    "PageWriter",
     "SiteFolder",
     "Snapshot",
     "built_elsewhere",

@@ -38,6 +38,7 @@ from kirjasto.site import (
     listing_pages,
     related_items,
     search_documents,
+    write_text_over,
 )
 from kirjasto_mkdocs.state import BuildState, validation_cache
 
@@ -202,9 +203,7 @@ class Snapshot:
         site = Path(self.config.site_dir)
         for path, text in export_files(library, self.state.settings, self.config.site_name).items():
             if self.exports.get(path) != text:
-                target = site / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+                write_text_over(site / path, text)
                 self.exports[path] = text
 
     def report_page(self, template_name: str, problems: list[Problem]) -> bytes:
@@ -233,7 +232,7 @@ class Snapshot:
                 return
             indexer = BackgroundIndexer.of_items(library, messages)
             for path, text in indexer.finish(documents).items():
-                (site / path).write_text(text, encoding="utf-8")
+                write_text_over(site / path, text)
 
         with self._indexing_lock:
             self._next_index = index

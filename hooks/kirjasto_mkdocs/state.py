@@ -38,6 +38,7 @@ from kirjasto.tools import preview_library
 from kirjasto_mkdocs.languages import OtherLanguages
 from kirjasto_mkdocs.parallel import PageSplit
 from kirjasto_mkdocs.site_folder import SiteFolder
+from kirjasto_mkdocs.writing import PageWriter
 
 _ID = re.compile(r'\bid="([^"]+)"')
 
@@ -78,6 +79,8 @@ class BuildState:
     """The other languages' builds (`mkdocs build`), under way beside this one's pages."""
     marker_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Hand-written pages whose live markers show the library: (Markdown, as expanded)."""
+    writer: PageWriter = field(default_factory=PageWriter)
+    """Writes the finished pages (MkDocs gets them empty)."""
     site_folder: SiteFolder | None = None
     """site/ updated in place: set aside in on_pre_build, back in on_nav, stale files out at the end."""
     problems: list[Problem] = field(default_factory=list)

@@ -19,6 +19,7 @@ from kirjasto.site.exports import export_files, export_paths, iter_export_files,
 from kirjasto.site.finish import finish_page
 from kirjasto.site.gitdates import last_commit_dates
 from kirjasto.site.navcache import NavigationCache
+from kirjasto.site.overwrite import write_over, write_text_over
 from kirjasto.site.pages.item_page import item_meta
 from kirjasto.site.pages.markers import expand_markers
 from kirjasto.site.pages.page import Page, front_matter_and_body, put_html_parts
@@ -89,4 +90,6 @@ __all__ = [
     "theme_texts",
     "with_noopener",
     "with_switch",
+    "write_over",
+    "write_text_over",
 ]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kirjasto.site.overwrite import write_text_over
 from kirjasto.site.search.analysis import Analyser, stem_of
 from kirjasto.site.search.documents import (
     headings_of,
@@ -99,9 +100,7 @@ def _finish_into(pages: list[SearchDocument], site_dir: str) -> int:
     items = _prepared.documents
     files = build_search_index(with_pages(items, pages), _prepared.language, prepared=(len(items), _prepared.table))
     for path, text in files.items():
-        target = Path(site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_text_over(Path(site_dir) / path, text)
     return len(files)
 
 
