@@ -11,6 +11,7 @@ import yaml
 from kirjasto.content.messages import SOURCE_LANGUAGE, _, messages_in
 from kirjasto.content.problems import Problem
 from kirjasto.content.text import slugify
+from kirjasto.content.yaml_data import load_yaml
 
 
 def load_editorial_list(
@@ -33,7 +34,7 @@ def load_editorial_list(
         )
         return [], [Problem(shown, 1, None, message, language=language)]
     try:
-        entries = yaml.safe_load(path.read_text("utf-8"))
+        entries = load_yaml(path.read_text("utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
         message = say(

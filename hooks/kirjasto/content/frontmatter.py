@@ -15,6 +15,7 @@ import yaml
 from kirjasto.content.characters import RETYPE_ADVICE, unsafe_character
 from kirjasto.content.frontmatter_tree import MAX_DEPTH, TOO_DEEP, FrontMatterError, Mapping, Scalar, Sequence, YamlNode, compose
 from kirjasto.content.messages import LANGUAGES, Messages, _, messages_in
+from kirjasto.content.yaml_data import SAFE_LOADER
 from kirjasto.content.yaml_errors import translate
 
 __all__ = [
@@ -127,8 +128,7 @@ def split(text: str, messages: Messages = _FINNISH) -> SplitFile:
     return SplitFile(front_matter=match.group(1), body=body, first_yaml_line=2, body_line=body_line)
 
 
-# libyaml's C parser when PyYAML has it (about 10x faster), else the pure-Python one.
-_EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_EventLoader = SAFE_LOADER
 
 
 def parse(split_file: SplitFile, messages: Messages = _FINNISH) -> Mapping:

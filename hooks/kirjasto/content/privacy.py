@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from kirjasto.content.messages import Messages, _, messages_in
+from kirjasto.content.yaml_data import load_yaml
 
 ALLOWED_CONTACTS_FILE = "sallitut-yhteystiedot.yml"
 
@@ -89,7 +90,7 @@ def load_allowed_contacts(content_root: Path, messages: Messages | None = None) 
     if not path.is_file() or path.is_symlink():
         return frozenset(), None
     try:
-        entries = yaml.safe_load(path.read_text("utf-8")) or []
+        entries = load_yaml(path.read_text("utf-8")) or []
     except (yaml.YAMLError, UnicodeDecodeError):
         return (
             frozenset(),

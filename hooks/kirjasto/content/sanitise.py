@@ -18,7 +18,8 @@ from importlib import resources
 from typing import Any
 
 import nh3
-import yaml
+
+from kirjasto.content.yaml_data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class AllowList:
     @classmethod
     def packaged(cls) -> AllowList:
         text = resources.files("kirjasto").joinpath("data/html-allowlist.yml").read_text("utf-8")
-        return cls.from_data(yaml.safe_load(text))
+        return cls.from_data(load_yaml(text))
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> AllowList:

@@ -11,12 +11,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-import yaml
-
 from kirjasto.content.editorial_lists import load_editorial_list
 from kirjasto.content.messages import SOURCE_LANGUAGE
 from kirjasto.content.problems import Problem
 from kirjasto.content.text import finnish_sort_key, slugify
+from kirjasto.content.yaml_data import load_yaml
 
 
 class Named(Protocol):
@@ -204,8 +203,7 @@ def load_levels() -> dict[str, Level]:
     """Education levels from the packaged YAML, in the file's (learner's path) order."""
     text = resources.files("kirjasto").joinpath("data/education-levels.yml").read_text("utf-8")
     return {
-        entry["slug"]: Level(slug=entry["slug"], name=entry["fi"], name_sv=entry.get("sv") or "")
-        for entry in yaml.safe_load(text)
+        entry["slug"]: Level(slug=entry["slug"], name=entry["fi"], name_sv=entry.get("sv") or "") for entry in load_yaml(text)
     }
 
 

@@ -38,7 +38,7 @@ from kirjasto.tools.bench_sites import (
     write_real_baseline,
 )
 from kirjasto.tools.bench_table import format_table
-from kirjasto.tools.live_bench import preview_seconds, save_to_reload
+from kirjasto.tools.live_bench import measured_environment, preview_seconds, save_to_reload
 from kirjasto.tools.synthetic import write_synthetic_library
 
 Metrics = dict[str, Any]
@@ -69,7 +69,7 @@ def measure(command: list[str], cwd: Path, quiet: bool = False, environment: dic
     """Wall time and peak memory of one command (os.wait4 gives its rusage, whose maximum
     resident set covers the processes it waited for too). A failing command's error
     output is shown unless `quiet` (an expected failure)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
+    env = measured_environment(environment)
     # The error output goes to a file: a pipe read only at the end would fill up and
     # stop a talkative build.
     with tempfile.TemporaryFile() as errors, tempfile.TemporaryDirectory() as folder:

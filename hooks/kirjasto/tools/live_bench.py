@@ -58,6 +58,16 @@ def _wait_for(url: str, text: str, started: float) -> float:
     raise TimeoutError(f"{url}: '{text}' ei näkynyt {TIMEOUT_SECONDS:g} sekunnissa")
 
 
+def measured_environment(environment: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a measured command: this one's, with `environment` on top."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
+    # As on a contributor's machine, Python keeps the modules it compiles: pip compiled
+    # both sides' installed packages, and only the library's own code (not installed)
+    # would be compiled anew on every run if the caller's shell forbids writing them.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 class _Server:
     """A server process (and its children) in a process group of its own."""
 
@@ -65,7 +75,7 @@ class _Server:
         self.process = subprocess.Popen(
             command,
             cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
+            env=measured_environment(environment),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,

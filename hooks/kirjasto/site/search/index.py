@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kirjasto.content.yaml_data import load_yaml
 from kirjasto.site.search.analysis import language_of, rules_of, stem_of
 from kirjasto.site.search.postings import Postings, SearchDocument, TermTable, document_postings
 
@@ -136,10 +137,9 @@ def _with_synonyms(postings: Postings) -> Postings:
 @lru_cache(maxsize=1)
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     """The groups of kirjasto/data/search-synonyms.yml."""
-    import yaml
 
     text = resources.files("kirjasto").joinpath("data/search-synonyms.yml").read_text("utf-8")
-    return tuple(tuple(str(word).lower() for word in group) for group in yaml.safe_load(text))
+    return tuple(tuple(str(word).lower() for word in group) for group in load_yaml(text))
 
 
 def _encode(found: dict[int, float], letter: dict[float, str]) -> str:
