@@ -23,7 +23,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from kirjasto.content import (
+    LIBRARY_HAS_ERRORS,
     LICENCE_CONFIG_KEY,
+    REFUSED_BUILD,
     ClockError,
     Item,
     SettingsError,
@@ -111,7 +113,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     problems = _state.problems = _state.load(root, validation_cache(root))
     if errors(problems):
         if _command != "serve":
-            raise PluginError("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:\n" + format_report(problems))
+            raise PluginError(messages_in(_state.settings.language).say(LIBRARY_HAS_ERRORS) + "\n" + format_report(problems))
         # While serving, the browser shows the report (kirjasto_mkdocs.serve) and the
         # valid items are built; the next good save brings the whole site back.
         log.info(format_report(problems))
@@ -273,7 +275,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         _state.site_folder.remove_stale()
 
 
-REFUSED_BUILD = "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
 _command: str | None = None  # `build`, `serve` or `gh-deploy`: only a refused `build` ends the process
 _updates_in_place = False
 """site/ is updated in place (kirjasto_mkdocs.site_folder), unless MkDocs' --dirty build is asked for."""
@@ -287,8 +288,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_build_error(error: Exception) -> None:
     _state.abandon()
     if _command == "build" and not root_language():  # (a nested build's report is relayed)
-        # After MkDocs' English "Aborted with ...", at exit: a contributor's last line is Finnish.
-        atexit.register(print, REFUSED_BUILD, file=sys.stderr)
+        # After MkDocs' English "Aborted with ...", at exit: a contributor's last line is the site's language.
+        atexit.register(print, messages_in(_state.settings.language).say(REFUSED_BUILD), file=sys.stderr)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:

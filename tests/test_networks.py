@@ -165,8 +165,8 @@ def test_the_network_directory_lists_networks_by_region_and_theme_with_a_map(lib
     pages = {page.src_uri: page for page in plan_pages(library.load().library)}
     directory = pages["verkostohakemisto.md"].with_html_parts()
     assert (
-        "### Kanta-Häme\n\n- [Tutoropettajat tukevat kollegoitaan](verkostot/verkosto.md) (2 tiimiä, kertoo, miten mukaan pääsee)"
-        in directory
+        '### Kanta-Häme\n\n<ul>&#10;<li><a href="../verkostot/verkosto/">Tutoropettajat tukevat kollegoitaan</a>'
+        " (2 tiimiä, kertoo, miten mukaan pääsee)</li>" in directory
     )
     assert "### [STEAM](teemat/steam.md)" in directory
     assert "(haku.md?tyyppi=verkostot&liittyminen=kertoo-miten)" in directory

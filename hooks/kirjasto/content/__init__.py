@@ -10,7 +10,7 @@ from kirjasto.content.library import LoadedLibrary, load_library
 from kirjasto.content.markdown_config import MarkdownConfig
 from kirjasto.content.messages import SOURCE_LANGUAGE, Messages, _, messages_in
 from kirjasto.content.model import Item, Kind, Library
-from kirjasto.content.problems import Problem, Severity, errors, format_report
+from kirjasto.content.problems import LIBRARY_HAS_ERRORS, REFUSED_BUILD, Problem, Severity, errors, format_report
 from kirjasto.content.render import BUILD_RENDER_BUDGET_SECONDS
 from kirjasto.content.scope import apply_scope, scope_problems
 from kirjasto.content.settings import LICENCE_CONFIG_KEY, LibrarySettings, SettingsError, read_settings
@@ -19,7 +19,9 @@ from kirjasto.content.validation_store import ValidationCache, cache_folder
 
 __all__ = [
     "BUILD_RENDER_BUDGET_SECONDS",
+    "LIBRARY_HAS_ERRORS",
     "LICENCE_CONFIG_KEY",
+    "REFUSED_BUILD",
     "SOURCE_LANGUAGE",
     "ClockError",
     "Item",

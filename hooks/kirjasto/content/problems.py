@@ -53,6 +53,12 @@ class Problem:
         return f"{location}: {shown}: {prefix}{printable(self.message)}"
 
 
+LIBRARY_HAS_ERRORS = _("Kirjaston kuvauksissa on virheitä, sivustoa ei rakennettu:")
+"""The first line of a build's report when validation found errors (the report follows)."""
+REFUSED_BUILD = _("Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen.")
+"""The last line of a refused build, after every engine's own words."""
+
+
 def errors(problems: list[Problem]) -> list[Problem]:
     return [problem for problem in problems if problem.severity is Severity.ERROR]
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kirjasto.content.messages import Messages, _, messages_in
+
 CONFIG_KEY = "kirjasto_csp"
 """`extra.kirjasto_csp` in the site configuration: the policy the templates write."""
 
@@ -135,22 +137,29 @@ def site_policy(scripts: Iterable[KnownScript], bases: Iterable[str]) -> str:
 @dataclass(frozen=True)
 class PageScriptProblem:
     message: str
-    """Finnish: what is wrong with the page and how to fix it."""
+    """What is wrong with the page and how to fix it, in the language asked for."""
 
 
-def check_page(page: str, policy: str) -> list[PageScriptProblem]:
+POLICY_MISSING = _(
+    "Sivulta puuttuu sivuston Content-Security-Policy, tai se poikkeaa sivuston omasta. Sen kirjoittaa lohko site_meta "
+    "sivupohjassa overrides/main.html: jos sivulla on oma sivupohja, sen pitää laajentaa main.html-pohjaa, eikä se saa "
+    "korvata lohkon site_meta sisältöä."
+)
+UNKNOWN_SCRIPT = _(
+    "Sivulla on skripti, joka ei ole teeman eikä kirjaston oma ({shown}). Sivuille ei saa kirjoittaa skriptejä: "
+    "siirrä koodi omaan tiedostoonsa kansioon docs/javascripts/ ja liitä se mkdocs.yml-tiedoston asetuksella extra_javascript."
+)
+
+
+def check_page(page: str, policy: str, messages: Messages | None = None) -> list[PageScriptProblem]:
     """The finished page carries the policy, and every inline script it would run is
-    allowed by it (a known script)."""
+    allowed by it (a known script). The problems are told in the language of
+    `messages` (Finnish unless given)."""
+    say = (messages or messages_in()).say
     problems = []
     meta = _CSP_META.search(page)
     if meta is None or meta.group(1) != policy:
-        problems.append(
-            PageScriptProblem(
-                "Sivulta puuttuu sivuston Content-Security-Policy, tai se poikkeaa sivuston omasta. Sen kirjoittaa lohko site_meta "
-                "sivupohjassa overrides/main.html: jos sivulla on oma sivupohja, sen pitää laajentaa main.html-pohjaa, eikä se saa "
-                "korvata lohkon site_meta sisältöä."
-            )
-        )
+        problems.append(PageScriptProblem(say(POLICY_MISSING)))
     allowed = set(re.findall(r"'sha256-[^']+'", policy))
     for script in _PAGE_SCRIPT.finditer(page):
         attributes = script.group("attributes")
@@ -158,12 +167,7 @@ def check_page(page: str, policy: str) -> list[PageScriptProblem]:
             continue
         if script_hash(script.group("code")) not in allowed:
             shown = " ".join(script.group("code").split())[:60]
-            problems.append(
-                PageScriptProblem(
-                    f"Sivulla on skripti, joka ei ole teeman eikä kirjaston oma ({shown}). Sivuille ei saa kirjoittaa skriptejä: "
-                    "siirrä koodi omaan tiedostoonsa kansioon docs/javascripts/ ja liitä se mkdocs.yml-tiedoston asetuksella extra_javascript."
-                )
-            )
+            problems.append(PageScriptProblem(say(UNKNOWN_SCRIPT, shown=shown)))
     return problems
 
 

@@ -25,7 +25,7 @@ def finish_page(
     messages = messages or messages_in(settings.language)
     if item is not None:
         page = page.replace("</head>", json_ld_script(item, settings, messages=messages) + "</head>", 1)
-    problems = check_page(page, policy)
+    problems = check_page(page, policy, messages)
     return (page if problems else with_noopener(page)), problems
 
 
@@ -33,7 +33,7 @@ def finish_pages(
     site_dir: Path, library: Library, settings: LibrarySettings, policy: str, *, messages: Messages | None = None
 ) -> list[str]:
     """Finish every HTML page under `site_dir` in place (pages in the language of
-    `messages`). Returns the problems found ('path: message', in Finnish); a page with
+    `messages`). Returns the problems found ('path: message', in that language); a page with
     a problem is left as it was."""
     items = {url_of(item.src_uri): item for item in library.items}
     problems: list[str] = []

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kirjasto.content.config_file import other_language_config
-from kirjasto.content.problems import errors, format_report
+from kirjasto.content.messages import messages_in
+from kirjasto.content.problems import REFUSED_BUILD, errors, format_report
 from kirjasto.content.settings import LibrarySettings
 from kirjasto.site.finish import finish_pages
 from kirjasto.site.tree import generate_tree
@@ -34,7 +35,7 @@ TREE_DIR = Path("build") / "zensical"
 """Where the tree is generated, under the repository (ignored by Git)."""
 
 NOT_INSTALLED = "Zensical ei ole asennettu tähän ympäristöön. Asenna se komennolla make install-zensical (tai rakenna: make build ENGINE=zensical)."
-REFUSED = "Sivustoa ei rakennettu: korjaa yllä luetellut virheet ja rakenna sivusto uudelleen."
+REFUSED = messages_in().say(REFUSED_BUILD)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from kirjasto.content.text import escape_markdown
 from kirjasto.content.vocabularies import sorted_by_name
 from kirjasto.site.catalogue import JOINABLE_ID
 from kirjasto.site.pages import paths
+from kirjasto.site.pages.listing import in_other_language, in_page_language_first, other_language
 from kirjasto.site.pages.listing_pages import group_items, index_page
-from kirjasto.site.pages.page import Page, html_marker, link
+from kirjasto.site.pages.page import Page, html_marker, link, url_link
 from kirjasto.site.parts import PartTemplates
 from kirjasto.site.regionmap import map_html
 
@@ -47,28 +48,46 @@ def plan_network_directory(library: Library, templates: PartTemplates, *, messag
         lambda item: list(dict.fromkeys(t.slug for t in (*item.themes, *(x for team in item.teams for x in team.themes)))),
     )
     language = messages.language
+    lists: dict[str, str] = {}
+
+    def listed(items: list[Item]) -> str:
+        """The networks as one HTML part (thousands of links in a large library: no
+        Markdown to parse), each in its own language."""
+        name = f"verkostot-{len(lists) + 1}"
+        lists[name] = _list_html(in_page_language_first(items, messages=messages), templates, messages)
+        return html_marker(name)
+
     regions = [r for r in sorted_by_name(library.vocabularies.regions.values(), language) if by_region[r.code]]
     sections = ["## " + say(_("Alueittain")), html_marker("kartta")]
-    sections += [f"### {escape_markdown(r.name_in(language))}\n\n" + _lines(by_region[r.code], messages) for r in regions]
+    sections += [f"### {escape_markdown(r.name_in(language))}\n\n" + listed(by_region[r.code]) for r in regions]
     if by_region["valtakunnallinen"]:
-        sections.append("### " + say(_("Valtakunnalliset")) + "\n\n" + _lines(by_region["valtakunnallinen"], messages))
+        sections.append("### " + say(_("Valtakunnalliset")) + "\n\n" + listed(by_region["valtakunnallinen"]))
     sections.append("## " + say(_("Teemoittain")))
     sections += [
-        f"### [{escape_markdown(t.name_in(language))}]({link(DIRECTORY, paths.theme_src(t))})\n\n"
-        + _lines(by_theme[t.slug], messages)
+        f"### [{escape_markdown(t.name_in(language))}]({link(DIRECTORY, paths.theme_src(t))})\n\n" + listed(by_theme[t.slug])
         for t in sorted_by_name(library.vocabularies.themes.values(), language)
         if by_theme[t.slug]
     ]
     page = index_page(DIRECTORY, say(_("Verkostot alueittain ja teemoittain")), intro, "\n\n".join(sections))
     networks_only = dataclasses.replace(library, items=tuple(networks))
     region_map = map_html(networks_only, lambda region: f"../maakunnat/{region.slug}/", templates=templates, messages=messages)
-    return dataclasses.replace(page, html_parts={"kartta": region_map})
+    return dataclasses.replace(page, html_parts={"kartta": region_map, **lists})
 
 
-def _lines(items: list[Item], messages: Messages) -> str:
-    return "\n".join(
-        f"- [{escape_markdown(item.title)}]({link(DIRECTORY, item.src_uri)}){_facts(item, messages)}" for item in items
-    )
+def _list_html(items: list[Item], templates: PartTemplates, messages: Messages) -> str:
+    entries = []
+    for item in items:
+        language = other_language(item, messages=messages)
+        entries.append(
+            {
+                "href": url_link(DIRECTORY, item.src_uri),
+                "title": item.title,
+                "facts": _facts(item, messages),
+                "lang": language,
+                "note": in_other_language(language, messages) if language else None,
+            }
+        )
+    return templates.render("verkostolista", entries=entries)
 
 
 def _facts(item: Item, messages: Messages) -> str:
@@ -77,4 +96,4 @@ def _facts(item: Item, messages: Messages) -> str:
         facts.append(messages.plural("{count} tiimi", "{count} tiimiä", len(item.teams)))
     if item.join:
         facts.append(messages.say(_("kertoo, miten mukaan pääsee")))
-    return f" ({', '.join(facts)})" if facts else ""
+    return ", ".join(facts)
