@@ -67,7 +67,6 @@ from kirjasto_mkdocs import (
     PageWriter,
     SiteFolder,
     Snapshot,
-    built_elsewhere,
     language_files,
     other_language_builds,
     page_language_switch,
@@ -102,7 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         markdown=markdown,
         scripts=known_scripts(theme_script_dirs(custom_dir)),
         templates=part_templates(override_dir_of(custom_dir), settings.language),
-        writer=PageWriter.listening(every_skip_quiet=bool(settings.preview)),
+        writer=PageWriter.listening(),
     )
     return config
 
@@ -205,7 +204,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     # Also for a page the other process writes: the sitemap, written here, lists its alternates.
     page.meta["kirjasto_kielet"] = page_language_switch(config, _state.settings, page, item, _state.library)
     if page.file.src_uri in _state.split.elsewhere or skipped_in_preview:
-        return built_elsewhere(page)
+        return _state.writer.leave_out(page)
     if item is not None:
         page.meta.update(item_meta(item))
         planned = _state.planner().page(item)
@@ -230,7 +229,7 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-    if not output:  # built by the other process (built_elsewhere)
+    if not output:  # not built here (PageWriter.leave_out)
         return output
     # The library's own HTML: cards, listings and item bodies (sanitised in validation).
     output = _state.with_parts(output, page)

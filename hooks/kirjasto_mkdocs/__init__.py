@@ -17,13 +17,12 @@ from kirjasto_mkdocs.languages import (
     speak_site_language,
 )
 from kirjasto_mkdocs.live import LiveSite, serving
-from kirjasto_mkdocs.parallel import BUILD_LOGGERS, ELSEWHERE_TEMPLATE, PageSplit, built_elsewhere
+from kirjasto_mkdocs.parallel import ELSEWHERE_TEMPLATE, PageSplit
 from kirjasto_mkdocs.site_folder import SiteFolder
 from kirjasto_mkdocs.state import BuildState, validation_cache
 from kirjasto_mkdocs.writing import PageWriter
 
 __all__ = [
-    "BUILD_LOGGERS",
     "ELSEWHERE_TEMPLATE",
     "BuildState",
     "LiveSite",
@@ -32,7 +31,6 @@ __all__ = [
     "PageWriter",
     "SiteFolder",
     "Snapshot",
-    "built_elsewhere",
     "language_files",
     "other_language_builds",
     "page_language_switch",

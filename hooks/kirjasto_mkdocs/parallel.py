@@ -20,7 +20,6 @@ copy of a threaded process is not safe.
 from __future__ import annotations
 
 import ctypes
-import functools
 import gc
 import json
 import logging
@@ -31,9 +30,6 @@ from typing import Any
 
 ELSEWHERE_TEMPLATE = "kirjasto-rakennetaan-muualla.html"
 """The empty template of a page the other process builds (added to the theme's environment)."""
-
-BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
-"""Where MkDocs, and ProperDocs under its own name, log each page they write no file for."""
 
 CHUNK = 25
 """Item pages taken from the shared pool at a time."""
@@ -47,23 +43,6 @@ the tests compare the two builds byte for byte."""
 
 _MKDOCS_LOGGERS = ("mkdocs", "")
 """Where the child's log records would go: MkDocs' logger (which does not propagate) and the root."""
-
-
-def built_elsewhere(page: Any) -> str:
-    """The Markdown of a page this process does not build (the other process builds it,
-    or a preview leaves it out): none, with an empty template, so that MkDocs writes no
-    file. MkDocs' rendering is skipped too: it would make a Markdown processor for the
-    empty text, for each of thousands of pages in a large build."""
-    page.meta["template"] = ELSEWHERE_TEMPLATE
-    page.render = functools.partial(_render_nothing, page)
-    return ""
-
-
-def _render_nothing(page: Any, config: Any, files: Any) -> None:
-    """What MkDocs' `Page.render` leaves for an empty text."""
-    from mkdocs.structure.toc import TableOfContents
-
-    page.content, page.toc, page.present_anchor_ids, page.links_to_anchors = "", TableOfContents([]), set(), {}
 
 
 class _Pool:
@@ -95,7 +74,6 @@ class PageSplit:
     _pool: _Pool | None = None
     _pid: int = 0
     _reader: int = -1
-    _skipped_messages: set[str] = field(default_factory=set)
 
     @property
     def forked(self) -> bool:
@@ -129,9 +107,6 @@ class PageSplit:
             _build_in_child(pool, config, files, nav, writer, then)
         os.close(writer)
         split = cls(elsewhere=set(pool.pages), _pool=pool, _pid=pid, _reader=reader)
-        split._skipped_messages = {f"Page skipped: '{src}'. Generated empty output." for src in pool.pages}
-        for name in BUILD_LOGGERS:
-            logging.getLogger(name).addFilter(split._not_skipped)
         return split
 
     def help(self, config: Any, files: Any, nav: Any, env: Any) -> None:
@@ -142,10 +117,6 @@ class PageSplit:
             self.elsewhere.difference_update(pages)
             _build_pages(pages, config, files, nav, env)
 
-    def _not_skipped(self, record: logging.LogRecord) -> bool:
-        """MkDocs notes every empty page it does not write; the child's pages are not skipped."""
-        return record.getMessage() not in self._skipped_messages
-
     def finish(self) -> str | None:
         """Wait for the child, log its warnings here; the error that stopped it, if any."""
         if not self._pid:
@@ -154,8 +125,6 @@ class PageSplit:
             report = pipe.read()
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
-        for name in BUILD_LOGGERS:
-            logging.getLogger(name).removeFilter(self._not_skipped)
         try:
             found = json.loads(report)
         except ValueError:
